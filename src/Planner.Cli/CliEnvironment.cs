@@ -1,0 +1,83 @@
+using Spectre.Console;
+
+namespace Planner.Cli;
+
+/// <summary>Everything a command touches outside itself: its output streams, the clock and the
+/// data folder. Injected, so tests run commands without the static console (STYLE.md §10).</summary>
+public sealed class CliEnvironment
+{
+    public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false)
+    {
+        Out = output;
+        Error = error;
+        Clock = clock;
+        DataDirectory = dataDirectory;
+        ErrorIsTerminal = errorIsTerminal;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = outputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = outputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(error),
+            Ansi = errorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = errorIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+    }
+
+    /// <summary>Where results go (tables, or JSON with --json).</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Where errors and progress go.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Tables and text for <see cref="Out"/>.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Progress bars and notes for <see cref="Error"/>.</summary>
+    public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>True when stderr is a terminal (then long reads show a progress bar).</summary>
+    public bool ErrorIsTerminal { get; }
+
+    /// <summary>The current time; used only for defaults such as "price at now".</summary>
+    public Func<DateTimeOffset> Clock { get; }
+
+    /// <summary>The bundled data folder (catalog, traces, workloads, golden files).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The bundled catalog's path.</summary>
+    public string DefaultCatalogPath => Path.Combine(DataDirectory, Planner.Core.Catalog.Json.CatalogJson.FileName);
+
+    /// <summary>The environment of this process: real console, wall clock, the data folder shipped beside the binary.</summary>
+    public static CliEnvironment FromProcess()
+    {
+        var stdout = System.Console.Out;
+        var stderr = System.Console.Error;
+        return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected);
+    }
+
+    /// <summary>The data folder beside the binary, else the nearest <c>data/</c> above the working folder.</summary>
+    public static string FindDataDirectory()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, "data");
+        if (File.Exists(Path.Combine(beside, Planner.Core.Catalog.Json.CatalogJson.FileName)))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "data");
+            if (File.Exists(Path.Combine(candidate, Planner.Core.Catalog.Json.CatalogJson.FileName)))
+            {
+                return candidate;
+            }
+        }
+
+        return beside;
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+using Planner.Core.Catalog;
+using Planner.Core.Pricing;
+using Planner.Core.Units;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>The request shape options of cost, capacity and compare: token counts, audio as tokens
+/// or seconds, audio-token rate overrides, and the date to price at.</summary>
+public class RequestShapeSettings : CatalogSettings
+{
+    [CommandOption("--text-in <N>")]
+    [Description("Text input tokens (not counting cached). Must be >= 0.")]
+    public long TextIn { get; init; }
+
+    [CommandOption("--cached-in <N>")]
+    [Description("Cached text input tokens. Must be >= 0.")]
+    public long CachedIn { get; init; }
+
+    [CommandOption("--audio-in <N>")]
+    [Description("Audio input tokens. Must be >= 0. Give this or --audio-in-seconds.")]
+    public long? AudioIn { get; init; }
+
+    [CommandOption("--audio-in-seconds <S>")]
+    [Description("Seconds of input audio, converted at the input audio-token rate (a fraction of a token rounds up).")]
+    public decimal? AudioInSeconds { get; init; }
+
+    [CommandOption("--text-out <N>")]
+    [Description("Text output tokens. Must be >= 0.")]
+    public long TextOut { get; init; }
+
+    [CommandOption("--audio-out <N>")]
+    [Description("Audio output tokens. Must be >= 0. Give this or --audio-out-seconds.")]
+    public long? AudioOut { get; init; }
+
+    [CommandOption("--audio-out-seconds <S>")]
+    [Description("Seconds of output audio, converted at the output audio-token rate.")]
+    public decimal? AudioOutSeconds { get; init; }
+
+    [CommandOption("--audio-in-rate <TOKENS_PER_SECOND>")]
+    [Description("Override the assumed input audio rate. The default value is the catalog's (10 tokens/s).")]
+    public decimal? AudioInRate { get; init; }
+
+    [CommandOption("--audio-out-rate <TOKENS_PER_SECOND>")]
+    [Description("Override the assumed output audio rate. The default value is the catalog's (20 tokens/s).")]
+    public decimal? AudioOutRate { get; init; }
+
+    [CommandOption("--at <ISO-DATE>")]
+    [Description("Price with the prices in effect at this date or instant (UTC unless an offset is given). The default value is now.")]
+    public string? At { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0) })
+        {
+            if (value < 0)
+            {
+                return ValidationResult.Error($"{name} must be >= 0, got {value}");
+            }
+        }
+
+        if (AudioIn is not null && AudioInSeconds is not null)
+        {
+            return ValidationResult.Error("give --audio-in or --audio-in-seconds, not both");
+        }
+
+        if (AudioOut is not null && AudioOutSeconds is not null)
+        {
+            return ValidationResult.Error("give --audio-out or --audio-out-seconds, not both");
+        }
+
+        foreach (var (name, value) in new[] { ("--audio-in-seconds", AudioInSeconds), ("--audio-out-seconds", AudioOutSeconds) })
+        {
+            if (value is { } seconds && !AudioDuration.TryFromSeconds(seconds, out _, out var error))
+            {
+                return ValidationResult.Error($"{name} {error}, got {seconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        foreach (var (name, value) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })
+        {
+            if (value is { } rate && !AudioTokenRate.TryFromTokensPerSecond(rate, out _, out var error))
+            {
+                return ValidationResult.Error($"{name} {error}, got {rate.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        if (At is not null && !CliParse.TryInstant(At, out _))
+        {
+            return ValidationResult.Error($"--at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got '{At}'");
+        }
+
+        return ValidationResult.Success();
+    }
+
+    /// <summary>The request shape the options describe.</summary>
+    public RequestShape ToShape() => new()
+    {
+        TextInput = new TokenCount(TextIn),
+        CachedInput = new TokenCount(CachedIn),
+        AudioInput = AudioInSeconds is { } inSeconds
+            ? AudioAmount.FromDuration(AudioDuration.FromSeconds(inSeconds))
+            : AudioAmount.FromTokens(new TokenCount(AudioIn ?? 0)),
+        TextOutput = new TokenCount(TextOut),
+        AudioOutput = AudioOutSeconds is { } outSeconds
+            ? AudioAmount.FromDuration(AudioDuration.FromSeconds(outSeconds))
+            : AudioAmount.FromTokens(new TokenCount(AudioOut ?? 0)),
+    };
+
+    /// <summary>The model's audio-token rates with the user's overrides applied.</summary>
+    public AudioTokenRates Rates(AudioTokenRates catalogRates)
+    {
+        ArgumentNullException.ThrowIfNull(catalogRates);
+        if (AudioInRate is null && AudioOutRate is null)
+        {
+            return catalogRates;
+        }
+
+        return catalogRates with
+        {
+            Input = AudioInRate is { } i ? AudioTokenRate.FromTokensPerSecond(i) : catalogRates.Input,
+            Output = AudioOutRate is { } o ? AudioTokenRate.FromTokensPerSecond(o) : catalogRates.Output,
+            Source = catalogRates.Source with { IsAssumption = true, Note = "overridden on the command line" },
+        };
+    }
+
+    /// <summary>The instant to price at: --at, else now.</summary>
+    public DateTimeOffset Instant(Func<DateTimeOffset> clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return At is not null && CliParse.TryInstant(At, out var at) ? at : clock();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Infrastructure;
+
+/// <summary>Resolves registered services (the last registration wins; <c>IEnumerable&lt;T&gt;</c> gets
+/// them all), and constructs unregistered concrete types (commands, settings) by injecting
+/// registered services into their widest public constructor.</summary>
+internal sealed class TypeResolver(Dictionary<Type, List<Func<TypeResolver, object>>> factories) : ITypeResolver
+{
+    public object? Resolve(Type? type)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (factories.TryGetValue(type, out var list) && list.Count > 0)
+        {
+            return list[^1](this);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        {
+            var element = type.GetGenericArguments()[0];
+            var all = factories.TryGetValue(element, out var items) ? items.Select(f => f(this)).ToList() : [];
+            var array = Array.CreateInstance(element, all.Count);
+            for (int i = 0; i < all.Count; i++)
+            {
+                array.SetValue(all[i], i);
+            }
+
+            return array;
+        }
+
+        return type.IsAbstract || type.IsInterface ? null : Construct(type);
+    }
+
+    public object Construct(Type type)
+    {
+        var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .OrderByDescending(c => c.GetParameters().Length)
+            .First();
+        var arguments = constructor.GetParameters()
+            .Select(p => Resolve(p.ParameterType) ?? throw new InvalidOperationException($"cannot resolve {p.ParameterType.Name} for {type.Name}"))
+            .ToArray();
+        return constructor.Invoke(arguments);
+    }
+}

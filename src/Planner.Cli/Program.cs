@@ -1,0 +1,3 @@
+using Planner.Cli;
+
+return PlannerApp.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using Planner.Core.Catalog;
+using Spectre.Console;
+
+namespace Planner.Cli.Rendering;
+
+/// <summary>States the assumptions a result rests on, in tables and in JSON, so a reader knows
+/// which figures are certain and which they may override.</summary>
+public sealed class Assumptions
+{
+    private readonly List<(string Name, string Value, string Why)> _items = [];
+
+    public IReadOnlyList<(string Name, string Value, string Why)> Items => _items;
+
+    public Assumptions Add(string name, string value, string why)
+    {
+        _items.Add((name, value, why));
+        return this;
+    }
+
+    /// <summary>The audio-token rates, when audio durations were converted with them.</summary>
+    public Assumptions AddAudioRates(AudioTokenRates rates, bool used)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        if (!used)
+        {
+            return this;
+        }
+
+        string why = rates.Source.Note == "overridden on the command line"
+            ? "set on the command line"
+            : "OpenAI documents it for the Realtime API; assumed for Chat Completions (override with --audio-in-rate / --audio-out-rate)";
+        Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
+        Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
+        return this;
+    }
+
+    /// <summary>Writes an <c>"assumptions"</c> array.</summary>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray("assumptions");
+        foreach (var (name, value, why) in _items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            writer.WriteString("value", value);
+            writer.WriteString("why", why);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an "Assumptions" note under a table; nothing when there are none.</summary>
+    public void Render(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (_items.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine("[bold]Assumptions[/]");
+        foreach (var (name, value, why) in _items)
+        {
+            console.MarkupLineInterpolated($"  [yellow]{name}[/] = {value}: {why}");
+        }
+    }
+}

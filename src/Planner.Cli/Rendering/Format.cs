@@ -1,0 +1,36 @@
+using System.Globalization;
+using Planner.Core.Units;
+
+namespace Planner.Cli.Rendering;
+
+/// <summary>How figures read in tables: exact money, grouped counts.</summary>
+public static class Format
+{
+    /// <summary>The exact amount, "$1,080" or "$0.006" (never rounded).</summary>
+    public static string Usd(Usd amount)
+    {
+        decimal value = amount.Normalized;
+        string sign = value < 0 ? "-" : "";
+        value = Math.Abs(value);
+        decimal whole = decimal.Truncate(value);
+        string fraction = (value - whole).ToString(CultureInfo.InvariantCulture);
+        string text = whole.ToString("N0", CultureInfo.InvariantCulture) + (fraction == "0" ? "" : fraction[1..]);
+        return sign + "$" + text;
+    }
+
+    /// <summary>"$1,080.00" style, rounded to cents for summary lines; use <see cref="Usd"/> for exact figures.</summary>
+    public static string UsdCents(Usd amount) => (amount.Value < 0 ? "-$" : "$") + Math.Abs(Math.Round(amount.Value, 2, MidpointRounding.AwayFromZero)).ToString("N2", CultureInfo.InvariantCulture);
+
+    /// <summary>"16,384".</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A plain number with up to <paramref name="decimals"/> decimals, grouped.</summary>
+    public static string Number(decimal value, int decimals = 2) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,0." + new string('#', decimals), CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio as "x1.25".</summary>
+    public static string Ratio(decimal value) => "x" + Number(value, 4);
+
+    /// <summary>A percentage change "+12.5%".</summary>
+    public static string Percent(decimal value, int decimals = 2) => (value > 0 ? "+" : "") + Number(value, decimals) + "%";
+}

@@ -1,0 +1,17 @@
+namespace Planner.Core;
+
+/// <summary>Why Planner refused an input. Each kind is reported with a message naming the value.</summary>
+public enum PlannerErrorKind
+{
+    InvalidArgument,
+    UnknownModel,
+    UnknownTier,
+    TierNotSupported,
+    NegativeCount,
+    OutputCapExceeded,
+    ContextWindowExceeded,
+    BeforeFirstPrice,
+    AfterShutdown,
+    InvalidCatalog,
+    InvalidTrace,
+}
