@@ -1,0 +1,18 @@
+using Planner.Core.Catalog;
+
+namespace Planner.Core.Traces;
+
+/// <summary>Reads CSV traces (format: docs/trace-format.md) as a stream, in memory that does not grow with the trace's length.</summary>
+public static class TraceFile
+{
+    /// <summary>Reads and prices every row in time order, once, as a stream.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="catalog">The catalog to resolve and price with.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="rejections">Receives rejected rows when <see cref="TraceOptions.SkipInvalid"/> is set.</param>
+    /// <returns>The valid rows; rows read = rows yielded + rejections.Count.</returns>
+    /// <exception cref="PlannerException">A missing file or header, or (without SkipInvalid) the first bad row,
+    /// with a message "FILE:LINE: FIELD: reason".</exception>
+    public static IEnumerable<TraceRequest> Read(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
+        throw new NotImplementedException("issue 3 implements the trace reader");
+}
