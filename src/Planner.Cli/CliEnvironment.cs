@@ -20,6 +20,12 @@ public sealed class CliEnvironment
             ColorSystem = outputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        if (!outputIsTerminal)
+        {
+            // Piped or captured output has no width of its own: give tables room rather than wrap at 80.
+            Console.Profile.Width = RedirectedWidth;
+        }
+
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
@@ -27,6 +33,9 @@ public sealed class CliEnvironment
             Interactive = errorIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
     }
+
+    /// <summary>The width tables are laid out for when stdout is not a terminal.</summary>
+    public const int RedirectedWidth = 160;
 
     /// <summary>Where results go (tables, or JSON with --json).</summary>
     public TextWriter Out { get; }

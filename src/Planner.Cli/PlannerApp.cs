@@ -54,6 +54,20 @@ public static class PlannerApp
             .WithDescription("The exact cost of K requests of one shape, per meter and in total.")
             .WithExample("cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60")
             .WithExample("cost", "--model", "gpt-audio", "--text-in", "500", "--audio-in", "1200", "--audio-out", "2400", "--requests", "50000", "--json");
+        config.AddCommand<ModelsCommand>("models")
+            .WithDescription("Every model with its prices (USD per 1M tokens), caps, snapshots and aliases.")
+            .WithExample("models")
+            .WithExample("models", "--json");
+        config.AddCommand<LimitsCommand>("limits")
+            .WithDescription("A model's usage tiers: RPM, TPM, monthly usage limit and qualification.")
+            .WithExample("limits", "--model", "gpt-audio-mini");
+        config.AddCommand<CapacityCommand>("capacity")
+            .WithDescription("How many requests of one shape a minute a tier sustains, the audio that carries, and its cost per hour.")
+            .WithExample("capacity", "--model", "gpt-audio-mini", "--tier", "1", "--audio-in-seconds", "30", "--audio-out-seconds", "15")
+            .WithExample("capacity", "--model", "gpt-audio-mini", "--tier", "2", "--audio-in-seconds", "30", "--audio-out-seconds", "15", "--max-tokens", "4096", "--json");
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("The same request on several models side by side, with ratios to the first.")
+            .WithExample("compare", "--models", "gpt-audio,gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60");
     }
 
     private static int Fail(CliEnvironment environment, string message, int code)

@@ -91,7 +91,7 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
             .AddColumn(new TableColumn("Total").RightAligned());
         foreach (var meter in Meters.All)
         {
-            table.AddRow(Meters.Label(meter), Format.Count(usage[meter].Value), Format.Usd(Usd.FromDollars(quote.Prices[meter].UsdPerMillion)),
+            table.AddRow(Meters.Label(meter), Format.Count(usage[meter].Value), Format.Price(quote.Prices[meter]),
                 Format.Usd(quote.Cost[meter]), Format.Usd(totals[meter]));
         }
 

@@ -21,6 +21,10 @@ public static class Format
     /// <summary>"$1,080.00" style, rounded to cents for summary lines; use <see cref="Usd"/> for exact figures.</summary>
     public static string UsdCents(Usd amount) => (amount.Value < 0 ? "-$" : "$") + Math.Abs(Math.Round(amount.Value, 2, MidpointRounding.AwayFromZero)).ToString("N2", CultureInfo.InvariantCulture);
 
+    /// <summary>A price per 1M tokens as price tables write it: "$0.60", "$10.00", "$0.075".</summary>
+    public static string Price(Planner.Core.Units.PricePerMillionTokens price) =>
+        "$" + price.UsdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture);
+
     /// <summary>"16,384".</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

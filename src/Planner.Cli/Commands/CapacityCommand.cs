@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using Planner.Cli.Rendering;
+using Planner.Core;
+using Planner.Core.Capacity;
+using Planner.Core.Pricing;
+using Planner.Core.Units;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner capacity</c>: how many requests of one shape a minute a tier sustains, and what that carries.</summary>
+public sealed class CapacityCommand(CliEnvironment environment) : Command<CapacityCommand.Settings>
+{
+    public sealed class Settings : RequestShapeSettings
+    {
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Model id, alias or snapshot, e.g. gpt-audio-mini.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("-t|--tier <TIER>")]
+        [Description("Usage tier: free, 1, 2, 3, 4 or 5.")]
+        public string Tier { get; init; } = "";
+
+        [CommandOption("--max-tokens <N>")]
+        [Description("The max_tokens each request sends. OpenAI counts it against TPM in place of the real output. The default value is the request's output.")]
+        public long? MaxTokens { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Model))
+            {
+                return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
+            }
+
+            if (string.IsNullOrWhiteSpace(Tier))
+            {
+                return ValidationResult.Error("--tier is required, e.g. --tier 1");
+            }
+
+            return MaxTokens is < 1 ? ValidationResult.Error($"--max-tokens must be >= 1, got {MaxTokens}") : base.Validate();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalog = CatalogSource.Load(environment, settings);
+        var model = catalog.Resolve(settings.Model);
+        var tier = model.Model.FindTier(settings.Tier)
+            ?? throw new PlannerException(PlannerErrorKind.UnknownTier,
+                $"unknown tier '{settings.Tier}' for {model.Model.Id}; tiers: {string.Join(", ", model.Model.Tiers.Select(t => t.Name))}");
+        var rates = settings.Rates(catalog.RatesFor(model.Model));
+        var shape = settings.ToShape();
+        var usage = shape.ToUsage(rates);
+        var quote = PricingEngine.Price(model, usage, settings.Instant(environment.Clock));
+        TokenCount? maxTokens = settings.MaxTokens is { } mt ? new TokenCount(mt) : null;
+        var estimate = CapacityPlanner.Estimate(model.Model, tier, usage, quote.Cost, maxTokens, rates);
+        var envelope = CapacityPlanner.Envelope(model.Model, usage, maxTokens, rates);
+        var assumptions = new Assumptions().AddAudioRates(rates, true);
+        if (tier.Source.IsAssumption)
+        {
+            assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");
+        }
+
+        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (FACTS.md)");
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(environment.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("model", model.Model.Id);
+                w.WriteString("tier", tier.Name);
+                w.WriteNumber("rpm", tier.Rpm!.Value.Value);
+                w.WriteNumber("tpm", tier.Tpm!.Value.Value);
+                w.WriteStartObject("tokens");
+                CostCommand.WriteTokens(w, usage);
+                w.WriteEndObject();
+                if (maxTokens is { } m)
+                {
+                    w.WriteNumber("max_tokens", m.Value);
+                }
+
+                w.WriteNumber("tpm_charge_per_request", estimate.TpmChargePerRequest.Value);
+                w.WriteDecimal("max_requests_per_minute", Math.Round(estimate.MaxRequestsPerMinute, 6));
+                w.WriteNumber("whole_requests_per_minute", estimate.WholeRequestsPerMinute);
+                w.WriteString("limited_by", estimate.LimitedBy == LimitedBy.Rpm ? "rpm" : "tpm");
+                w.WriteDecimal("input_audio_minutes_per_minute", Math.Round(estimate.InputAudioSecondsPerMinute / 60m, 6));
+                w.WriteDecimal("output_audio_minutes_per_minute", Math.Round(estimate.OutputAudioSecondsPerMinute / 60m, 6));
+                w.WriteUsd("per_request_usd", quote.Cost.Total);
+                w.WriteUsd("cost_per_hour_usd", estimate.CostPerHour);
+                w.WriteDecimal("tpm_reserved_but_unused_share", Math.Round(estimate.ReservedButUnusedShare, 6));
+                w.WriteStartObject("per_request_audio_limits");
+                w.WriteDecimal("max_output_audio_seconds", envelope.MaxOutputAudio.Seconds);
+                w.WriteDecimal("max_input_audio_seconds", envelope.MaxInputAudio.Seconds);
+                w.WriteDecimal("max_input_audio_seconds_alone", envelope.MaxInputAudioAlone.Seconds);
+                w.WriteEndObject();
+                assumptions.WriteJson(w);
+                w.WriteEndObject();
+            });
+            return ExitCodes.Success;
+        }
+
+        var console = environment.Console;
+        console.MarkupLineInterpolated($"[bold]{model.Model.Id}[/] at {tier.DisplayName} ({tier.Rpm} / {tier.Tpm})");
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("TPM charge per request", Format.Count(estimate.TpmChargePerRequest.Value) + (maxTokens is null ? " (input + output)" : " (input + max_tokens)"));
+        table.AddRow("Sustained requests per minute", $"[bold]{Format.Number(estimate.MaxRequestsPerMinute)}[/] (limited by {(estimate.LimitedBy == LimitedBy.Rpm ? "RPM" : "TPM")})");
+        table.AddRow("Input audio carried per minute", Format.Number(estimate.InputAudioSecondsPerMinute / 60m) + " min");
+        table.AddRow("Output audio carried per minute", Format.Number(estimate.OutputAudioSecondsPerMinute / 60m) + " min");
+        table.AddRow("Cost per request", Format.Usd(quote.Cost.Total));
+        table.AddRow("Cost per hour at that rate", Format.UsdCents(estimate.CostPerHour));
+        if (maxTokens is not null)
+        {
+            table.AddRow("TPM reserved but unused (loose max_tokens)", Format.Number(estimate.ReservedButUnusedShare * 100m) + "%");
+        }
+
+        table.AddRow("Most output audio one request can carry", envelope.MaxOutputAudio.ToString());
+        table.AddRow("Most input audio beside this request's other tokens", envelope.MaxInputAudio.ToString());
+        console.Write(table);
+        assumptions.Render(console);
+        return ExitCodes.Success;
+    }
+}
