@@ -1,0 +1,28 @@
+namespace Planner.Cli.Tests;
+
+public class HelpTests
+{
+    public static TheoryData<string> Commands() => new() { "cost", "models", "limits", "capacity", "compare" };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_EveryCommand_HasExamplesAndExitsZero(string command)
+    {
+        var result = CliRunner.Run(command, "--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("USAGE:").And.Contain("EXAMPLES:").And.Contain("planner " + command);
+    }
+
+    [Fact]
+    public void Help_Root_ListsTheCommands()
+    {
+        var result = CliRunner.Run("--help");
+
+        result.ExitCode.Should().Be(0);
+        foreach (var command in Commands())
+        {
+            result.Output.Should().Contain(command);
+        }
+    }
+}
