@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Planner.Core.Tests.Catalog;
+
+/// <summary>data/catalog.json conforms to data/catalog.schema.json, which editors use to validate it,
+/// and the schema rejects what the loader rejects.</summary>
+public class CatalogSchemaTests
+{
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(TestData.DataDirectory, "catalog.schema.json"));
+
+    private static EvaluationResults Evaluate(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    }
+
+    [Fact]
+    public void BundledCatalog_ConformsToItsSchema()
+    {
+        var results = Evaluate(File.ReadAllText(TestData.BundledCatalogPath));
+
+        results.IsValid.Should().BeTrue(string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Theory]
+    [InlineData("audio_input", -1)]
+    [InlineData("text_output", 0.0000001)]
+    public void Schema_RejectsPricesTheLoaderRejects(string meter, double value)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["prices"]![0]![meter] = value;
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Schema_RejectsAnUnknownField()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["colour"] = "blue";
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+}
