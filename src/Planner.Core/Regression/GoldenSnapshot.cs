@@ -82,7 +82,7 @@ public static class GoldenSnapshot
         text.Append("# Golden snapshot of ").Append(catalogName).Append('\n').Append('\n')
             .Append("Every figure in `").Append(catalogName).Append("` that prices or limits a request. `planner verify` fails when the\n")
             .Append("catalog and this file disagree, so no price changes by accident. To change a figure on purpose, edit the\n")
-            .Append("catalog, run `planner verify ").Append(catalogName).Append(" --update-golden` and commit both files together:\n")
+            .Append("catalog, run `planner verify <path to ").Append(catalogName).Append("> --update-golden` and commit both files together:\n")
             .Append("the reviewer sees the change in this table. Prices are USD per 1M tokens; cached_input shows the rate\n")
             .Append("cached tokens bill at.\n\n");
         Row(text, "subject", subject, "figure", figure, "value");
