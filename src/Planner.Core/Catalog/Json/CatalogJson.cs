@@ -55,8 +55,17 @@ public static class CatalogJson
 
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json appends its own 0-based position ("LineNumber: 14 | ...") and a path; the 1-based one is already given.
+        foreach (var tail in (string[])[" LineNumber:", " Path:"])
+        {
+            int cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Walks the document, collecting errors instead of stopping at the first.</summary>

@@ -152,11 +152,13 @@ public class CatalogJsonTests
     public void Parse_TruncatedFile_IsNotValidJsonWithItsPosition()
     {
         string text = File.ReadAllText(TestCatalogs.BundledPath);
-        string truncated = text[..text.IndexOf("\"models\"", StringComparison.Ordinal)];
+        int cut = text.IndexOf("\"models\"", StringComparison.Ordinal);
+        int line = text[..cut].Count(c => c == '\n') + 1;
+        int column = cut - text.LastIndexOf('\n', cut - 1);
 
-        var errors = Errors(truncated);
+        var errors = Errors(text[..cut]);
 
-        errors.Should().ContainSingle().Which.Should().StartWith("not valid JSON at line ");
+        errors.Should().Equal($"not valid JSON at line {line}, byte {column}: Expected start of a property name or value, but instead reached end of data.");
     }
 
     [Fact]
