@@ -9,11 +9,15 @@ namespace Planner.Cli;
 public static class PlannerApp
 {
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
-    public static int Run(string[] args, CliEnvironment environment)
+    public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
+
+    /// <summary>Runs the calculator with extra services registered (tests replace e.g. the <see cref="WorkloadOpener"/>).</summary>
+    internal static int Run(string[] args, CliEnvironment environment, Action<ITypeRegistrar>? register)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliEnvironment), environment);
+        register?.Invoke(registrar);
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {
@@ -68,6 +72,14 @@ public static class PlannerApp
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("The same request on several models side by side, with ratios to the first.")
             .WithExample("compare", "--models", "gpt-audio,gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60");
+        config.AddCommand<DiffCommand>("diff")
+            .WithDescription("Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.")
+            .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown")
+            .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20");
+        config.AddCommand<VerifyCommand>("verify")
+            .WithDescription("Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.")
+            .WithExample("verify")
+            .WithExample("verify", "data/catalog.json", "--update-golden");
     }
 
     private static int Fail(CliEnvironment environment, string message, int code)

@@ -55,8 +55,17 @@ public static class CatalogJson
 
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json appends its own 0-based position ("LineNumber: 14 | ...") and a path; the 1-based one is already given.
+        foreach (var tail in (string[])[" LineNumber:", " Path:"])
+        {
+            int cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Walks the document, collecting errors instead of stopping at the first.</summary>
@@ -101,8 +110,9 @@ public static class CatalogJson
                 }
             }
 
-            CheckUniqueNames(models);
-            var aliases = ReadAliases(root, models);
+            var names = NamesInFile(root);
+            CheckUniqueNames(names);
+            var aliases = ReadAliases(root, names);
             if (Errors.Count > 0 || rates is null)
             {
                 return null;
@@ -112,28 +122,60 @@ public static class CatalogJson
             return new ModelCatalog(withAliases, rates, version);
         }
 
-        private void CheckUniqueNames(List<ModelSpec> models)
+        /// <summary>The ids of every model and snapshot as written, including those of models with
+        /// errors, so a duplicate or an alias target is judged against the whole file.</summary>
+        private static List<(string Path, string Id, string ModelId)> NamesInFile(JsonElement root)
         {
-            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < models.Count; i++)
+            var names = new List<(string Path, string Id, string ModelId)>();
+            if (!root.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
             {
-                if (!seen.TryAdd(models[i].Id, $"models[{i}]"))
-                {
-                    Error($"models[{i}].id", $"duplicate model id '{models[i].Id}' (also {seen[models[i].Id]})");
-                }
+                return names;
+            }
 
-                for (int s = 0; s < models[i].Snapshots.Count; s++)
+            int i = 0;
+            foreach (var m in models.EnumerateArray())
+            {
+                if (m.ValueKind == JsonValueKind.Object && Str(m, "id") is { Length: > 0 } id)
                 {
-                    string id = models[i].Snapshots[s].Id;
-                    if (!seen.TryAdd(id, $"models[{i}].snapshots[{s}]"))
+                    names.Add(($"models[{i}]", id, id));
+                    if (m.TryGetProperty("snapshots", out var snaps) && snaps.ValueKind == JsonValueKind.Array)
                     {
-                        Error($"models[{i}].snapshots[{s}].id", $"duplicate name '{id}' (also {seen[id]})");
+                        int s = 0;
+                        foreach (var snap in snaps.EnumerateArray())
+                        {
+                            if (snap.ValueKind == JsonValueKind.Object && Str(snap, "id") is { Length: > 0 } sid)
+                            {
+                                names.Add(($"models[{i}].snapshots[{s}]", sid, id));
+                            }
+
+                            s++;
+                        }
                     }
                 }
+
+                i++;
+            }
+
+            return names;
+        }
+
+        private void CheckUniqueNames(List<(string Path, string Id, string ModelId)> names)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (path, id, _) in names)
+            {
+                if (seen.TryAdd(id, path))
+                {
+                    continue;
+                }
+
+                Error($"{path}.id", !path.Contains(".snapshots[", StringComparison.Ordinal)
+                    ? $"duplicate model id '{id}' (also {seen[id]})"
+                    : $"duplicate name '{id}' (also {seen[id]})");
             }
         }
 
-        private Dictionary<string, List<string>> ReadAliases(JsonElement root, List<ModelSpec> models)
+        private Dictionary<string, List<string>> ReadAliases(JsonElement root, List<(string Path, string Id, string ModelId)> names)
         {
             var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             if (!root.TryGetProperty("aliases", out var aliases))
@@ -148,13 +190,9 @@ public static class CatalogJson
             }
 
             var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var m in models)
+            foreach (var (_, id, modelId) in names)
             {
-                owner[m.Id] = m.Id;
-                foreach (var s in m.Snapshots)
-                {
-                    owner[s.Id] = m.Id;
-                }
+                owner.TryAdd(id, modelId);
             }
 
             foreach (var alias in aliases.EnumerateObject())

@@ -1,0 +1,15 @@
+using Planner.Core.Catalog;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Regression;
+
+/// <summary>A named set of requests that can be priced under any catalog (a trace file, or rows in memory in tests).</summary>
+public interface IWorkload
+{
+    /// <summary>The name shown in reports, e.g. "voice-support-day".</summary>
+    string Name { get; }
+
+    /// <summary>Every request, resolved and priced under <paramref name="catalog"/>.</summary>
+    /// <exception cref="PlannerException">A request cannot be priced under that catalog (e.g. its model is gone).</exception>
+    IEnumerable<TraceRequest> Read(ModelCatalog catalog);
+}
