@@ -1,0 +1,227 @@
+using System.Globalization;
+using Planner.Core.Catalog;
+using Planner.Core.Pricing;
+using Planner.Core.Units;
+
+namespace Planner.Core.Projection;
+
+/// <summary>Projects a workload's monthly cost over a horizon: exactly when nothing is random,
+/// else by seeded Monte Carlo.</summary>
+public static partial class Projector
+{
+    /// <summary>Projects <paramref name="workload"/> on each target with the prices in effect at <paramref name="pricesAt"/>.</summary>
+    /// <exception cref="PlannerException">Invalid options or rates, or a model without a price at that time.</exception>
+    public static ProjectionResult Project(Workload workload, IReadOnlyList<ProjectionTarget> targets, ProjectionOptions options, DateTimeOffset pricesAt)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (workload.Streams.Count == 0)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "the workload has no requests to project");
+        }
+
+        if (targets.Count == 0)
+        {
+            throw new ArgumentException("at least one target is needed", nameof(targets));
+        }
+
+        if ((long)options.Runs * options.Months * targets.Count > 50_000_000)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument,
+                $"--runs x --months x models must be at most 50,000,000, got {options.Runs:N0} x {options.Months:N0} x {targets.Count}");
+        }
+
+        foreach (var stream in workload.Streams)
+        {
+            stream.Arrivals.Validate();
+        }
+
+        var plan = new Plan(workload, targets, pricesAt);
+        var result = workload.IsExact ? ProjectExact(plan, options) : ProjectMonteCarlo(plan, options);
+        return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options));
+    }
+
+    private static List<string> Assumptions(Workload workload, ProjectionOptions options)
+    {
+        var list = new List<string>
+        {
+            $"a month is {ProjectionDefaults.DaysPerMonth} days",
+            $"month k's traffic is base x {options.Scale.ToString(CultureInfo.InvariantCulture)} (scale) x (1 + {options.GrowthPercent.ToString(CultureInfo.InvariantCulture)}%)^(k-1)",
+            "peak traffic: requests arrive as a Poisson process; the peak minute is the 99th percentile of arrivals in the busiest hour, each charging the mean TPM charge",
+            "tier: the lowest tier whose RPM and TPM carry the peak and whose monthly usage limit covers the month's spend (its 99th percentile when uncertain)",
+        };
+        list.AddRange(workload.Notes);
+        if (workload.IsExact)
+        {
+            list.Add("no spread was given, so every figure is exact (mean = P10 = P50 = P90 = P99)");
+        }
+        else
+        {
+            list.Add($"Monte Carlo: {options.Runs:N0} simulated months per month, seed {options.Seed}; statistics computed in doubles and money rounded to the cent");
+            list.Add($"a month with more than {options.AggregateAbove:N0} requests in a stream draws its token totals at once from their exact mean and covariance (normal approximation); smaller months draw request by request");
+            foreach (var stream in workload.Streams)
+            {
+                list.Add($"{stream.Model.Model.Id}: {Describe(stream.Arrivals)}; usage {stream.Usage.Description}");
+            }
+        }
+
+        return list;
+    }
+
+    private static string Describe(Arrivals arrivals) => arrivals.Kind switch
+    {
+        ArrivalKind.Fixed => $"exactly {arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day",
+        ArrivalKind.Normal => $"{arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day, normal with SD {arrivals.SdPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)}, days independent",
+        _ => $"Poisson arrivals, {arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day on average",
+    };
+
+    private static List<TargetProjection> ProjectExact(Plan plan, ProjectionOptions options)
+    {
+        var results = new List<TargetProjection>();
+        var firstTotals = new List<Usd>();
+        for (int t = 0; t < plan.Targets.Count; t++)
+        {
+            var months = new List<MonthProjection>();
+            var savings = new List<SavingMonth>();
+            for (int month = 1; month <= options.Months; month++)
+            {
+                decimal factor = options.TrafficFactor(month);
+                var groupCost = new Usd[plan.Groups[t].Count];
+                decimal requests = 0m;
+                for (int s = 0; s < plan.Streams.Count; s++)
+                {
+                    var stream = plan.Streams[s];
+                    decimal count = ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * factor;
+                    requests += count;
+                    var perRequest = plan.Sheets[t][s].Price(stream.Usage.ExactUsage!.Value).Total;
+                    groupCost[plan.GroupOf[t][s]] += perRequest * count;
+                }
+
+                var total = Usd.Zero;
+                foreach (var cost in groupCost)
+                {
+                    total += cost;
+                }
+
+                if (t == 0)
+                {
+                    firstTotals.Add(total);
+                }
+                else
+                {
+                    var saving = firstTotals[month - 1] - total;
+                    savings.Add(new SavingMonth(month, saving, saving, saving, saving));
+                }
+
+                months.Add(new MonthProjection
+                {
+                    Month = month,
+                    TrafficFactor = factor,
+                    ExpectedRequests = requests,
+                    Mean = total,
+                    P10 = total,
+                    P50 = total,
+                    P90 = total,
+                    P99 = total,
+                    StandardError = Usd.Zero,
+                    ExceedsBudgetProbability = options.Budget is { } budget ? (total > budget ? 1.0 : 0.0) : null,
+                    Tiers = Tiers(plan, t, (double)factor, g => groupCost[g]),
+                    IsExact = true,
+                });
+            }
+
+            results.Add(new TargetProjection(plan.Targets[t], months, savings));
+        }
+
+        return results;
+    }
+
+    private static List<TierNeed> Tiers(Plan plan, int t, double factor, Func<int, Usd> spendOfGroup)
+    {
+        var needs = new List<TierNeed>();
+        for (int g = 0; g < plan.Groups[t].Count; g++)
+        {
+            double perMinute = 0;
+            double chargeWeighted = 0;
+            for (int s = 0; s < plan.Streams.Count; s++)
+            {
+                if (plan.GroupOf[t][s] != g)
+                {
+                    continue;
+                }
+
+                var stream = plan.Streams[s];
+                double rate = (double)stream.Arrivals.MeanPerDay * factor * stream.Arrivals.BusiestHourShare / 60.0;
+                perMinute += rate;
+                chargeWeighted += rate * stream.Usage.MeanTpmCharge;
+            }
+
+            long peakRpm = TierAdvisor.PoissonQuantile(perMinute, ProjectionDefaults.PeakQuantile);
+            double meanCharge = perMinute > 0 ? chargeWeighted / perMinute : 0;
+            long peakTpm = (long)Math.Ceiling(peakRpm * meanCharge);
+            var model = plan.Groups[t][g];
+            var spend = spendOfGroup(g);
+            needs.Add(new TierNeed(model.Id, peakRpm, peakTpm, spend, TierAdvisor.Choose(model, peakRpm, peakTpm, spend)));
+        }
+
+        return needs;
+    }
+
+    /// <summary>The workload compiled against its targets: price sheets and model groups.</summary>
+    private sealed class Plan
+    {
+        public Plan(Workload workload, IReadOnlyList<ProjectionTarget> targets, DateTimeOffset pricesAt)
+        {
+            Streams = workload.Streams;
+            Targets = targets;
+            foreach (var target in targets)
+            {
+                var sheets = new PriceSheet[Streams.Count];
+                var rates = new double[Streams.Count][];
+                var groupOf = new int[Streams.Count];
+                var groups = new List<ModelSpec>();
+                for (int s = 0; s < Streams.Count; s++)
+                {
+                    var model = target.Model ?? Streams[s].Model;
+                    var prices = PricingEngine.PricesAt(model, pricesAt);
+                    sheets[s] = new PriceSheet(prices);
+                    rates[s] = new double[UsageDistribution.MeterCount];
+                    for (int m = 0; m < UsageDistribution.MeterCount; m++)
+                    {
+                        rates[s][m] = prices[(Meter)m].PicodollarsPerToken * 1e-12;
+                    }
+                    int g = groups.FindIndex(m => m.Id == model.Model.Id);
+                    if (g < 0)
+                    {
+                        groups.Add(model.Model);
+                        g = groups.Count - 1;
+                    }
+
+                    groupOf[s] = g;
+                }
+
+                Sheets.Add(sheets);
+                DollarsPerToken.Add(rates);
+                GroupOf.Add(groupOf);
+                Groups.Add(groups);
+            }
+        }
+
+        public IReadOnlyList<WorkloadStream> Streams { get; }
+        public IReadOnlyList<ProjectionTarget> Targets { get; }
+
+        /// <summary>[target][stream] the price sheet the stream is billed at.</summary>
+        public List<PriceSheet[]> Sheets { get; } = [];
+
+        /// <summary>[target][stream][meter] USD per token, for Monte Carlo sums.</summary>
+        public List<double[][]> DollarsPerToken { get; } = [];
+
+        /// <summary>[target][stream] the index of the stream's model among the target's models.</summary>
+        public List<int[]> GroupOf { get; } = [];
+
+        /// <summary>[target] the distinct models billed.</summary>
+        public List<List<ModelSpec>> Groups { get; } = [];
+    }
+}
