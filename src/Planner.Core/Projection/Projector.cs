@@ -43,32 +43,42 @@ public static partial class Projector
         return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options));
     }
 
-    private static List<string> Assumptions(Workload workload, ProjectionOptions options)
+    private static List<ProjectionAssumption> Assumptions(Workload workload, ProjectionOptions options)
     {
-        var list = new List<string>
+        var list = new List<ProjectionAssumption>
         {
-            $"a month is {ProjectionDefaults.DaysPerMonth} days",
-            $"month k's traffic is base x {options.Scale.ToString(CultureInfo.InvariantCulture)} (scale) x (1 + {options.GrowthPercent.ToString(CultureInfo.InvariantCulture)}%)^(k-1)",
-            "peak traffic: requests arrive as a Poisson process; the peak minute is the 99th percentile of arrivals in the busiest hour, each charging the mean TPM charge",
-            "tier: the lowest tier whose RPM and TPM carry the peak and whose monthly usage limit covers the month's spend (its 99th percentile when uncertain)",
+            new("days_per_month", ProjectionDefaults.DaysPerMonth.ToString(CultureInfo.InvariantCulture), "a month is 30 days"),
+            new("growth_percent_per_month", Number(options.GrowthPercent), "month k's traffic is base x scale x (1 + growth)^(k-1)"),
+            new("scale", Number(options.Scale), "multiplies all traffic"),
+            new("peak_traffic", "P99 minute of Poisson arrivals in the busiest hour",
+                "requests arrive as a Poisson process; each request in the peak minute charges the mean TPM charge (input + max_tokens, else input + output)"),
+            new("tier", "lowest tier covering peak RPM, peak TPM and monthly spend",
+                "spend is the month's exact cost, or its 99th percentile when uncertain, against the tier's monthly usage limit"),
         };
-        list.AddRange(workload.Notes);
+        foreach (string note in workload.Notes)
+        {
+            list.Add(new("workload", note, "how the workload was obtained"));
+        }
+
         if (workload.IsExact)
         {
-            list.Add("no spread was given, so every figure is exact (mean = P10 = P50 = P90 = P99)");
+            list.Add(new("precision", "exact", "no spread was given, so every figure is the exact decimal cost (mean = P10 = P50 = P90 = P99)"));
+            return list;
         }
-        else
+
+        list.Add(new("precision", $"Monte Carlo, {options.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {options.Seed.ToString(CultureInfo.InvariantCulture)}",
+            "statistics are computed in doubles and money is rounded to the cent; percentiles interpolate between runs"));
+        list.Add(new("aggregate_sampling", $"above {options.AggregateAbove.ToString("N0", CultureInfo.InvariantCulture)} requests a month",
+            "such months draw each stream's token totals at once from their exact mean and covariance (normal approximation); smaller months draw request by request"));
+        foreach (var stream in workload.Streams)
         {
-            list.Add($"Monte Carlo: {options.Runs:N0} simulated months per month, seed {options.Seed}; statistics computed in doubles and money rounded to the cent");
-            list.Add($"a month with more than {options.AggregateAbove:N0} requests in a stream draws its token totals at once from their exact mean and covariance (normal approximation); smaller months draw request by request");
-            foreach (var stream in workload.Streams)
-            {
-                list.Add($"{stream.Model.Model.Id}: {Describe(stream.Arrivals)}; usage {stream.Usage.Description}");
-            }
+            list.Add(new("stream", stream.Model.Model.Id, Describe(stream.Arrivals) + "; usage " + stream.Usage.Description));
         }
 
         return list;
     }
+
+    private static string Number(decimal value) => (value / 1.000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(Arrivals arrivals) => arrivals.Kind switch
     {
