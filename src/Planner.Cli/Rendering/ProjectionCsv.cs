@@ -6,7 +6,8 @@ using Planner.Core.Units;
 namespace Planner.Cli.Rendering;
 
 /// <summary>A projection's monthly table as CSV for spreadsheets: one row per model and month,
-/// money as plain decimals (exact when the projection is exact).</summary>
+/// money as plain decimals (exact when the projection is exact). The model column names the model
+/// priced on (for a trace of several models, their ids joined with '+').</summary>
 public static class ProjectionCsv
 {
     public const string Header = "model,month,expected_requests,mean_usd,p10_usd,p50_usd,p90_usd,p99_usd,standard_error_usd,p_exceed_budget,tier,saving_mean_usd,saving_p10_usd,saving_p90_usd";
@@ -29,7 +30,7 @@ public static class ProjectionCsv
                 string tiers = string.Join(";", m.Tiers.Select(t => t.ModelId + ":" + (t.Tier?.Name ?? "none")));
                 string[] fields =
                 [
-                    target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests),
+                    target.Target.Model is null ? string.Join("+", m.Tiers.Select(t => t.ModelId)) : target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests),
                     Money(m.Mean), Money(m.P10), Money(m.P50), Money(m.P90), Money(m.P99), Money(m.StandardError),
                     m.ExceedsBudgetProbability?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
                     tiers,
