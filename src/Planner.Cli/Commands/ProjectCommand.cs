@@ -30,7 +30,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         [CommandOption("--fit <HOW>")]
         [Description("With --trace: 'resample' observed requests (the default) or fit each meter 'lognormal'.")]
-        public string Fit { get; init; } = "resample";
+        public string? Fit { get; init; }
 
         [CommandOption("--requests-per-day <R>")]
         [Description("Mean requests a day. Must be >= 0.")]
@@ -97,9 +97,14 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 {
                     return ValidationResult.Error("--requests-per-day is required without --trace, e.g. --requests-per-day 1000");
                 }
+
+                if (Fit is not null || SkipInvalid)
+                {
+                    return ValidationResult.Error("--fit and --skip-invalid apply only with --trace");
+                }
             }
 
-            if (Fit is not ("resample" or "lognormal"))
+            if (Fit is not (null or "resample" or "lognormal"))
             {
                 return ValidationResult.Error($"--fit must be 'resample' or 'lognormal', got '{Fit}'");
             }

@@ -162,6 +162,7 @@ public class ProjectCommandTests
     [InlineData(new[] { "--model", "gpt-audio-mini" }, "planner: --requests-per-day is required without --trace, e.g. --requests-per-day 1000")]
     [InlineData(new[] { "--requests-per-day", "5" }, "planner: --model is required (or --trace), e.g. --model gpt-audio-mini --requests-per-day 1000")]
     [InlineData(new[] { "--trace", "t.csv", "--requests-per-day", "5" }, "planner: give --trace or a request shape with --requests-per-day, not both")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--fit", "lognormal" }, "planner: --fit and --skip-invalid apply only with --trace")]
     [InlineData(new[] { "--trace", "t.csv", "--fit", "gamma" }, "planner: --fit must be 'resample' or 'lognormal', got 'gamma'")]
     public void Project_InvalidInput_ExitsTwoNamingTheProblem(string[] args, string message)
     {
