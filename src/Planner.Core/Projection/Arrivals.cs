@@ -5,6 +5,9 @@ namespace Planner.Core.Projection;
 /// <summary>How many requests a stream sends a day, and how they fall over the day.</summary>
 public sealed record Arrivals
 {
+    /// <summary>The most requests a day a projection accepts: 10^12 (keeps exact decimal sums in range).</summary>
+    public const decimal MaxPerDay = 1_000_000_000_000m;
+
     /// <summary>Mean requests a day at month 1 (before growth and scale). Must be >= 0.</summary>
     public required decimal MeanPerDay { get; init; }
 
@@ -37,6 +40,11 @@ public sealed record Arrivals
         if (MeanPerDay < 0m)
         {
             throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day must be >= 0, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (MeanPerDay > MaxPerDay)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day must be at most 1,000,000,000,000, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (SdPerDay < 0m)

@@ -61,6 +61,15 @@ public sealed record ProjectionOptions
             Fail($"aggregate threshold must be >= 0, got {AggregateAbove}");
         }
 
+        try
+        {
+            _ = checked((double)TrafficFactor(Months));
+        }
+        catch (OverflowException)
+        {
+            Fail($"--growth {GrowthPercent.ToString(CultureInfo.InvariantCulture)}% a month over {Months} months grows traffic beyond what can be computed exactly; shorten --months or lower --growth");
+        }
+
         return this;
     }
 

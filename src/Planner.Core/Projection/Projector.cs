@@ -39,7 +39,17 @@ public static partial class Projector
         }
 
         var plan = new Plan(workload, targets, pricesAt);
-        var result = workload.IsExact ? ProjectExact(plan, options) : ProjectMonteCarlo(plan, options);
+        List<TargetProjection> result;
+        try
+        {
+            result = workload.IsExact ? ProjectExact(plan, options) : ProjectMonteCarlo(plan, options);
+        }
+        catch (OverflowException)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument,
+                "the projected traffic or cost grows beyond what can be computed; shorten --months, lower --growth or --scale");
+        }
+
         return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options));
     }
 

@@ -26,6 +26,15 @@ public class ProjectionOptionsTests
     }
 
     [Fact]
+    public void Validate_GrowthBeyondDecimalRange_IsRefused()
+    {
+        // 2^600 is far beyond decimal's 7.9 x 10^28.
+        var act = () => new ProjectionOptions { GrowthPercent = 100m, Months = 600 }.Validate();
+
+        act.Should().Throw<PlannerException>().WithMessage("--growth 100% a month over 600 months grows traffic beyond what can be computed exactly; shorten --months or lower --growth");
+    }
+
+    [Fact]
     public void Validate_BadValues_NameTheOption()
     {
         FluentActions.Invoking(() => new ProjectionOptions { Months = 0 }.Validate()).Should().Throw<PlannerException>().WithMessage("--months must be 1 to 600, got 0");
