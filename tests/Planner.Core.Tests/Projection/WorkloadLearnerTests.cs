@@ -67,6 +67,35 @@ public class WorkloadLearnerTests
     }
 
     [Fact]
+    public void Learn_TwoWeeksOfWeekdayTraffic_LearnsByDayOfWeek()
+    {
+        // 2026-01-05 is a Monday. Two weeks, Monday to Friday, 09:00-17:00, one request every 6 minutes (10 an hour).
+        var model = TestCatalog.Model("gpt-audio-mini");
+        var learner = new WorkloadLearner();
+        for (int day = 0; day < 12; day++)
+        {
+            var date = Start.AddDays(day);
+            if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < 80; i++)
+            {
+                learner.Observe(date.AddHours(9).AddMinutes(6 * i), model, Usage.Of(textInput: 10));
+            }
+        }
+
+        var workload = learner.Learn();
+        var arrivals = workload.Streams.Single().Arrivals;
+
+        // 40 busy hours a week at 10 an hour = 400 a week = 400 / 7 a day; the busiest hour holds 10 of them.
+        ((double)arrivals.MeanPerDay).Should().BeApproximately(400.0 / 7, 0.5);
+        arrivals.BusiestHourShare.Should().BeApproximately(10 / (400.0 / 7), 0.01);
+        workload.Notes.Single().Should().Contain("day of week and hour of day");
+    }
+
+    [Fact]
     public void Learn_PoissonMonteCarloMean_IsWithinStandardErrorsOfTheAnalyticMean()
     {
         // Two request shapes alternating: mean cost is their average.
