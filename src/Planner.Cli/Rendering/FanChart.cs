@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace Planner.Cli.Rendering;
 
-/// <summary>Draws a projection as a fan chart: for each model, the P10 to P90 band shaded and the median as a line.</summary>
+/// <summary>Draws a projection as a fan chart: for each model, the P10 to P90 band shaded and the median as a line;
+/// the budget, when given, as a dashed line.</summary>
 public static class FanChart
 {
     /// <summary>Width of the PNG in pixels: 900.</summary>
@@ -38,6 +39,14 @@ public static class FanChart
             median.LineWidth = 2;
             median.MarkerSize = months.Length <= 24 ? 5 : 0;
             median.LegendText = name + "median (P50)";
+        }
+
+        if (result.Options.Budget is { } budget)
+        {
+            var line = plot.Add.HorizontalLine((double)budget.Value);
+            line.Color = Colors.Gray;
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = "budget " + Format.Usd(budget);
         }
 
         plot.Title("Projected monthly cost: " + source);
