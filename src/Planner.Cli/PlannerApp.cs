@@ -80,6 +80,14 @@ public static class PlannerApp
             .WithDescription("Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.")
             .WithExample("verify")
             .WithExample("verify", "data/catalog.json", "--update-golden");
+        config.AddCommand<ProjectCommand>("project")
+            .WithDescription("Monthly cost over a horizon as a distribution (mean, P10-P99), from a trace or a few numbers, with growth, budget and tier.")
+            .WithExample("project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--months", "3", "--growth", "10")
+            .WithExample("project", "--model", "gpt-audio", "--requests-per-day", "1000", "--requests-per-day-sd", "150", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--compare-models", "gpt-audio,gpt-audio-mini", "--budget", "3000")
+            .WithExample("project", "--trace", "trace.csv", "--months", "6", "--growth", "5", "--chart", "fan.png", "--csv", "projection.csv");
+        config.AddCommand<ConversationCommand>("conversation")
+            .WithDescription("A multi-turn voice conversation costed turn by turn, every turn resending the whole history.")
+            .WithExample("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");
     }
 
     private static int Fail(CliEnvironment environment, string message, int code)

@@ -1,0 +1,269 @@
+using System.ComponentModel;
+using System.Globalization;
+using Planner.Cli.Rendering;
+using Planner.Core;
+using Planner.Core.Catalog;
+using Planner.Core.Projection;
+using Planner.Core.Traces;
+using Planner.Core.Units;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner project</c>: monthly cost over a horizon as a distribution, from a trace or a few numbers.</summary>
+public sealed class ProjectCommand(CliEnvironment environment) : Command<ProjectCommand.Settings>
+{
+    public sealed class Settings : RequestShapeSettings
+    {
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Model id, alias or snapshot (with --requests-per-day).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--trace <TRACE>")]
+        [Description("Learn the workload from this CSV trace instead of a request shape.")]
+        public string? Trace { get; init; }
+
+        [CommandOption("--skip-invalid")]
+        [Description("With --trace: skip bad rows (counted) instead of stopping at the first.")]
+        public bool SkipInvalid { get; init; }
+
+        [CommandOption("--fit <HOW>")]
+        [Description("With --trace: 'resample' observed requests (the default) or fit each meter 'lognormal'.")]
+        public string? Fit { get; init; }
+
+        [CommandOption("--requests-per-day <R>")]
+        [Description("Mean requests a day. Must be >= 0.")]
+        public decimal? RequestsPerDay { get; init; }
+
+        [CommandOption("--requests-per-day-sd <SD>")]
+        [Description("Standard deviation of a day's requests. The default value is 0 (an exact projection). Must be >= 0.")]
+        public decimal RequestsPerDaySd { get; init; }
+
+        [CommandOption("--months <K>")]
+        [Description("Months to project. The default value is 12.")]
+        public int Months { get; init; } = ProjectionDefaults.Months;
+
+        [CommandOption("--growth <PCT>")]
+        [Description("Monthly traffic growth in percent: month k is base x (1 + PCT/100)^(k-1). The default value is 0. Must be > -100.")]
+        public decimal Growth { get; init; } = ProjectionDefaults.GrowthPercent;
+
+        [CommandOption("--scale <X>")]
+        [Description("Multiply all traffic by X (what-if). The default value is 1.")]
+        public decimal Scale { get; init; } = ProjectionDefaults.Scale;
+
+        [CommandOption("--runs <N>")]
+        [Description("Monte Carlo runs. The default value is 10,000.")]
+        public int Runs { get; init; } = ProjectionDefaults.Runs;
+
+        [CommandOption("--seed <S>")]
+        [Description("Random seed: the same seed gives the same figures. The default value is 1.")]
+        public int Seed { get; init; } = ProjectionDefaults.Seed;
+
+        [CommandOption("--budget <USD>")]
+        [Description("Monthly budget: report the probability of exceeding it.")]
+        public decimal? Budget { get; init; }
+
+        [CommandOption("--compare-models <A,B>")]
+        [Description("Project the same workload on each model, with the saving against the first.")]
+        public string? CompareModels { get; init; }
+
+        [CommandOption("--chart <FILE.png>")]
+        [Description("Write a fan chart (P10 to P90 band, median line) of monthly cost.")]
+        public string? Chart { get; init; }
+
+        [CommandOption("--csv <FILE>")]
+        [Description("Write the monthly table as CSV.")]
+        public string? Csv { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            bool shape = TextIn != 0 || CachedIn != 0 || AudioIn is not null || AudioInSeconds is not null || TextOut != 0 || AudioOut is not null || AudioOutSeconds is not null;
+            if (Trace is not null)
+            {
+                if (shape || RequestsPerDay is not null)
+                {
+                    return ValidationResult.Error("give --trace or a request shape with --requests-per-day, not both");
+                }
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(CompareModels))
+                {
+                    return ValidationResult.Error("--model is required (or --trace), e.g. --model gpt-audio-mini --requests-per-day 1000");
+                }
+
+                if (RequestsPerDay is null)
+                {
+                    return ValidationResult.Error("--requests-per-day is required without --trace, e.g. --requests-per-day 1000");
+                }
+
+                if (Fit is not null || SkipInvalid)
+                {
+                    return ValidationResult.Error("--fit and --skip-invalid apply only with --trace");
+                }
+            }
+
+            if (Fit is not (null or "resample" or "lognormal"))
+            {
+                return ValidationResult.Error($"--fit must be 'resample' or 'lognormal', got '{Fit}'");
+            }
+
+            if (Chart is not null && !Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                return ValidationResult.Error($"--chart must name a .png file, got '{Chart}'");
+            }
+
+            return base.Validate();
+        }
+
+        /// <summary>The validated projection options.</summary>
+        public ProjectionOptions Options() => new ProjectionOptions
+        {
+            Months = Months,
+            Runs = Runs,
+            Seed = Seed,
+            GrowthPercent = Growth,
+            Scale = Scale,
+            Budget = Budget is { } b ? Usd.FromDollars(b) : null,
+        }.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.Options();
+        var catalog = CatalogSource.Load(environment, settings);
+        var compare = CliParse.List(settings.CompareModels).Select(catalog.Resolve).ToList();
+        var assumptions = new Assumptions();
+        Workload workload;
+        string source;
+        if (settings.Trace is { } trace)
+        {
+            (workload, source) = Learn(catalog, settings, trace, assumptions);
+        }
+        else
+        {
+            var model = catalog.Resolve(string.IsNullOrWhiteSpace(settings.Model) ? compare[0].RequestedName : settings.Model);
+            var rates = settings.Rates(catalog.RatesFor(model.Model));
+            var shape = settings.ToShape();
+            var usage = shape.ToUsage(rates);
+            Core.Pricing.RequestCaps.Ensure(model.Model, usage);
+            workload = Workload.FromShape(model, usage, settings.RequestsPerDay!.Value, settings.RequestsPerDaySd);
+            assumptions.AddAudioRates(rates, shape.UsesAudioRates);
+            source = $"{model.BillingId}, {Format.Number(settings.RequestsPerDay.Value, 3)} requests/day";
+        }
+
+        IReadOnlyList<ProjectionTarget> targets = compare.Count == 0 ? [ProjectionTarget.AsGiven] : compare.Select(ProjectionTarget.On).ToList();
+        var result = Projector.Project(workload, targets, options, settings.Instant(environment.Clock));
+        foreach (var a in result.Assumptions)
+        {
+            assumptions.Add(a.Name, a.Value, a.Why);
+        }
+
+        if (settings.Csv is { } csv)
+        {
+            ProjectionCsv.Write(csv, result);
+        }
+
+        if (settings.Chart is { } chart)
+        {
+            FanChart.Write(chart, result, source);
+        }
+
+        if (settings.Json)
+        {
+            ProjectionJson.Write(environment.Out, result, source, assumptions);
+            return ExitCodes.Success;
+        }
+
+        Render(result, source, assumptions, settings);
+        return ExitCodes.Success;
+    }
+
+    private static (Workload, string) Learn(ModelCatalog catalog, Settings settings, string trace, Assumptions assumptions)
+    {
+        var overrides = settings.AudioInRate is null && settings.AudioOutRate is null ? null : settings.Rates(catalog.AudioTokenRates);
+        var rejections = new TraceRejections();
+        var learner = new WorkloadLearner(seed: settings.Seed);
+        foreach (var request in TraceFile.Read(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides }, rejections))
+        {
+            learner.Observe(request);
+        }
+
+        if (overrides is not null)
+        {
+            assumptions.AddAudioRates(overrides, used: true);
+        }
+
+        if (rejections.Count > 0)
+        {
+            assumptions.Add("skipped_rows", rejections.Count.ToString("N0", CultureInfo.InvariantCulture), "rows of the trace rejected with --skip-invalid and left out of the workload");
+        }
+
+        var fit = settings.Fit == "lognormal" ? UsageFit.LogNormal : UsageFit.Resample;
+        return (learner.Learn(fit), $"{Path.GetFileName(trace)} ({learner.Count:N0} requests)");
+    }
+
+    private void Render(ProjectionResult result, string source, Assumptions assumptions, Settings settings)
+    {
+        var console = environment.Console;
+        string how = result.IsExact ? "exact (no spread: mean = P10 = P50 = P90 = P99)" : $"Monte Carlo, {result.Options.Runs:N0} runs, seed {result.Options.Seed}; figures rounded (JSON and CSV to the cent)";
+        console.MarkupLineInterpolated($"[bold]Projection[/] of {source}: {result.Options.Months} month(s), growth {Format.Number(result.Options.GrowthPercent)}%/month; {how}");
+        foreach (var target in result.Targets)
+        {
+            if (result.Targets.Count > 1)
+            {
+                console.MarkupLineInterpolated($"[bold]On {target.Target.Name}[/]");
+            }
+
+            // Exact figures need one money column (mean = P10 = ... = P99); Monte Carlo needs five, kept within 80 characters.
+            string[] money = result.IsExact ? ["Cost"] : ["Mean", "P10", "P50", "P90", "P99"];
+            var table = new Table().Border(TableBorder.Minimal);
+            foreach (string name in (string[])["Month", "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
+            {
+                table.AddColumn(new TableColumn(name).RightAligned().PadLeft(1).PadRight(0));
+            }
+
+            table.AddColumn(new TableColumn("Tier").PadLeft(1).PadRight(0));
+            foreach (var month in target.Months)
+            {
+                var row = new List<string> { month.Month.ToString(CultureInfo.InvariantCulture), Format.Number(month.ExpectedRequests, 0) };
+                row.AddRange(result.IsExact
+                    ? [Money(month.Mean, exact: true)]
+                    : [Money(month.Mean, false), Money(month.P10, false), Money(month.P50, false), Money(month.P90, false), Money(month.P99, false)]);
+                if (month.ExceedsBudgetProbability is { } p)
+                {
+                    row.Add(Format.Number((decimal)p * 100, 1) + "%");
+                }
+
+                row.Add(string.Join("; ", month.Tiers.Select(t => (month.Tiers.Count > 1 ? t.ModelId + ": " : "") + (t.Tier?.Name ?? "none"))));
+                table.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+
+            console.Write(table);
+            var last = target.Months[^1];
+            foreach (var need in last.Tiers)
+            {
+                string limit = need.Tier is { } tier ? $", monthly usage limit {Format.Usd(tier.MonthlyUsageLimit)}" : "";
+                console.MarkupLineInterpolated($"Month {last.Month} on {need.ModelId}: peak {Format.Count(need.PeakRpm)} RPM and {Format.Count(need.PeakTpm)} TPM, spend {Money(need.Spend, last.IsExact)} -> {TierName(need)}{limit}");
+            }
+
+            if (target.SavingVersusFirst.Count > 0)
+            {
+                var saving = target.SavingVersusFirst[^1];
+                console.MarkupLineInterpolated($"Saving against {result.Targets[0].Target.Name} in month {saving.Month}: {Money(saving.Mean, result.IsExact)} (80% interval {Money(saving.P10, result.IsExact)} to {Money(saving.P90, result.IsExact)})");
+            }
+        }
+
+        assumptions.Render(console);
+    }
+
+    private static string TierName(TierNeed need) => need.Tier?.DisplayName ?? "beyond the highest tier";
+
+    /// <summary>The exact amount when exact ("$1,306.80", more decimals where the exact figure has them); Monte Carlo figures of $1,000 or more to the dollar
+    /// (the JSON and CSV keep cents), smaller ones to the cent.</summary>
+    private static string Money(Usd amount, bool exact) =>
+        exact ? (Math.Round(amount.Value, 2) == amount.Value ? Format.UsdCents(amount) : Format.Usd(amount))
+        : Math.Abs(amount.Value) >= 1_000m ? Format.Usd(Usd.FromDollars(Math.Round(amount.Value, 0, MidpointRounding.AwayFromZero)))
+        : Format.UsdCents(amount);
+}

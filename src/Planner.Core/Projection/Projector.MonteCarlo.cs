@@ -1,0 +1,261 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Random;
+using MathNet.Numerics.Statistics;
+using Planner.Core.Units;
+
+namespace Planner.Core.Projection;
+
+public static partial class Projector
+{
+    private static List<TargetProjection> ProjectMonteCarlo(Plan plan, ProjectionOptions options)
+    {
+        int targets = plan.Targets.Count;
+        int streams = plan.Streams.Count;
+        int runs = options.Runs;
+        var random = new Xoshiro256StarStar(options.Seed);
+        var factors = Cholesky(plan);
+        var tokens = new double[UsageDistribution.MeterCount];
+        var counted = new long[UsageDistribution.MeterCount];
+        var z = new double[UsageDistribution.MeterCount];
+
+        // [target][month][run] total cost, and [target][group][run] for the current month (for tiers).
+        var totals = new double[targets][][];
+        var results = new List<(List<MonthProjection> Months, List<SavingMonth> Savings)>();
+        for (int t = 0; t < targets; t++)
+        {
+            totals[t] = new double[options.Months][];
+            results.Add(([], []));
+        }
+
+        for (int month = 1; month <= options.Months; month++)
+        {
+            decimal exactFactor = options.TrafficFactor(month);
+            double factor = (double)exactFactor;
+            var byGroup = new double[targets][][];
+            for (int t = 0; t < targets; t++)
+            {
+                totals[t][month - 1] = new double[runs];
+                byGroup[t] = new double[plan.Groups[t].Count][];
+                for (int g = 0; g < byGroup[t].Length; g++)
+                {
+                    byGroup[t][g] = new double[runs];
+                }
+            }
+
+            // Common random numbers: every target prices the same simulated tokens, so savings are paired.
+            for (int run = 0; run < runs; run++)
+            {
+                for (int s = 0; s < streams; s++)
+                {
+                    SampleMonth(plan.Streams[s], factors[s], factor, options.AggregateAbove, random, tokens, counted, z);
+                    for (int t = 0; t < targets; t++)
+                    {
+                        var price = plan.DollarsPerToken[t][s];
+                        double cost = 0;
+                        for (int m = 0; m < UsageDistribution.MeterCount; m++)
+                        {
+                            cost += price[m] * tokens[m];
+                        }
+
+                        totals[t][month - 1][run] += cost;
+                        byGroup[t][plan.GroupOf[t][s]][run] += cost;
+                    }
+                }
+            }
+
+            decimal requests = 0m;
+            foreach (var stream in plan.Streams)
+            {
+                requests += ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * exactFactor;
+            }
+
+            for (int t = 0; t < targets; t++)
+            {
+                var groupSpend = new Usd[byGroup[t].Length];
+                for (int g = 0; g < groupSpend.Length; g++)
+                {
+                    Array.Sort(byGroup[t][g]);
+                    groupSpend[g] = Cents(SortedArrayStatistics.Quantile(byGroup[t][g], ProjectionDefaults.SpendQuantile));
+                }
+
+                results[t].Months.Add(Summarize(month, exactFactor, requests, totals[t][month - 1], options.Budget, Tiers(plan, t, factor, g => groupSpend[g])));
+                if (t > 0)
+                {
+                    var saving = new double[runs];
+                    for (int run = 0; run < runs; run++)
+                    {
+                        saving[run] = totals[0][month - 1][run] - totals[t][month - 1][run];
+                    }
+
+                    double mean = saving.Mean();
+                    Array.Sort(saving);
+                    results[t].Savings.Add(new SavingMonth(month, Cents(mean), Cents(SortedArrayStatistics.Quantile(saving, 0.10)),
+                        Cents(SortedArrayStatistics.Quantile(saving, 0.50)), Cents(SortedArrayStatistics.Quantile(saving, 0.90))));
+                }
+            }
+        }
+
+        var projections = new List<TargetProjection>();
+        for (int t = 0; t < targets; t++)
+        {
+            projections.Add(new TargetProjection(plan.Targets[t], results[t].Months, results[t].Savings));
+        }
+
+        return projections;
+    }
+
+    private static MonthProjection Summarize(int month, decimal factor, decimal requests, double[] costs, Usd? budget, List<TierNeed> tiers)
+    {
+        double mean = costs.Mean();
+        double sd = costs.Length > 1 ? costs.StandardDeviation() : 0;
+        double? exceeds = null;
+        if (budget is { } b)
+        {
+            double limit = (double)b.Value;
+            long over = 0;
+            foreach (double cost in costs)
+            {
+                if (cost > limit)
+                {
+                    over++;
+                }
+            }
+
+            exceeds = over / (double)costs.Length;
+        }
+
+        var sorted = (double[])costs.Clone();
+        Array.Sort(sorted);
+        return new MonthProjection
+        {
+            Month = month,
+            TrafficFactor = factor,
+            ExpectedRequests = requests,
+            Mean = Cents(mean),
+            P10 = Cents(SortedArrayStatistics.Quantile(sorted, 0.10)),
+            P50 = Cents(SortedArrayStatistics.Quantile(sorted, 0.50)),
+            P90 = Cents(SortedArrayStatistics.Quantile(sorted, 0.90)),
+            P99 = Cents(SortedArrayStatistics.Quantile(sorted, 0.99)),
+            StandardError = Cents(sd / Math.Sqrt(costs.Length)),
+            ExceedsBudgetProbability = exceeds,
+            Tiers = tiers,
+            IsExact = false,
+        };
+    }
+
+    /// <summary>Draws one month of one stream's token totals into <paramref name="tokens"/>.</summary>
+    private static void SampleMonth(WorkloadStream stream, double[,] cholesky, double factor, long aggregateAbove, Random random,
+        double[] tokens, long[] counted, double[] z)
+    {
+        var arrivals = stream.Arrivals;
+        double mean = ProjectionDefaults.DaysPerMonth * (double)arrivals.MeanPerDay * factor;
+        double count = arrivals.Kind switch
+        {
+            ArrivalKind.Fixed => mean,
+
+            // The sum of 30 independent normal days is normal with 30x the variance; a month cannot be negative.
+            ArrivalKind.Normal => Math.Max(0, Normal.Sample(random, mean, Math.Sqrt(ProjectionDefaults.DaysPerMonth) * (double)arrivals.SdPerDay * factor)),
+
+            // A month of a Poisson process is Poisson; above int range its normal approximation is exact to plotting precision.
+            _ => mean < 1e9 ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
+        };
+
+        var usage = stream.Usage;
+        var mu = usage.Mean;
+        if (usage.ExactUsage is not null)
+        {
+            for (int m = 0; m < tokens.Length; m++)
+            {
+                tokens[m] = count * mu[m];
+            }
+
+            return;
+        }
+
+        double whole = Math.Round(count);
+        if (whole <= aggregateAbove)
+        {
+            Array.Clear(counted);
+            for (long i = 0; i < (long)whole; i++)
+            {
+                usage.AddSample(random, counted);
+            }
+
+            for (int m = 0; m < tokens.Length; m++)
+            {
+                tokens[m] = counted[m];
+            }
+
+            return;
+        }
+
+        // Aggregate: the totals of n requests have mean n mu and covariance n Sigma; draw them as one
+        // multivariate normal (central limit), n x faster than request by request.
+        double root = Math.Sqrt(whole);
+        for (int m = 0; m < z.Length; m++)
+        {
+            z[m] = Normal.Sample(random, 0, 1);
+        }
+
+        for (int a = 0; a < tokens.Length; a++)
+        {
+            double noise = 0;
+            for (int b = 0; b <= a; b++)
+            {
+                noise += cholesky[a, b] * z[b];
+            }
+
+            tokens[a] = Math.Max(0, (whole * mu[a]) + (root * noise));
+        }
+    }
+
+    private static double[][,] Cholesky(Plan plan)
+    {
+        var result = new double[plan.Streams.Count][,];
+        for (int s = 0; s < result.Length; s++)
+        {
+            result[s] = Cholesky(plan.Streams[s].Usage.Covariance);
+        }
+
+        return result;
+    }
+
+    /// <summary>The lower-triangular L with L L^T = <paramref name="covariance"/>; a covariance that is only
+    /// semi-definite (a constant meter, or meters moving together) gets zero columns where a pivot vanishes.</summary>
+    internal static double[,] Cholesky(double[,] covariance)
+    {
+        int n = covariance.GetLength(0);
+        var l = new double[n, n];
+        for (int j = 0; j < n; j++)
+        {
+            double diagonal = covariance[j, j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= l[j, k] * l[j, k];
+            }
+
+            double scale = Math.Max(1e-12, Math.Abs(covariance[j, j]));
+            if (diagonal <= 1e-9 * scale)
+            {
+                continue;
+            }
+
+            l[j, j] = Math.Sqrt(diagonal);
+            for (int i = j + 1; i < n; i++)
+            {
+                double sum = covariance[i, j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= l[i, k] * l[j, k];
+                }
+
+                l[i, j] = sum / l[j, j];
+            }
+        }
+
+        return l;
+    }
+
+    private static Usd Cents(double dollars) =>
+        double.IsFinite(dollars) ? Usd.FromDollars(Math.Round((decimal)dollars, 2, MidpointRounding.AwayFromZero)) : throw new OverflowException("a simulated cost is not finite");
+}

@@ -1,0 +1,53 @@
+using MathNet.Numerics.Distributions;
+using Planner.Core.Catalog;
+using Planner.Core.Units;
+
+namespace Planner.Core.Projection;
+
+/// <summary>Which usage tier a month's traffic and spend need.</summary>
+public static class TierAdvisor
+{
+    /// <summary>The lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
+    /// limit is at least <paramref name="spend"/>, or null when none does.</summary>
+    public static UsageTier? Choose(ModelSpec model, long peakRpm, long peakTpm, Usd spend)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var tier in model.Tiers)
+        {
+            if (tier.Supported && tier.Rpm is { } rpm && tier.Tpm is { } tpm
+                && rpm.Value >= peakRpm && tpm.Value >= peakTpm && tier.MonthlyUsageLimit >= spend)
+            {
+                return tier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The smallest k with P(Poisson(<paramref name="mean"/>) &lt;= k) &gt;= <paramref name="quantile"/>
+    /// (a normal approximation above a mean of 1,000).</summary>
+    public static long PoissonQuantile(double mean, double quantile)
+    {
+        if (mean <= 0)
+        {
+            return 0;
+        }
+
+        if (mean > 1_000)
+        {
+            return (long)Math.Ceiling(mean + (Normal.InvCDF(0, 1, quantile) * Math.Sqrt(mean)));
+        }
+
+        double p = Math.Exp(-mean);
+        double cdf = p;
+        long k = 0;
+        while (cdf < quantile)
+        {
+            k++;
+            p *= mean / k;
+            cdf += p;
+        }
+
+        return k;
+    }
+}

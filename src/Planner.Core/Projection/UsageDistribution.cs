@@ -1,0 +1,32 @@
+using Planner.Core.Pricing;
+
+namespace Planner.Core.Projection;
+
+/// <summary>The tokens one request uses, per meter, as a distribution. Meters are indexed in
+/// <see cref="Catalog.Meter"/> order.</summary>
+public abstract class UsageDistribution
+{
+    /// <summary>The number of meters (5).</summary>
+    public const int MeterCount = 5;
+
+    /// <summary>The usage when every request is the same, else null.</summary>
+    public virtual Usage? ExactUsage => null;
+
+    /// <summary>Mean tokens per request on each meter.</summary>
+    public abstract IReadOnlyList<double> Mean { get; }
+
+    /// <summary>The 5 x 5 covariance of one request's tokens across meters.</summary>
+    public abstract double[,] Covariance { get; }
+
+    /// <summary>Mean tokens one request counts against TPM (input + max_tokens where known, else input + output).</summary>
+    public abstract double MeanTpmCharge { get; }
+
+    /// <summary>How this distribution was obtained, for the assumptions list.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Draws one request and adds its tokens into <paramref name="totals"/> (5 meters).</summary>
+    public abstract void AddSample(Random random, Span<long> totals);
+
+    internal static long[] Meters(in Usage usage) =>
+        [usage.TextInput.Value, usage.CachedInput.Value, usage.AudioInput.Value, usage.TextOutput.Value, usage.AudioOutput.Value];
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using MathNet.Numerics.Random;
+using Planner.Core.Catalog;
+using Planner.Core.Pricing;
+using Planner.Core.Traces;
+using Planner.Core.Units;
+
+namespace Planner.Core.Projection;
+
+/// <summary>Learns a workload from observed requests, one at a time: arrival rates by hour of day
+/// (UTC; and by day of week when the requests span more than a week) and each model's per-request
+/// tokens (a seeded reservoir sample, so memory does not grow with the trace).</summary>
+public sealed class WorkloadLearner
+{
+    private const int HoursPerWeek = 24 * 7;
+    private readonly int _reservoirSize;
+    private readonly Xoshiro256StarStar _random;
+    private readonly Dictionary<string, ModelObservations> _models = new(StringComparer.Ordinal);
+    private readonly List<ModelObservations> _order = [];
+    private DateTimeOffset _first = DateTimeOffset.MaxValue;
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
+
+    /// <summary>Creates a learner. <paramref name="reservoirSize"/> defaults to 100,000 requests per model
+    /// and must be >= 1; <paramref name="seed"/> seeds the reservoir sample.</summary>
+    public WorkloadLearner(int reservoirSize = ProjectionDefaults.ReservoirSize, int seed = ProjectionDefaults.Seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(reservoirSize, 1);
+        _reservoirSize = reservoirSize;
+        _random = new Xoshiro256StarStar(seed);
+    }
+
+    /// <summary>Requests observed.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Observes one trace row.</summary>
+    public void Observe(in TraceRequest request) => Observe(request.Timestamp, request.Model, request.Usage, request.MaxTokens);
+
+    /// <summary>Observes one request sent at <paramref name="at"/> to <paramref name="model"/>.</summary>
+    public void Observe(DateTimeOffset at, ResolvedModel model, in Usage usage, TokenCount? maxTokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!_models.TryGetValue(model.Model.Id, out var observations))
+        {
+            observations = new ModelObservations(model);
+            _models.Add(model.Model.Id, observations);
+            _order.Add(observations);
+        }
+
+        Count++;
+        _first = at < _first ? at : _first;
+        _last = at > _last ? at : _last;
+        observations.Cells[Cell(at)]++;
+        observations.TpmChargeSum += usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        long seen = observations.Count++;
+        if (observations.Reservoir.Count < _reservoirSize)
+        {
+            observations.Reservoir.Add(usage);
+        }
+        else
+        {
+            long slot = _random.NextInt64(seen + 1);
+            if (slot < _reservoirSize)
+            {
+                observations.Reservoir[(int)slot] = usage;
+            }
+        }
+    }
+
+    /// <summary>The workload learned so far: one Poisson stream per model.</summary>
+    /// <exception cref="PlannerException">Fewer than two requests, or all at one instant.</exception>
+    public Workload Learn(UsageFit fit = UsageFit.Resample)
+    {
+        if (Count < 2 || _last == _first)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace,
+                $"a workload needs at least two requests at different times to learn arrival rates from, got {Count}");
+        }
+
+        // n requests between first and last: the observed span is (n - 1) gaps, the process ran n gaps.
+        var end = _last + ((_last - _first) / (Count - 1));
+        double spanDays = (end - _first).TotalDays;
+        bool byDayOfWeek = spanDays > ProjectionDefaults.DayOfWeekAfterDays;
+        var exposure = Exposure(_first, end);
+        var streams = new List<WorkloadStream>();
+        foreach (var observations in _order)
+        {
+            var (perDay, busiestShare) = Rates(observations.Cells, exposure, byDayOfWeek);
+            double meanCharge = observations.TpmChargeSum / (double)observations.Count;
+            UsageDistribution usage = fit == UsageFit.LogNormal
+                ? new LogNormalUsage(observations.Reservoir, meanCharge)
+                : new EmpiricalUsage(observations.Reservoir, meanCharge);
+            streams.Add(new WorkloadStream(observations.Model, Arrivals.PoissonPerDay((decimal)perDay, busiestShare), usage));
+        }
+
+        string by = byDayOfWeek ? "day of week and hour of day" : "hour of day";
+        var notes = new List<string>
+        {
+            $"arrivals learned by {by} (UTC) from {Count:N0} requests over {spanDays.ToString("0.##", CultureInfo.InvariantCulture)} days; hours the trace does not cover take its average rate",
+        };
+        return new Workload(streams, notes);
+    }
+
+    private static int Cell(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return ((int)utc.DayOfWeek * 24) + utc.Hour;
+    }
+
+    /// <summary>Hours of each (day of week, hour) cell that [start, end) covers.</summary>
+    private static double[] Exposure(DateTimeOffset start, DateTimeOffset end)
+    {
+        var hours = new double[HoursPerWeek];
+        var slot = new DateTimeOffset(start.UtcDateTime.Date.AddHours(start.UtcDateTime.Hour), TimeSpan.Zero);
+        while (slot < end)
+        {
+            var next = slot.AddHours(1);
+            var from = slot > start ? slot : start;
+            var to = next < end ? next : end;
+            hours[Cell(slot)] += (to - from).TotalHours;
+            slot = next;
+        }
+
+        return hours;
+    }
+
+    private static (double PerDay, double BusiestShare) Rates(long[] cells, double[] exposure, bool byDayOfWeek)
+    {
+        int width = byDayOfWeek ? HoursPerWeek : 24;
+        var count = new double[width];
+        var hours = new double[width];
+        for (int c = 0; c < HoursPerWeek; c++)
+        {
+            count[c % width] += cells[c];
+            hours[c % width] += exposure[c];
+        }
+
+        double totalCount = count.Sum();
+        double totalHours = hours.Sum();
+        double average = totalCount / totalHours;
+        double sum = 0;
+        double busiest = 0;
+        for (int c = 0; c < width; c++)
+        {
+            double rate = hours[c] > 1e-6 ? count[c] / hours[c] : average;
+            sum += rate;
+            busiest = Math.Max(busiest, rate);
+        }
+
+        double perDay = byDayOfWeek ? sum / 7 : sum;
+        double share = perDay > 0 ? Math.Min(1, busiest / perDay) : 1.0 / 24;
+        return (perDay, share);
+    }
+
+    private sealed class ModelObservations(ResolvedModel model)
+    {
+        public ResolvedModel Model { get; } = model;
+        public long[] Cells { get; } = new long[HoursPerWeek];
+        public List<Usage> Reservoir { get; } = [];
+        public long Count { get; set; }
+        public double TpmChargeSum { get; set; }
+    }
+}

@@ -1,0 +1,9 @@
+using Planner.Core.Catalog;
+
+namespace Planner.Core.Projection;
+
+/// <summary>One kind of traffic: requests to one model, how often they come, and what each uses.</summary>
+/// <param name="Model">The model the requests are sent to (a comparison may price them on another).</param>
+/// <param name="Arrivals">How many requests a day.</param>
+/// <param name="Usage">The tokens of one request.</param>
+public sealed record WorkloadStream(ResolvedModel Model, Arrivals Arrivals, UsageDistribution Usage);

@@ -1,0 +1,153 @@
+using Planner.Core.Pricing;
+using Planner.Core.Projection;
+using Planner.Core.Units;
+
+namespace Planner.Core.Tests.Projection;
+
+public class ProjectorTests
+{
+    // 120 s of input audio at 10 tokens/s and 60 s of output audio at 20 tokens/s.
+    private static readonly Usage WorkedExample = Usage.Of(audioInput: 120 * 10, audioOutput: 60 * 20);
+
+    private static ProjectionResult Project(Workload workload, ProjectionOptions options, params string[] compare)
+    {
+        IReadOnlyList<ProjectionTarget> targets = compare.Length == 0
+            ? [ProjectionTarget.AsGiven]
+            : compare.Select(m => ProjectionTarget.On(TestCatalog.Model(m))).ToList();
+        return Projector.Project(workload, targets, options, TestCatalog.PricesAt);
+    }
+
+    [Fact]
+    public void Project_NoSpread_IsExactAndGrowsByTheFactor()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m);
+
+        var result = Project(workload, new ProjectionOptions { Months = 3, GrowthPercent = 10m });
+
+        result.IsExact.Should().BeTrue();
+        var months = result.Targets[0].Months;
+        // $0.012 + $0.024 = $0.036 a request; 1,000 a day for 30 days.
+        decimal perRequest = (1_200 * 10m / 1_000_000) + (1_200 * 20m / 1_000_000);
+        perRequest.Should().Be(0.036m);
+        months[0].Mean.Value.Should().Be(1_000 * 30 * perRequest).And.Be(1_080m);
+        months[1].Mean.Value.Should().Be(1_000 * 1.1m * 30 * perRequest).And.Be(1_188m);
+        months[2].Mean.Value.Should().Be(1_000 * 1.1m * 1.1m * 30 * perRequest).And.Be(1_306.80m);
+        foreach (var month in months)
+        {
+            new[] { month.P10, month.P50, month.P90, month.P99 }.Should().AllSatisfy(p => p.Should().Be(month.Mean));
+            month.StandardError.Should().Be(Usd.Zero);
+            month.IsExact.Should().BeTrue();
+        }
+    }
+
+    [Fact]
+    public void Project_NoSpread_BudgetIsExceededWithCertaintyOrNever()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m);
+
+        var result = Project(workload, new ProjectionOptions { Months = 2, GrowthPercent = 10m, Budget = Usd.FromDollars(1_100m) });
+
+        result.Targets[0].Months.Select(m => m.ExceedsBudgetProbability).Should().Equal(0.0, 1.0);
+    }
+
+    [Fact]
+    public void Project_WorkedExample_NeedsTier4ForItsSpend()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m);
+
+        var need = Project(workload, new ProjectionOptions { Months = 1 }).Targets[0].Months[0].Tiers.Single();
+
+        // 1,000 a day evenly is 1,000 / 1,440 a minute; P(Poisson(0.694) <= 3) = 0.9945 >= 0.99 > P(<= 2) = 0.966.
+        need.PeakRpm.Should().Be(3);
+        need.PeakTpm.Should().Be(3 * (1_200 + 1_200));
+        // $1,080 is over Tier 3's $1,000 monthly usage limit and under Tier 4's $5,000.
+        need.Spend.Should().Be(Usd.FromDollars(1_080m));
+        need.Tier!.Name.Should().Be("4");
+    }
+
+    [Fact]
+    public void Project_CompareModels_SavingIsExactWithoutSpread()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio"), WorkedExample, 1_000m);
+
+        var result = Project(workload, new ProjectionOptions { Months = 1 }, "gpt-audio", "gpt-audio-mini");
+
+        // gpt-audio: 1,200 x $32 / 1M + 1,200 x $64 / 1M = $0.1152 a request; gpt-audio-mini: $0.036.
+        decimal full = 30_000 * ((1_200 * 32m / 1_000_000) + (1_200 * 64m / 1_000_000));
+        decimal mini = 30_000 * 0.036m;
+        result.Targets[0].Months[0].Mean.Value.Should().Be(full);
+        result.Targets[1].Months[0].Mean.Value.Should().Be(mini);
+        result.Targets[1].SavingVersusFirst.Single().Mean.Value.Should().Be(full - mini);
+    }
+
+    [Fact]
+    public void Project_DailySpread_MeanNearExactAndPercentilesOrdered()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m, sdPerDay: 100m);
+
+        var month = Project(workload, new ProjectionOptions { Months = 1, Runs = 4_000 }).Targets[0].Months[0];
+
+        month.IsExact.Should().BeFalse();
+        // Monthly count ~ Normal(30,000, sqrt(30) x 100); cost = count x $0.036.
+        double sd = Math.Sqrt(30) * 100 * 0.036;
+        ((double)month.Mean.Value).Should().BeApproximately(1_080, 4 * sd / Math.Sqrt(4_000));
+        ((double)month.StandardError.Value).Should().BeApproximately(sd / Math.Sqrt(4_000), 0.01);
+        month.P10.Should().BeLessThanOrEqualTo(month.P50);
+        month.P50.Should().BeLessThanOrEqualTo(month.P90);
+        month.P90.Should().BeLessThanOrEqualTo(month.P99);
+    }
+
+    [Fact]
+    public void Project_SameSeed_SameResult_OtherSeed_Differs()
+    {
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m, sdPerDay: 100m);
+        var options = new ProjectionOptions { Months = 2, Runs = 500, Seed = 7 };
+
+        var a = Project(workload, options).Targets[0].Months;
+        var b = Project(workload, options).Targets[0].Months;
+        var c = Project(workload, options with { Seed = 8 }).Targets[0].Months;
+
+        a.Select(m => (m.Mean, m.P10, m.P90)).Should().Equal(b.Select(m => (m.Mean, m.P10, m.P90)));
+        a.Select(m => m.Mean).Should().NotEqual(c.Select(m => m.Mean));
+    }
+
+    [Fact]
+    public void Project_NoRequests_IsRefused()
+    {
+        var act = () => Projector.Project(new Workload([], []), [ProjectionTarget.AsGiven], new ProjectionOptions(), TestCatalog.PricesAt);
+
+        act.Should().Throw<PlannerException>().WithMessage("the workload has no requests to project");
+    }
+
+    [Theory]
+    [InlineData(-1, 0, "--requests-per-day must be >= 0, got -1")]
+    [InlineData(10, -2, "--requests-per-day-sd must be >= 0, got -2")]
+    public void FromShape_NegativeRates_AreRefused(int perDay, int sd, string message)
+    {
+        var act = () => Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, perDay, sd);
+
+        act.Should().Throw<PlannerException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Cholesky_RebuildsTheCovariance_AndSkipsConstantMeters()
+    {
+        var covariance = new double[,] { { 4, 2, 0 }, { 2, 5, 0 }, { 0, 0, 0 } };
+
+        var l = Projector.Cholesky(covariance);
+
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < 3; k++)
+                {
+                    sum += l[i, k] * l[j, k];
+                }
+
+                sum.Should().BeApproximately(covariance[i, j], 1e-12);
+            }
+        }
+    }
+}
