@@ -44,10 +44,10 @@ public partial class ReadmeTests
         Directory.CreateDirectory(tempDir);
         try
         {
-            // Examples name repo-relative files (data/...) and write to out/...: resolve both without changing the working folder.
-            args = args.Select(a =>
-                a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(RepoRoot(), a) :
-                a.StartsWith("out/", StringComparison.Ordinal) ? Path.Combine(tempDir, a[4..]) : a).ToArray();
+            // Output files (--chart, --csv, --out) go to a temp folder; repo files (data/...) are found from the repo root.
+            args = args.Select((a, i) =>
+                i > 0 && args[i - 1] is "--chart" or "--csv" or "--out" ? Path.Combine(tempDir, Path.GetFileName(a)) :
+                a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(RepoRoot(), a) : a).ToArray();
             var result = CliRunner.Run(args);
 
             result.ExitCode.Should().BeOneOf([0, 1], $"'{command}' should run (1 only where the README says a check fails): {result.Error}");
