@@ -8,7 +8,7 @@ namespace Planner.Core.Simulation;
 /// grow with the trace's length: queued requests are not stored (under first come, first served each model's
 /// queue is just the instant its next request may go), delays go into a fixed-size histogram, and only requests
 /// waiting to retry (bounded by the backoff window) and those in flight are held.</summary>
-public sealed partial class TraceSimulator
+public sealed partial class TraceSimulator : ITraceSink
 {
     private readonly SimulationOptions _options;
     private readonly List<ModelLimiter> _limiters = [];
@@ -121,15 +121,11 @@ public sealed partial class TraceSimulator
     }
 
     /// <summary>Reads a whole trace and replays it.</summary>
-    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options)
+    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var simulator = new TraceSimulator(catalog, options);
-        while (reader.TryRead(out var request))
-        {
-            simulator.Add(request);
-        }
-
+        reader.ReadAll(simulator, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
     }
 

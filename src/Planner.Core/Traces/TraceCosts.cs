@@ -9,7 +9,7 @@ namespace Planner.Core.Traces;
 /// <remarks>Memory grows with the number of models and with the trace's duration (one bucket per hour and
 /// per day that has requests), never with its number of rows. Requests may be added slightly out of time
 /// order (retried requests are billed at their arrival): a bucket is found by searching back from the last.</remarks>
-public sealed class TraceCosts
+public sealed class TraceCosts : ITraceSink
 {
     /// <summary>Days in the month that <see cref="MonthlyProjection"/> extrapolates to. The value is 30.</summary>
     public const int DaysPerMonth = 30;

@@ -152,6 +152,27 @@ public sealed partial class TraceReader : IDisposable
         return false;
     }
 
+    /// <summary>True once a row's audio was given in seconds and converted with the audio-token rates.</summary>
+    public bool ConvertedAudioSeconds { get; private set; }
+
+    /// <summary>Reads every remaining row into <paramref name="sink"/>, calling <paramref name="onProgress"/> every 65,536 rows.</summary>
+    /// <returns>Rows read in all.</returns>
+    public long ReadAll<TSink>(TSink sink, Action<TraceReader>? onProgress = null)
+        where TSink : ITraceSink
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        while (TryRead(out var request))
+        {
+            sink.Add(request);
+            if (onProgress is not null && (RowsRead & 0xFFFF) == 0)
+            {
+                onProgress(this);
+            }
+        }
+
+        return RowsRead;
+    }
+
     /// <summary>Closes the file.</summary>
     public void Dispose() => _csv.Dispose();
 
@@ -344,6 +365,7 @@ public sealed partial class TraceReader : IDisposable
         }
 
         value = rate.TokensFor(duration).Value;
+        ConvertedAudioSeconds = true;
         return null;
     }
 
