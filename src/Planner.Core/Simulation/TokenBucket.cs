@@ -13,6 +13,7 @@ public sealed class TokenBucket
     private readonly long _limit;
     private readonly long _burstTicks;
     private readonly long _capacity;
+    private readonly long _wholeCapacity;
     private long _level;
     private long _now;
 
@@ -31,6 +32,7 @@ public sealed class TokenBucket
         _limit = limitPerMinute;
         _burstTicks = burstWindow.Ticks;
         _capacity = checked(limitPerMinute * _burstTicks);
+        _wholeCapacity = _capacity / Scale;
         _level = _capacity;
         _now = startTicks;
     }
@@ -45,7 +47,7 @@ public sealed class TokenBucket
     public decimal Level => _level / (decimal)Scale;
 
     /// <summary>True when <paramref name="amount"/> fits in a full bucket (else it can never be taken).</summary>
-    public bool CanEverHold(long amount) => amount <= _capacity / Scale;
+    public bool CanEverHold(long amount) => amount <= _wholeCapacity;
 
     /// <summary>Refills up to <paramref name="now"/>; an earlier time changes nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

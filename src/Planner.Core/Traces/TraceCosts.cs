@@ -19,9 +19,25 @@ public sealed class TraceCosts : ITraceSink
     private readonly List<TimeBucketTotals> _byDay = [];
     private ResolvedModel? _lastModel;
     private CostTotals? _lastModelTotals;
+    private TimeBucketTotals? _hour;
+    private TimeBucketTotals? _day;
+    private long _firstTicks = long.MaxValue;
+    private long _lastTicks = long.MinValue;
 
-    /// <summary>Everything, meter by meter.</summary>
-    public CostTotals Totals { get; } = new();
+    /// <summary>Everything, meter by meter (the sum of <see cref="ByModel"/>, made when asked).</summary>
+    public CostTotals Totals
+    {
+        get
+        {
+            var totals = new CostTotals();
+            foreach (var (_, model) in _byModel)
+            {
+                totals.Add(model);
+            }
+
+            return totals;
+        }
+    }
 
     /// <summary>By billing id (snapshot id, else model id), in order of first appearance.</summary>
     public IReadOnlyList<(string Model, CostTotals Totals)> ByModel => _byModel;
@@ -33,10 +49,10 @@ public sealed class TraceCosts : ITraceSink
     public IReadOnlyList<TimeBucketTotals> ByDay => _byDay;
 
     /// <summary>The earliest request's timestamp, or null when there are none.</summary>
-    public DateTimeOffset? First { get; private set; }
+    public DateTimeOffset? First => _firstTicks == long.MaxValue ? null : new DateTimeOffset(_firstTicks, TimeSpan.Zero);
 
     /// <summary>The latest request's timestamp, or null when there are none.</summary>
-    public DateTimeOffset? Last { get; private set; }
+    public DateTimeOffset? Last => _lastTicks == long.MinValue ? null : new DateTimeOffset(_lastTicks, TimeSpan.Zero);
 
     /// <summary>From the first to the last request.</summary>
     public TimeSpan Span => First is { } first && Last is { } last ? last - first : TimeSpan.Zero;
@@ -65,7 +81,6 @@ public sealed class TraceCosts : ITraceSink
     public void Add(ResolvedModel model, DateTimeOffset timestamp, in Usage usage, in CostBreakdown cost)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Totals.Add(usage, cost);
         if (!ReferenceEquals(model, _lastModel))
         {
             _lastModel = model;
@@ -75,17 +90,20 @@ public sealed class TraceCosts : ITraceSink
         _lastModelTotals!.Add(usage, cost);
         long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
-        Bucket(_byHour, ticks, TimeSpan.TicksPerHour).Add(total);
-        Bucket(_byDay, ticks, TimeSpan.TicksPerDay).Add(total);
-        if (First is not { } first || timestamp < first)
+        if (_hour is null || _hour.Index != ticks / TimeSpan.TicksPerHour)
         {
-            First = timestamp;
+            _hour = Bucket(_byHour, ticks, TimeSpan.TicksPerHour);
         }
 
-        if (Last is not { } last || timestamp > last)
+        if (_day is null || _day.Index != ticks / TimeSpan.TicksPerDay)
         {
-            Last = timestamp;
+            _day = Bucket(_byDay, ticks, TimeSpan.TicksPerDay);
         }
+
+        _hour.Add(total);
+        _day.Add(total);
+        _firstTicks = Math.Min(_firstTicks, ticks);
+        _lastTicks = Math.Max(_lastTicks, ticks);
     }
 
     private CostTotals FindModel(string billingId)

@@ -8,6 +8,11 @@ public sealed partial class TraceReader
 {
     private const int MaxDigits = 18;
 
+    /// <summary>The span without spaces and tabs around it (cheap when there are none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) =>
+        span.IsEmpty || (span[0] > (byte)' ' && span[^1] > (byte)' ') ? span : span.Trim(" \t"u8);
+
     /// <summary>A whole number >= 0, or the kind and message of why not.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? ParseCount(ReadOnlySpan<byte> span, string column, out long value, ref string? message)
