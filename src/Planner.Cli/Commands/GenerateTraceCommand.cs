@@ -33,8 +33,27 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         [DefaultValue(1)]
         public int Days { get; init; } = 1;
 
+        [CommandOption("--surge-at <HH:MM>")]
+        [Description("Add a surge (an incident: many more calls for a while) starting at this UTC time of the first day. The default is none.")]
+        public string? SurgeAt { get; init; }
+
+        [CommandOption("--surge-minutes <M>")]
+        [Description("How long the surge lasts, in minutes. The default value is 20.")]
+        [DefaultValue(20)]
+        public int SurgeMinutes { get; init; } = 20;
+
+        [CommandOption("--surge-factor <F>")]
+        [Description("How many times the usual arrival rate the surge brings. The default value is 10.")]
+        [DefaultValue(10.0)]
+        public double SurgeFactor { get; init; } = 10;
+
         public override ValidationResult Validate()
         {
+            if (SurgeAt is not null && !TimeOnly.TryParseExact(SurgeAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return ValidationResult.Error($"--surge-at must be a time HH:mm, got '{SurgeAt}'");
+            }
+
             if (Rows < 1)
             {
                 return ValidationResult.Error($"--rows must be >= 1, got {Rows}");
@@ -56,10 +75,24 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new TraceGeneratorOptions { Rows = settings.Rows, Seed = settings.Seed, Days = settings.Days };
+        var options = new TraceGeneratorOptions
+        {
+            Rows = settings.Rows,
+            Seed = settings.Seed,
+            Days = settings.Days,
+            SurgeAt = settings.SurgeAt is { } at ? TimeOnly.ParseExact(at, "HH:mm", CultureInfo.InvariantCulture).ToTimeSpan() : null,
+            SurgeLength = TimeSpan.FromMinutes(settings.SurgeMinutes),
+            SurgeFactor = settings.SurgeFactor,
+        };
         if (settings.Start is { } start)
         {
             options = options with { Start = DateOnly.ParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        }
+
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidArgument, string.Join("; ", problems));
         }
 
         TraceGenerator.Write(settings.Out, options);

@@ -25,6 +25,13 @@ public sealed partial class TraceSimulator : ITraceSink
     private long _throttledRequests;
     private long _retryCount;
     private string? _unsupported;
+    private TraceRejection? _unlisted;
+
+    /// <summary>The reason key of a row whose model the tier does not support.</summary>
+    public const string TierNotSupported = "tier_not_supported";
+
+    /// <summary>The reason key of a row whose TPM charge exceeds the TPM bucket's capacity.</summary>
+    public const string ChargeOverCapacity = "charge_over_tpm_capacity";
 
     /// <summary>Creates a simulator for one tier.</summary>
     /// <exception cref="PlannerException">Invalid options (all problems at once), or a tier no model has.</exception>
@@ -64,15 +71,14 @@ public sealed partial class TraceSimulator : ITraceSink
         if (limiter.Unsupported is { } reason)
         {
             _unsupported ??= reason;
-            _limitRejections.Add(new TraceRejection(request.Line, "tier_not_supported", reason));
+            Reject(request.Line, TierNotSupported, limiter, 0);
             return;
         }
 
         long charge = Charge(request);
         if (!limiter.Tpm.CanEverHold(charge))
         {
-            _limitRejections.Add(new TraceRejection(request.Line, "charge_over_tpm_capacity",
-                $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM bucket capacity of {limiter.Tpm.Capacity:#,0.###} tokens at the {limiter.Tier!.DisplayName} tier; it can never be admitted"));
+            Reject(request.Line, ChargeOverCapacity, limiter, charge);
             return;
         }
 
@@ -125,6 +131,21 @@ public sealed partial class TraceSimulator : ITraceSink
         var simulator = new TraceSimulator(catalog, options);
         reader.ReadAll(simulator, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
+    }
+
+    /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed.</summary>
+    private void Reject(long line, string kind, ModelLimiter limiter, long charge)
+    {
+        if (_limitRejections.First.Count >= TraceRejections.ListedAtMost)
+        {
+            _unlisted ??= new TraceRejection(0, kind, "");
+            _limitRejections.Add(_unlisted.Kind == kind ? _unlisted : _unlisted = new TraceRejection(0, kind, ""));
+            return;
+        }
+
+        _limitRejections.Add(new TraceRejection(line, kind, kind == TierNotSupported
+            ? limiter.Unsupported!
+            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM bucket capacity of {limiter.Tpm.Capacity:#,0.###} tokens at the {limiter.Tier!.DisplayName} tier; it can never be admitted"));
     }
 
     /// <summary>Input tokens + max_tokens when the row gives it, else + its output (OpenAI counts max_tokens).</summary>

@@ -7,7 +7,7 @@ namespace Planner.Core.Traces;
 /// <remarks>Arrivals: a Poisson process conditioned on exactly N events in the period has its events at N
 /// independent draws from the normalised intensity, sorted. The sorted draws are generated in ascending order
 /// directly (the k-th largest of k uniforms is U^(1/k)), then mapped through the inverse of a piecewise-constant
-/// hourly intensity (quiet nights, busy office hours, UTC). Token counts: log-normal, capped well inside the
+/// intensity per minute (quiet nights, busy office hours, UTC; optionally a surge). Token counts: log-normal, capped well inside the
 /// models' limits, with max_tokens on about 70% of rows (never below the output).</remarks>
 public static class TraceGenerator
 {
@@ -46,30 +46,31 @@ public static class TraceGenerator
         var buffer = new byte[1 << 20];
         int used = Encoding.ASCII.GetBytes(Header + "\n", buffer);
         long startTicks = options.Start.ToDateTime(TimeOnly.MinValue).Ticks;
-        int hours = options.Days * 24;
+        double[] weights = MinuteWeights(options);
+        int minutes = weights.Length;
         double total = 0;
-        for (int h = 0; h < hours; h++)
+        foreach (double w in weights)
         {
-            total += HourlyWeights[h % 24];
+            total += w;
         }
 
         double remaining = 1.0;
-        int hour = 0;
-        double hourStart = 0;
+        int minute = 0;
+        double minuteStart = 0;
         long dayIndex = -1;
         var dateText = new byte[11];
         for (long k = options.Rows; k >= 1; k--)
         {
             remaining *= Math.Pow(random.NextDouble(), 1.0 / k);
             double target = (1.0 - remaining) * total;
-            while (hour < hours - 1 && target >= hourStart + HourlyWeights[hour % 24])
+            while (minute < minutes - 1 && target >= minuteStart + weights[minute])
             {
-                hourStart += HourlyWeights[hour % 24];
-                hour++;
+                minuteStart += weights[minute];
+                minute++;
             }
 
-            double within = Math.Clamp((target - hourStart) / HourlyWeights[hour % 24], 0, 1);
-            long offsetMs = Math.Min((hour * 3_600_000L) + (long)(within * 3_600_000), (hours * 3_600_000L) - 1);
+            double within = Math.Clamp((target - minuteStart) / weights[minute], 0, 1);
+            long offsetMs = Math.Min((minute * 60_000L) + (long)(within * 60_000), (minutes * 60_000L) - 1);
             long ticks = startTicks + (offsetMs * TimeSpan.TicksPerMillisecond);
 
             if (used > buffer.Length - 256)
@@ -131,6 +132,29 @@ public static class TraceGenerator
 
         output.Write(buffer, 0, used);
         output.Flush();
+    }
+
+    /// <summary>The arrival intensity of each minute of the period: the hour's weight, times the surge factor
+    /// during the surge.</summary>
+    private static double[] MinuteWeights(TraceGeneratorOptions options)
+    {
+        var weights = new double[options.Days * 1440];
+        for (int m = 0; m < weights.Length; m++)
+        {
+            weights[m] = HourlyWeights[m / 60 % 24];
+        }
+
+        if (options.SurgeAt is { } at)
+        {
+            int first = (int)at.TotalMinutes;
+            int end = Math.Min(weights.Length, first + (int)options.SurgeLength.TotalMinutes);
+            for (int m = first; m < end; m++)
+            {
+                weights[m] *= options.SurgeFactor;
+            }
+        }
+
+        return weights;
     }
 
     /// <summary>A log-normal draw with the given median and shape, rounded, at least 1 and at most <paramref name="cap"/>.</summary>

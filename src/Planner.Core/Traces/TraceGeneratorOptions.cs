@@ -19,6 +19,16 @@ public sealed record TraceGeneratorOptions
     /// The default value is 0.1. Must be in [0, 1].</summary>
     public double EscalationShare { get; init; } = 0.1;
 
+    /// <summary>When a surge starts (an incident or a campaign: many more calls for a while), from the start of the
+    /// first day; null (the default) for none.</summary>
+    public TimeSpan? SurgeAt { get; init; }
+
+    /// <summary>How long the surge lasts. The default value is 20 minutes. Must be >= 1 minute.</summary>
+    public TimeSpan SurgeLength { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How many times the usual arrival intensity the surge brings. The default value is 10. Must be >= 1.</summary>
+    public double SurgeFactor { get; init; } = 10;
+
     /// <summary>What is wrong with these settings, if anything.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -36,6 +46,21 @@ public sealed record TraceGeneratorOptions
         if (!(EscalationShare is >= 0 and <= 1))
         {
             problems.Add($"the escalation share must be in [0, 1], got {EscalationShare}");
+        }
+
+        if (SurgeAt is { } at && (at < TimeSpan.Zero || at >= TimeSpan.FromDays(Days)))
+        {
+            problems.Add($"the surge must start within the {Days} day(s) of the trace, got {at}");
+        }
+
+        if (SurgeLength < TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"the surge must last at least 1 minute, got {SurgeLength}");
+        }
+
+        if (!(SurgeFactor >= 1) || double.IsInfinity(SurgeFactor))
+        {
+            problems.Add($"the surge factor must be >= 1, got {SurgeFactor}");
         }
 
         return problems;

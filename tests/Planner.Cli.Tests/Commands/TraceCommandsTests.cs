@@ -19,8 +19,8 @@ public class TraceCommandsTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         var root = json.RootElement;
-        root.GetProperty("rows_read").GetInt64().Should().Be(3_000);
-        root.GetProperty("rows_priced").GetInt64().Should().Be(3_000);
+        root.GetProperty("rows_read").GetInt64().Should().Be(4_000);
+        root.GetProperty("rows_priced").GetInt64().Should().Be(4_000);
         root.GetProperty("rows_rejected").GetInt64().Should().Be(0);
         decimal total = root.GetProperty("total_usd").GetDecimal();
         root.GetProperty("by_model").EnumerateArray().Sum(m => m.GetProperty("total_usd").GetDecimal()).Should().Be(total);
@@ -81,7 +81,7 @@ public class TraceCommandsTests
         var result = CliRunner.Run("price", Sample);
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("Rows: 3,000 read = 3,000 priced + 0 rejected");
+        result.Output.Should().Contain("Rows: 4,000 read = 4,000 priced + 0 rejected");
         result.Error.Should().BeEmpty("stderr is not a terminal, so no progress bar");
     }
 
@@ -93,7 +93,7 @@ public class TraceCommandsTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         var root = json.RootElement;
-        (root.GetProperty("completed").GetInt64() + root.GetProperty("dropped").GetInt64() + root.GetProperty("rejected").GetInt64()).Should().Be(3_000);
+        (root.GetProperty("completed").GetInt64() + root.GetProperty("dropped").GetInt64() + root.GetProperty("rejected").GetInt64()).Should().Be(4_000);
         root.GetProperty("outcomes_balance").GetBoolean().Should().BeTrue();
         foreach (string p in new[] { "p50", "p95", "p99", "max" })
         {

@@ -38,6 +38,20 @@ public class TraceGeneratorTests
     }
 
     [Fact]
+    public void Write_Surge_PacksItsMinutesWithArrivals()
+    {
+        using var stream = new MemoryStream();
+        TraceGenerator.Write(stream, new TraceGeneratorOptions { Rows = 10_000, Seed = 5, SurgeAt = TimeSpan.FromHours(10), SurgeFactor = 10 });
+        var stamps = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Skip(1).Where(l => l.Length > 0)
+            .Select(l => DateTimeOffset.Parse(l[..24], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        // 10:00-10:20 has ten times the intensity of 10:20-10:40 (same hourly weight).
+        int surge = stamps.Count(t => t.Hour == 10 && t.Minute < 20);
+        int after = stamps.Count(t => t.Hour == 10 && t.Minute is >= 20 and < 40);
+        surge.Should().BeGreaterThan(5 * after);
+    }
+
+    [Fact]
     public void Write_InvalidOptions_SaysWhat()
     {
         var write = () => TraceGenerator.Write(new MemoryStream(), new TraceGeneratorOptions { Rows = 0, Days = 0 });
