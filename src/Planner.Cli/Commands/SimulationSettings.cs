@@ -44,7 +44,7 @@ public class SimulationSettings : TraceSettings
     public int RetryAttempts { get; init; } = SimulationDefaults.MaxAttempts;
 
     [CommandOption("--retry-jitter <F>")]
-    [Description("Each backoff is shortened by a random fraction up to F. The default value is 0.5. Must be in [0, 1].")]
+    [Description("Each backoff is shortened by a random fraction up to F. The default value is 0.5. Must be between 0 and 1.")]
     [DefaultValue(SimulationDefaults.Jitter)]
     public double RetryJitter { get; init; } = SimulationDefaults.Jitter;
 

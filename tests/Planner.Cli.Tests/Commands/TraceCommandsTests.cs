@@ -173,6 +173,19 @@ public class TraceCommandsTests
         root.GetProperty("tiers")[1].GetProperty("reason").GetString().Should().Be("400 request(s) can never be admitted (TPM charge over the bucket's capacity)");
     }
 
+    [Theory]
+    [InlineData("price")]
+    [InlineData("simulate")]
+    [InlineData("recommend")]
+    [InlineData("generate-trace")]
+    public void Help_RendersEveryOption(string command)
+    {
+        var result = CliRunner.Run(command, "--help");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("USAGE:");
+    }
+
     [Fact]
     public void GenerateTrace_WritesRowsThatPriceCleanly()
     {
