@@ -312,6 +312,7 @@ public sealed partial class TraceReader : IDisposable
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private string? Count(int index, string column, out long value, ref string? message)
     {
         value = 0;
@@ -324,9 +325,10 @@ public sealed partial class TraceReader : IDisposable
         return span.IsEmpty ? null : ParseCount(span, column, out value, ref message);
     }
 
+    /// <summary>An audio token count: the token column when it has a value, else the seconds column converted.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private string? AudioCount(int tokenIndex, string tokenColumn, int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
     {
-        value = 0;
         if (tokenIndex >= 0)
         {
             var span = Trim(_csv.GetSpan(tokenIndex));
@@ -336,11 +338,14 @@ public sealed partial class TraceReader : IDisposable
             }
         }
 
-        if (secondsIndex < 0)
-        {
-            return null;
-        }
+        value = 0;
+        return secondsIndex < 0 ? null : AudioSeconds(secondsIndex, secondsColumn, rate, out value, ref message);
+    }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string? AudioSeconds(int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
+    {
+        value = 0;
         var seconds = Trim(_csv.GetSpan(secondsIndex));
         if (seconds.IsEmpty)
         {
