@@ -6,6 +6,16 @@ namespace Planner.Core.Tests;
 /// <summary>The bundled catalog and temporary trace files for tests.</summary>
 internal static class TestData
 {
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Written = [];
+
+    static TestData() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (string path in Written)
+        {
+            File.Delete(path);
+        }
+    };
+
     private static readonly Lazy<ModelCatalog> LazyCatalog = new(() => CatalogJson.Load(Path.Combine(DataDirectory, CatalogJson.FileName)));
 
     /// <summary>The repository's data/ folder.</summary>
@@ -33,6 +43,15 @@ internal static class TestData
     {
         string path = Path.Combine(Path.GetTempPath(), "planner-test-" + Guid.NewGuid().ToString("N") + ".csv");
         File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        Written.Add(path);
+        return path;
+    }
+
+    /// <summary>A new temporary file path, deleted when the test run ends.</summary>
+    public static string TempPath(string name)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"planner-{name}-{Guid.NewGuid():N}.csv");
+        Written.Add(path);
         return path;
     }
 }

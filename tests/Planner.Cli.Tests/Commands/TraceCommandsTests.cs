@@ -1,13 +1,30 @@
 namespace Planner.Cli.Tests.Commands;
 
-public class TraceCommandsTests
+public sealed class TraceCommandsTests : IDisposable
 {
+    private readonly List<string> _written = [];
+
+    public void Dispose()
+    {
+        foreach (string path in _written)
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Sample => Path.Combine(CliRunner.DataDirectory, "traces", "voice-support-day.csv");
 
-    private static string Trace(params string[] lines)
+    private string Trace(params string[] lines)
+    {
+        string path = TempPath();
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+
+    private string TempPath()
     {
         string path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        _written.Add(path);
         return path;
     }
 
@@ -189,7 +206,7 @@ public class TraceCommandsTests
     [Fact]
     public void GenerateTrace_WritesRowsThatPriceCleanly()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"planner-gen-{Guid.NewGuid():N}.csv");
+        string path = TempPath();
 
         var generate = CliRunner.Run("generate-trace", "--rows", "500", "--seed", "3", "--out", path);
         var price = CliRunner.Run("price", path, "--json");

@@ -9,7 +9,7 @@ public class TraceCostsTests
     [Fact]
     public void Totals_EqualTheSumOfTheRowsToTheLastDigit_ByModelHourAndDay()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"planner-costs-{Guid.NewGuid():N}.csv");
+        string path = TestData.TempPath("costs");
         TraceGenerator.Write(path, new TraceGeneratorOptions { Rows = 5_000, Seed = 11, Days = 2 });
         var costs = new TraceCosts();
         Int128 sum = 0;

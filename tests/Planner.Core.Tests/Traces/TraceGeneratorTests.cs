@@ -21,7 +21,7 @@ public class TraceGeneratorTests
     [Fact]
     public void Write_ExactlyTheRowsAsked_InTimeOrder_AllValid_WithinTheDay()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"planner-gen-{Guid.NewGuid():N}.csv");
+        string path = TestData.TempPath("gen");
         File.WriteAllBytes(path, Generate(3, 10_000));
         var rejections = new TraceRejections();
 
