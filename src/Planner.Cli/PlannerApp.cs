@@ -88,6 +88,21 @@ public static class PlannerApp
         config.AddCommand<ConversationCommand>("conversation")
             .WithDescription("A multi-turn voice conversation costed turn by turn, every turn resending the whole history.")
             .WithExample("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");
+        config.AddCommand<PriceCommand>("price")
+            .WithDescription("The exact cost of a CSV trace: by model, meter, hour and day, and extrapolated to a 30-day month.")
+            .WithExample("price", "data/traces/voice-support-day.csv")
+            .WithExample("price", "trace.csv", "--skip-invalid", "--json");
+        config.AddCommand<SimulateCommand>("simulate")
+            .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
+            .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")
+            .WithExample("simulate", "trace.csv", "--tier", "2", "--on-limit", "retry", "--seed", "7", "--json");
+        config.AddCommand<RecommendCommand>("recommend")
+            .WithDescription("Simulate every tier and recommend the lowest that meets the objectives.")
+            .WithExample("recommend", "data/traces/voice-support-day.csv")
+            .WithExample("recommend", "trace.csv", "--on-limit", "retry", "--max-throttle-rate", "0.005", "--json");
+        config.AddCommand<GenerateTraceCommand>("generate-trace")
+            .WithDescription("Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.")
+            .WithExample("generate-trace", "--rows", "1000000", "--seed", "42", "--out", "trace.csv");
     }
 
     private static int Fail(CliEnvironment environment, string message, int code)

@@ -4,7 +4,7 @@ using Planner.Core.Units;
 
 namespace Planner.Core.Tests;
 
-/// <summary>The bundled catalog and small hand-built ones.</summary>
+/// <summary>The bundled catalog, small hand-built ones, and temporary trace files.</summary>
 public static class TestData
 {
     private static readonly Lazy<ModelCatalog> Bundled = new(() => CatalogJson.Load(BundledCatalogPath));
@@ -51,4 +51,31 @@ public static class TestData
         Output = AudioTokenRate.FromTokensPerSecond(output),
         Source = TestSource,
     };
+
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Written = [];
+
+    static TestData() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (string path in Written)
+        {
+            File.Delete(path);
+        }
+    };
+
+    /// <summary>Writes a trace to a new temporary file and returns its path (deleted when the test run ends).</summary>
+    public static string Trace(params string[] lines)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "planner-test-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        Written.Add(path);
+        return path;
+    }
+
+    /// <summary>A new temporary file path, deleted when the test run ends.</summary>
+    public static string TempPath(string name)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"planner-{name}-{Guid.NewGuid():N}.csv");
+        Written.Add(path);
+        return path;
+    }
 }

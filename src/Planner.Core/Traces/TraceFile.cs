@@ -13,6 +13,21 @@ public static class TraceFile
     /// <returns>The valid rows; rows read = rows yielded + rejections.Count.</returns>
     /// <exception cref="PlannerException">A missing file or header, or (without SkipInvalid) the first bad row,
     /// with a message "FILE:LINE: FIELD: reason".</exception>
-    public static IEnumerable<TraceRequest> Read(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
-        throw new NotImplementedException("issue 3 implements the trace reader");
+    public static IEnumerable<TraceRequest> Read(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        // Open eagerly, so a missing file or header is reported by the call, not by the first MoveNext.
+        var reader = TraceReader.Open(path, catalog, options, rejections);
+        return Enumerate(reader);
+    }
+
+    private static IEnumerable<TraceRequest> Enumerate(TraceReader reader)
+    {
+        using (reader)
+        {
+            while (reader.TryRead(out var request))
+            {
+                yield return request;
+            }
+        }
+    }
 }

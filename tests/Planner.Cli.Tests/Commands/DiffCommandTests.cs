@@ -232,7 +232,7 @@ public class DiffCommandTests
         result.Error.Trim().Should().Be($"planner: {missing}: workload trace not found");
     }
 
-    [Fact(Skip = "needs issue 3's trace reader")]
+    [Fact]
     public void Diff_BundledWorkloadsWithTheRealReader_PriceEveryRowUnderBothCatalogs()
     {
         // Audio input on gpt-audio-mini $10 -> $11 / 1M: the voice-support and batch days (which use it) rise,

@@ -173,7 +173,7 @@ public class ProjectCommandTests
         result.Output.Should().BeEmpty();
     }
 
-    [Fact(Skip = "needs issue 3's trace reader")]
+    [Fact]
     public void Project_Trace_LearnsTheWorkload()
     {
         // One request a minute for two days, each 100 audio tokens in and 100 out: 1,440 a day.
@@ -200,7 +200,7 @@ public class ProjectCommandTests
         }
     }
 
-    [Fact(Skip = "needs issue 3's trace reader")]
+    [Fact]
     public void Project_MissingTrace_ExitsTwo()
     {
         var result = CliRunner.Run("project", "--trace", Path.Combine(Path.GetTempPath(), "no-such-trace.csv"));

@@ -55,7 +55,7 @@ public class ReferenceWorkloadsTests
         }
     }
 
-    [Theory(Skip = "needs issue 3's trace reader")]
+    [Theory]
     [MemberData(nameof(Files))]
     public void Workload_PricedThroughTheTraceReader_CostsTheSumOfItsRowsByHand(string file)
     {

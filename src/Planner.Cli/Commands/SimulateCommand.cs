@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using Planner.Cli.Rendering;
+using Planner.Core;
+using Planner.Core.Simulation;
+using Planner.Core.Traces;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary><c>planner simulate TRACE --tier T</c>: replays a trace against a tier's RPM and TPM limits.</summary>
+public sealed class SimulateCommand(CliEnvironment environment) : Command<SimulateCommand.Settings>
+{
+    public sealed class Settings : SimulationSettings
+    {
+        [CommandOption("--tier <TIER>")]
+        [Description("The usage tier: 1 ... 5 (free is not supported by the audio models).")]
+        public string Tier { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Tier) ? ValidationResult.Error("--tier is required, e.g. --tier 1") : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalog = CatalogSource.Load(environment, settings);
+        var options = settings.ToTraceOptions(catalog);
+        var simulation = settings.ToOptions(settings.Tier);
+        var rejections = new TraceRejections();
+        using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
+        var result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress));
+        if (result.Unsupported is { } reason)
+        {
+            throw new PlannerException(PlannerErrorKind.TierNotSupported, reason);
+        }
+
+        var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
+        if (settings.Json)
+        {
+            JsonOutput.Write(environment.Out, w =>
+            {
+                w.WriteStartObject();
+                TraceReport.WriteRowsJson(w, settings.Trace, result.RowsRead, rejections);
+                if (settings.ModelOverride is { } model)
+                {
+                    w.WriteString("model_override", model);
+                }
+
+                SimulationReport.WriteJson(w, result);
+                TraceReport.WriteCostsJson(w, result.Costs);
+                assumptions.WriteJson(w);
+                w.WriteEndObject();
+            });
+            return ExitCodes.Success;
+        }
+
+        var console = environment.Console;
+        TraceReport.RenderRows(console, result.RowsRead, rejections);
+        SimulationReport.Render(console, result);
+        console.MarkupLine("[bold]Cost of the completed requests[/]");
+        TraceReport.RenderCosts(console, result.Costs);
+        assumptions.Render(console);
+        return ExitCodes.Success;
+    }
+}

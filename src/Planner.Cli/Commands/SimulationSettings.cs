@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using Planner.Core.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>Options shared by <c>simulate</c> and <c>recommend</c>: limiter behaviour, backoff and latency.</summary>
+public class SimulationSettings : TraceSettings
+{
+    [CommandOption("--on-limit <queue|retry>")]
+    [Description("queue: a client-side limiter, requests wait first come first served; retry: 429 and random exponential backoff. The default value is queue.")]
+    [DefaultValue("queue")]
+    public string OnLimit { get; init; } = "queue";
+
+    [CommandOption("--burst-window <S>")]
+    [Description("Each bucket holds limit x S / 60 (sub-minute enforcement). The default value is 60. Must be > 0 and <= 3600.")]
+    [DefaultValue(60.0)]
+    public double BurstWindow { get; init; } = 60;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seeds the backoff jitter: the same seed gives the same result. The default value is 1.")]
+    [DefaultValue(SimulationDefaults.Seed)]
+    public int Seed { get; init; } = SimulationDefaults.Seed;
+
+    [CommandOption("--retry-initial <S>")]
+    [Description("First backoff in seconds. The default value is 1.")]
+    [DefaultValue(1.0)]
+    public double RetryInitial { get; init; } = 1;
+
+    [CommandOption("--retry-factor <F>")]
+    [Description("Backoff growth per attempt. The default value is 2.")]
+    [DefaultValue(SimulationDefaults.BackoffFactor)]
+    public double RetryFactor { get; init; } = SimulationDefaults.BackoffFactor;
+
+    [CommandOption("--retry-max <S>")]
+    [Description("Longest backoff in seconds. The default value is 60.")]
+    [DefaultValue(60.0)]
+    public double RetryMax { get; init; } = 60;
+
+    [CommandOption("--retry-attempts <N>")]
+    [Description("Attempts in all, the first included; then the request is dropped. The default value is 6.")]
+    [DefaultValue(SimulationDefaults.MaxAttempts)]
+    public int RetryAttempts { get; init; } = SimulationDefaults.MaxAttempts;
+
+    [CommandOption("--retry-jitter <F>")]
+    [Description("Each backoff is shortened by a random fraction up to F. The default value is 0.5. Must be between 0 and 1.")]
+    [DefaultValue(SimulationDefaults.Jitter)]
+    public double RetryJitter { get; init; } = SimulationDefaults.Jitter;
+
+    [CommandOption("--ttft <S>")]
+    [Description("Latency model: seconds to the first output token (assumption). The default value is 0.5.")]
+    [DefaultValue(0.5)]
+    public double TimeToFirstToken { get; init; } = 0.5;
+
+    [CommandOption("--output-tps <N>")]
+    [Description("Latency model: output tokens generated a second (assumption). The default value is 100.")]
+    [DefaultValue(SimulationDefaults.OutputTokensPerSecond)]
+    public double OutputTokensPerSecond { get; init; } = SimulationDefaults.OutputTokensPerSecond;
+
+    public override ValidationResult Validate()
+    {
+        if (OnLimit is not ("queue" or "retry"))
+        {
+            return ValidationResult.Error($"--on-limit must be queue or retry, got '{OnLimit}'");
+        }
+
+        var problems = new List<string>();
+        foreach (var (name, value) in new[] { ("--burst-window", BurstWindow), ("--retry-initial", RetryInitial), ("--retry-max", RetryMax), ("--ttft", TimeToFirstToken) })
+        {
+            if (!double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                problems.Add($"{name} must be a number of seconds >= 0, got {value}");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(ToOptions("1").Problems());
+        }
+
+        return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems)) : base.Validate();
+    }
+
+    /// <summary>The simulation options for <paramref name="tier"/>.</summary>
+    public SimulationOptions ToOptions(string tier) => new()
+    {
+        Tier = tier,
+        OnLimit = OnLimit == "retry" ? Core.Simulation.OnLimit.Retry : Core.Simulation.OnLimit.Queue,
+        BurstWindow = TimeSpan.FromSeconds(BurstWindow),
+        Seed = Seed,
+        Retry = new RetryPolicy
+        {
+            InitialBackoff = TimeSpan.FromSeconds(RetryInitial),
+            Factor = RetryFactor,
+            MaxBackoff = TimeSpan.FromSeconds(RetryMax),
+            MaxAttempts = RetryAttempts,
+            Jitter = RetryJitter,
+        },
+        Latency = new LatencyModel { TimeToFirstToken = TimeSpan.FromSeconds(TimeToFirstToken), OutputTokensPerSecond = OutputTokensPerSecond },
+    };
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json;
+using Planner.Core.Traces;
+using Spectre.Console;
+
+namespace Planner.Cli.Rendering;
+
+/// <summary>Renders what <c>price</c>, <c>simulate</c> and <c>recommend</c> share: row counts, rejections and
+/// the exact cost of a trace, as JSON and as tables.</summary>
+public static class TraceReport
+{
+    /// <summary>rows_read, rows_priced, rows_rejected and the rejections (by reason, the first 20).</summary>
+    public static void WriteRowsJson(Utf8JsonWriter w, string trace, long rowsRead, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(rejections);
+        w.WriteString("trace", trace);
+        w.WriteNumber("rows_read", rowsRead);
+        w.WriteNumber("rows_priced", rowsRead - rejections.Count);
+        w.WriteNumber("rows_rejected", rejections.Count);
+        w.WriteBoolean("rows_balance", rowsRead == (rowsRead - rejections.Count) + rejections.Count);
+        WriteRejectionsJson(w, "rejections", rejections);
+    }
+
+    /// <summary>A rejections object: by_reason and first (line, kind, message).</summary>
+    public static void WriteRejectionsJson(Utf8JsonWriter w, string name, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(rejections);
+        w.WriteStartObject(name);
+        w.WriteStartObject("by_reason");
+        foreach (var (kind, count) in rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WriteNumber(kind, count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("first");
+        foreach (var rejection in rejections.First)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("line", rejection.Line);
+            w.WriteString("kind", rejection.Kind);
+            w.WriteString("message", rejection.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>total_usd, tokens, by_meter_usd, by_model, per_hour, per_day, span and the monthly projection.</summary>
+    public static void WriteCostsJson(Utf8JsonWriter w, TraceCosts costs)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(costs);
+        w.WriteUsd("total_usd", costs.Totals.Total);
+        w.WriteNumber("requests_billed", costs.Totals.Requests);
+        w.WriteStartObject("tokens");
+        foreach (var meter in Meters.All)
+        {
+            w.WriteNumber(Meters.JsonName(meter), costs.Totals.Tokens(meter));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("by_meter_usd");
+        foreach (var meter in Meters.All)
+        {
+            w.WriteUsd(Meters.JsonName(meter), costs.Totals[meter]);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("by_model");
+        foreach (var (model, totals) in costs.ByModel)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model);
+            w.WriteNumber("requests", totals.Requests);
+            w.WriteUsd("total_usd", totals.Total);
+            w.WriteStartObject("by_meter_usd");
+            foreach (var meter in Meters.All)
+            {
+                w.WriteUsd(Meters.JsonName(meter), totals[meter]);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteBuckets(w, "per_hour", costs.ByHour);
+        WriteBuckets(w, "per_day", costs.ByDay);
+        if (costs.First is { } first && costs.Last is { } last)
+        {
+            w.WriteString("first_request", Instant(first));
+            w.WriteString("last_request", Instant(last));
+        }
+        else
+        {
+            w.WriteNull("first_request");
+            w.WriteNull("last_request");
+        }
+
+        w.WriteDecimal("span_seconds", (decimal)costs.Span.Ticks / TimeSpan.TicksPerSecond);
+        if (costs.MonthlyProjection is { } month)
+        {
+            w.WriteUsd("monthly_projection_usd", month);
+        }
+        else
+        {
+            w.WriteNull("monthly_projection_usd");
+        }
+    }
+
+    /// <summary>The row counts line and, when there are any, the rejections table.</summary>
+    public static void RenderRows(IAnsiConsole console, long rowsRead, TraceRejections rejections, string title = "Rejected rows")
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(rejections);
+        console.MarkupLineInterpolated($"Rows: {Format.Count(rowsRead)} read = {Format.Count(rowsRead - rejections.Count)} priced + {Format.Count(rejections.Count)} rejected");
+        RenderRejections(console, rejections, title);
+    }
+
+    /// <summary>Rejections by reason and the first 20 with their lines; nothing when there are none.</summary>
+    public static void RenderRejections(IAnsiConsole console, TraceRejections rejections, string title)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(rejections);
+        if (rejections.Count == 0)
+        {
+            return;
+        }
+
+        var reasons = new Table().Border(TableBorder.Rounded).Title(title).AddColumn("Reason").AddColumn(new TableColumn("Rows").RightAligned());
+        foreach (var (kind, count) in rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            reasons.AddRow(Markup.Escape(kind), Format.Count(count));
+        }
+
+        console.Write(reasons);
+        var first = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Line").RightAligned()).AddColumn("Reason").AddColumn("Message");
+        foreach (var rejection in rejections.First)
+        {
+            first.AddRow(Format.Count(rejection.Line), Markup.Escape(rejection.Kind), Markup.Escape(rejection.Message));
+        }
+
+        console.Write(first);
+        if (rejections.Count > rejections.First.Count)
+        {
+            console.MarkupLineInterpolated($"(the first {rejections.First.Count} of {Format.Count(rejections.Count)} listed)");
+        }
+    }
+
+    /// <summary>The cost tables: by meter, by model, per day, the hourly peak and the monthly projection.</summary>
+    public static void RenderCosts(IAnsiConsole console, TraceCosts costs)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(costs);
+        var byMeter = new Table().Border(TableBorder.Rounded).Title("Cost by meter")
+            .AddColumn("Meter").AddColumn(new TableColumn("Tokens").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
+        foreach (var meter in Meters.All)
+        {
+            byMeter.AddRow(Meters.Label(meter), Format.Count(costs.Totals.Tokens(meter)), Format.Usd(costs.Totals[meter]));
+        }
+
+        byMeter.AddRow("[bold]Total[/]", "", $"[bold]{Format.Usd(costs.Totals.Total)}[/]");
+        console.Write(byMeter);
+
+        var byModel = new Table().Border(TableBorder.Rounded).Title("Cost by model")
+            .AddColumn("Model").AddColumn(new TableColumn("Requests").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
+        foreach (var (model, totals) in costs.ByModel)
+        {
+            byModel.AddRow(Markup.Escape(model), Format.Count(totals.Requests), Format.Usd(totals.Total));
+        }
+
+        console.Write(byModel);
+
+        var byDay = new Table().Border(TableBorder.Rounded).Title("Cost per day (UTC)")
+            .AddColumn("Day").AddColumn(new TableColumn("Requests").RightAligned()).AddColumn(new TableColumn("USD").RightAligned())
+            .AddColumn(new TableColumn("Busiest hour").RightAligned());
+        foreach (var day in costs.ByDay)
+        {
+            var busiest = costs.ByHour.Where(h => h.Start >= day.Start && h.Start < day.Start.AddDays(1)).MaxBy(h => h.Picodollars);
+            byDay.AddRow(day.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format.Count(day.Requests), Format.Usd(day.Total),
+                busiest is null ? "" : $"{busiest.Start:HH}:00 {Format.UsdCents(busiest.Total)}");
+        }
+
+        console.Write(byDay);
+        if (costs.ByHour.Count <= 48)
+        {
+            var byHour = new Table().Border(TableBorder.Rounded).Title("Cost per hour (UTC)")
+                .AddColumn("Hour").AddColumn(new TableColumn("Requests").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
+            foreach (var hour in costs.ByHour)
+            {
+                byHour.AddRow(hour.Start.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Format.Count(hour.Requests), Format.Usd(hour.Total));
+            }
+
+            console.Write(byHour);
+        }
+        console.MarkupLineInterpolated($"[bold]Total: {Format.Usd(costs.Totals.Total)}[/] for {Format.Count(costs.Totals.Requests)} request(s) over {Duration(costs.Span)}");
+        console.MarkupLine(costs.MonthlyProjection is { } month
+            ? $"30-day month at this rate: {Format.UsdCents(month)} (total x 30 days / span)"
+            : "30-day month: not extrapolated (the trace spans a single instant)");
+    }
+
+    /// <summary>"2026-01-15T09:30:00Z".</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>"23 h 59 min" style.</summary>
+    public static string Duration(TimeSpan span) => span.TotalHours >= 1
+        ? $"{(long)span.TotalHours} h {span.Minutes} min"
+        : $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+
+    private static void WriteBuckets(Utf8JsonWriter w, string name, IReadOnlyList<TimeBucketTotals> buckets)
+    {
+        w.WriteStartArray(name);
+        foreach (var bucket in buckets)
+        {
+            w.WriteStartObject();
+            w.WriteString("start", Instant(bucket.Start));
+            w.WriteNumber("requests", bucket.Requests);
+            w.WriteUsd("total_usd", bucket.Total);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The audio-rate assumption, when the trace gave audio in seconds.</summary>
+    public static Assumptions AudioAssumptions(TraceReader reader, TraceOptions options, Planner.Core.Catalog.ModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new Assumptions().AddAudioRates(options.AudioTokenRates ?? catalog.AudioTokenRates, reader.ConvertedAudioSeconds);
+    }
+
+    /// <summary>Seconds as a plain number with up to 3 decimals.</summary>
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("#,0.###", CultureInfo.InvariantCulture);
+}

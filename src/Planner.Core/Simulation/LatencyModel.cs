@@ -1,0 +1,30 @@
+namespace Planner.Core.Simulation;
+
+/// <summary>How long an admitted request takes to complete: time to first token + output tokens / output
+/// speed. An assumption the output states; both figures are settable.</summary>
+public sealed record LatencyModel
+{
+    /// <summary>Before the first output token. The default value is 0.5 s. Must be >= 0.</summary>
+    public TimeSpan TimeToFirstToken { get; init; } = SimulationDefaults.TimeToFirstToken;
+
+    /// <summary>Output tokens (text and audio) generated a second. The default value is 100. Must be > 0.</summary>
+    public double OutputTokensPerSecond { get; init; } = SimulationDefaults.OutputTokensPerSecond;
+
+    /// <summary>What is wrong with these settings, if anything.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (TimeToFirstToken < TimeSpan.Zero)
+        {
+            yield return $"the time to first token must be >= 0 s, got {TimeToFirstToken.TotalSeconds} s";
+        }
+
+        if (!(OutputTokensPerSecond > 0) || double.IsInfinity(OutputTokensPerSecond))
+        {
+            yield return $"the output speed must be > 0 tokens/s, got {OutputTokensPerSecond}";
+        }
+    }
+
+    /// <summary>From admission to completion, in ticks, for <paramref name="outputTokens"/> tokens of output.</summary>
+    public long DurationTicks(long outputTokens) =>
+        TimeToFirstToken.Ticks + (long)Math.Ceiling(outputTokens * (TimeSpan.TicksPerSecond / OutputTokensPerSecond));
+}

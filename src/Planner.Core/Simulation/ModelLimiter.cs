@@ -1,0 +1,109 @@
+using Planner.Core.Catalog;
+
+namespace Planner.Core.Simulation;
+
+/// <summary>One model's limiter state in a simulation: its two buckets, its queue's next free instant,
+/// in-flight completions and per-minute counters. Mutable, owned by one simulator.</summary>
+internal sealed class ModelLimiter
+{
+    private readonly PriorityQueue<long, long> _inFlight = new();
+    private long _minute = long.MinValue;
+    private long _minuteRequests;
+    private long _minuteTokens;
+
+    public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks)
+    {
+        Model = model;
+        Tier = tier;
+        if (tier is null)
+        {
+            Unsupported = $"{model.Id} has no tier '{tierName}' in the catalog";
+        }
+        else if (!tier.Supported || tier.Rpm is not { } rpm || tier.Tpm is not { } tpm)
+        {
+            Unsupported = $"{model.Id} is not supported at the {tier.DisplayName} tier";
+        }
+        else
+        {
+            Rpm = new TokenBucket(rpm.Value, burstWindow, startTicks);
+            Tpm = new TokenBucket(tpm.Value, burstWindow, startTicks);
+            if (!Rpm.CanEverHold(1))
+            {
+                Unsupported = $"a burst window of {burstWindow.TotalSeconds} s gives {model.Id}'s {rpm.Value:N0} RPM a capacity of {Rpm.Capacity:0.###} requests, below 1";
+            }
+        }
+    }
+
+    public ModelSpec Model { get; }
+    public UsageTier? Tier { get; }
+
+    /// <summary>Why no request of this model can run at the tier, or null.</summary>
+    public string? Unsupported { get; }
+
+    public TokenBucket Rpm { get; } = null!;
+    public TokenBucket Tpm { get; } = null!;
+
+    /// <summary>Under queue: the earliest instant the next request may be admitted (first come, first served).</summary>
+    public long NextFree { get; set; } = long.MinValue;
+
+    public long Admitted { get; private set; }
+    public long TokensCharged { get; private set; }
+    public long ReservedUnused { get; set; }
+    public long FirstAdmit { get; private set; }
+    public long LastAdmit { get; private set; }
+    public long PeakMinuteRequests { get; private set; }
+    public long PeakMinuteTokens { get; private set; }
+    public long PeakConcurrency { get; private set; }
+
+    /// <summary>Records an admission at <paramref name="now"/> (never earlier than the previous one of this model)
+    /// that completes at <paramref name="completes"/>.</summary>
+    public void Admit(long now, long charge, long completes)
+    {
+        if (Admitted == 0)
+        {
+            FirstAdmit = now;
+        }
+
+        Admitted++;
+        LastAdmit = now;
+        TokensCharged = checked(TokensCharged + charge);
+        long minute = now / TimeSpan.TicksPerMinute;
+        if (minute != _minute)
+        {
+            _minute = minute;
+            _minuteRequests = 0;
+            _minuteTokens = 0;
+        }
+
+        _minuteRequests++;
+        _minuteTokens += charge;
+        PeakMinuteRequests = Math.Max(PeakMinuteRequests, _minuteRequests);
+        PeakMinuteTokens = Math.Max(PeakMinuteTokens, _minuteTokens);
+
+        while (_inFlight.TryPeek(out _, out long done) && done <= now)
+        {
+            _inFlight.Dequeue();
+        }
+
+        _inFlight.Enqueue(completes, completes);
+        PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Count);
+    }
+
+    public ModelThroughput Throughput()
+    {
+        decimal minutes = Math.Max(1m, (LastAdmit - FirstAdmit) / (decimal)TimeSpan.TicksPerMinute);
+        return new ModelThroughput
+        {
+            Model = Model.Id,
+            Tier = Tier!,
+            Admitted = Admitted,
+            MeanRpm = Admitted == 0 ? 0 : Admitted / minutes,
+            PeakMinuteRequests = PeakMinuteRequests,
+            MeanTpm = Admitted == 0 ? 0 : TokensCharged / minutes,
+            PeakMinuteTokens = PeakMinuteTokens,
+            PeakConcurrency = PeakConcurrency,
+            ReservedUnusedTokens = ReservedUnused,
+            TokensCharged = TokensCharged,
+        };
+    }
+}

@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+
+namespace Planner.Core.Simulation;
+
+/// <summary>A rate limit as a token bucket on virtual time: it starts full, holds at most
+/// limit x burst window / 60 s, and refills continuously at limit / 60 per second. Mutable; time is an argument.</summary>
+/// <remarks>Exact integer arithmetic: the level is kept in units of 1 / (ticks per minute) of a token, so one
+/// tick (100 ns) of refill adds exactly <c>limit</c> units and no rounding accumulates. Waits round up to the tick.</remarks>
+public sealed class TokenBucket
+{
+    private const long Scale = TimeSpan.TicksPerMinute;
+
+    private readonly long _limit;
+    private readonly long _burstTicks;
+    private readonly long _capacity;
+    private readonly long _wholeCapacity;
+    private long _level;
+    private long _now;
+
+    /// <summary>Creates a full bucket at <paramref name="startTicks"/>.</summary>
+    /// <param name="limitPerMinute">The per-minute limit. Must be > 0.</param>
+    /// <param name="burstWindow">Capacity = limit x burstWindow / 60 s. Must be > 0 and at most 3,600 s.</param>
+    /// <param name="startTicks">The virtual time the bucket starts at.</param>
+    public TokenBucket(long limitPerMinute, TimeSpan burstWindow, long startTicks = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limitPerMinute);
+        if (burstWindow <= TimeSpan.Zero || burstWindow > SimulationDefaults.MaxBurstWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(burstWindow), burstWindow, "must be > 0 and at most 3,600 s");
+        }
+
+        _limit = limitPerMinute;
+        _burstTicks = burstWindow.Ticks;
+        _capacity = checked(limitPerMinute * _burstTicks);
+        _wholeCapacity = _capacity / Scale;
+        _level = _capacity;
+        _now = startTicks;
+    }
+
+    /// <summary>The per-minute limit.</summary>
+    public long LimitPerMinute => _limit;
+
+    /// <summary>The most the bucket holds, in tokens (may be fractional).</summary>
+    public decimal Capacity => _capacity / (decimal)Scale;
+
+    /// <summary>What the bucket holds now, in tokens.</summary>
+    public decimal Level => _level / (decimal)Scale;
+
+    /// <summary>True when <paramref name="amount"/> fits in a full bucket (else it can never be taken).</summary>
+    public bool CanEverHold(long amount) => amount <= _wholeCapacity;
+
+    /// <summary>Refills up to <paramref name="now"/>; an earlier time changes nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Advance(long now)
+    {
+        long elapsed = now - _now;
+        if (elapsed <= 0)
+        {
+            return;
+        }
+
+        _now = now;
+        _level = elapsed >= _burstTicks ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
+    }
+
+    /// <summary>True when the bucket holds <paramref name="amount"/> now.</summary>
+    public bool Has(long amount) => _level >= amount * Scale;
+
+    /// <summary>Ticks until the bucket holds <paramref name="amount"/> (0 when it does now).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long TicksUntil(long amount)
+    {
+        long deficit = (amount * Scale) - _level;
+        return deficit <= 0 ? 0 : ((deficit - 1) / _limit) + 1;
+    }
+
+    /// <summary>Takes <paramref name="amount"/>; the caller has checked <see cref="Has"/>.</summary>
+    public void Take(long amount) => _level -= amount * Scale;
+
+    /// <summary>Takes <paramref name="amount"/>, or empties the bucket when it holds less.</summary>
+    public void TakeUpTo(long amount) => _level = Math.Max(0, _level - (amount * Scale));
+}

@@ -1,0 +1,62 @@
+using Planner.Core.Traces;
+
+namespace Planner.Core.Simulation;
+
+/// <summary>Under retry: a throttled attempt gets a 429, still takes 1 from the RPM bucket when it holds one
+/// ("unsuccessful requests contribute to your per-minute limit"), and tries again after a random exponential
+/// backoff; after the last attempt the request is dropped and not billed.</summary>
+public sealed partial class TraceSimulator
+{
+    private readonly PriorityQueue<PendingAttempt, (long At, long Sequence)> _retries = new();
+    private long _sequence;
+
+    private void DrainRetries(long until)
+    {
+        while (_retries.TryPeek(out _, out var key) && key.At <= until)
+        {
+            var pending = _retries.Dequeue();
+            Attempt(pending, key.At);
+        }
+    }
+
+    private void Attempt(PendingAttempt pending, long now)
+    {
+        var limiter = pending.Limiter;
+        limiter.Rpm.Advance(now);
+        limiter.Tpm.Advance(now);
+        if (limiter.Rpm.Has(1) && limiter.Tpm.Has(pending.Charge))
+        {
+            limiter.Rpm.Take(1);
+            limiter.Tpm.Take(pending.Charge);
+            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge);
+            return;
+        }
+
+        _throttledAttempts++;
+        if (pending.Attempt == 1)
+        {
+            _throttledRequests++;
+        }
+
+        limiter.Rpm.TakeUpTo(1);
+        if (pending.Attempt >= _options.Retry.MaxAttempts)
+        {
+            _dropped++;
+            return;
+        }
+
+        _retries.Enqueue(pending with { Attempt = pending.Attempt + 1 }, (now + Backoff(pending.Attempt), _sequence++));
+        _retryCount++;
+    }
+
+    /// <summary>The wait after attempt <paramref name="attempt"/>: min(initial x factor^(attempt-1), max) x (1 - jitter x U).</summary>
+    private long Backoff(int attempt)
+    {
+        var policy = _options.Retry;
+        double wait = Math.Min(policy.InitialBackoff.Ticks * Math.Pow(policy.Factor, attempt - 1), policy.MaxBackoff.Ticks);
+        return Math.Max(1, (long)(wait * (1 - (policy.Jitter * _random.NextDouble()))));
+    }
+
+    /// <summary>A request waiting for its next attempt.</summary>
+    private readonly record struct PendingAttempt(TraceRequest Request, ModelLimiter Limiter, long Charge, int Attempt);
+}

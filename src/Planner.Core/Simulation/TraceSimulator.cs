@@ -1,0 +1,218 @@
+using Planner.Core.Catalog;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Simulation;
+
+/// <summary>Replays priced trace rows, in time order, against one tier's RPM and TPM token buckets on
+/// virtual time (the rows' timestamps): queue or retry, with a latency model for concurrency. Memory does not
+/// grow with the trace's length: queued requests are not stored (under first come, first served each model's
+/// queue is just the instant its next request may go), delays go into a fixed-size histogram, and only requests
+/// waiting to retry (bounded by the backoff window) and those in flight are held.</summary>
+public sealed partial class TraceSimulator : ITraceSink
+{
+    private readonly SimulationOptions _options;
+    private readonly List<ModelLimiter> _limiters = [];
+    private readonly DelayHistogram _delays = new();
+    private readonly TraceCosts _costs = new();
+    private readonly TraceRejections _limitRejections = new();
+    private readonly Random _random;
+    private readonly long _ticksPerOutputTokenTimes1000;
+    private ModelSpec? _lastModel;
+    private ModelLimiter? _lastLimiter;
+    private long _completed;
+    private long _dropped;
+    private long _throttledAttempts;
+    private long _throttledRequests;
+    private long _retryCount;
+    private string? _unsupported;
+    private TraceRejection? _unlisted;
+
+    /// <summary>The reason key of a row whose model the tier does not support.</summary>
+    public const string TierNotSupported = "tier_not_supported";
+
+    /// <summary>The reason key of a row whose TPM charge exceeds the TPM bucket's capacity.</summary>
+    public const string ChargeOverCapacity = "charge_over_tpm_capacity";
+
+    /// <summary>Creates a simulator for one tier.</summary>
+    /// <exception cref="PlannerException">Invalid options (all problems at once), or a tier no model has.</exception>
+    public TraceSimulator(ModelCatalog catalog, SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, string.Join("; ", problems));
+        }
+
+        if (!catalog.Models.Any(m => m.FindTier(options.Tier) is not null))
+        {
+            var names = catalog.Models.SelectMany(m => m.Tiers).Select(t => t.Name).Distinct();
+            throw new PlannerException(PlannerErrorKind.UnknownTier, $"unknown tier '{options.Tier}'; tiers: {string.Join(", ", names)}");
+        }
+
+        _options = options;
+        _random = new Random(options.Seed);
+        _ticksPerOutputTokenTimes1000 = (long)Math.Round(TimeSpan.TicksPerSecond * 1000 / options.Latency.OutputTokensPerSecond);
+        TierName = catalog.Models.Select(m => m.FindTier(options.Tier)).First(t => t is not null)!.Name;
+    }
+
+    /// <summary>The tier's name as the catalog gives it.</summary>
+    public string TierName { get; }
+
+    /// <summary>Called for each admission with the model, the instant (ticks) and the TPM charge; for tests of the bucket laws.</summary>
+    internal Action<ModelSpec, long, long>? OnAdmit { get; set; }
+
+    /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
+    public void Add(in TraceRequest request)
+    {
+        long arrival = request.Timestamp.UtcTicks;
+        var limiter = Limiter(request.Model.Model, arrival);
+        if (limiter.Unsupported is { } reason)
+        {
+            _unsupported ??= reason;
+            Reject(request.Line, TierNotSupported, limiter, 0);
+            return;
+        }
+
+        long charge = Charge(request);
+        if (!limiter.Tpm.CanEverHold(charge))
+        {
+            Reject(request.Line, ChargeOverCapacity, limiter, charge);
+            return;
+        }
+
+        if (_options.OnLimit == OnLimit.Queue)
+        {
+            Queue(limiter, request, arrival, charge);
+        }
+        else
+        {
+            DrainRetries(arrival);
+            Attempt(new PendingAttempt(request, limiter, charge, 1), arrival);
+        }
+    }
+
+    /// <summary>Ends the replay (retries still waiting run to the end) and reports.</summary>
+    public SimulationResult Finish(long rowsRead, TraceRejections traceRejections)
+    {
+        ArgumentNullException.ThrowIfNull(traceRejections);
+        DrainRetries(long.MaxValue);
+        var models = _limiters.Where(l => l.Unsupported is null).Select(l => l.Throughput()).ToList();
+        // Each model's admissions are in time order, so its own peak is exact; with several models the
+        // total is the sum of their peaks, an upper bound (exact totals would need every queued admission held).
+        bool exact = models.Count <= 1;
+        return new SimulationResult
+        {
+            Options = _options,
+            Tier = TierName,
+            Costs = _costs,
+            RowsRead = rowsRead,
+            RowsPriced = rowsRead - traceRejections.Count,
+            TraceRejections = traceRejections,
+            LimitRejections = _limitRejections,
+            Completed = _completed,
+            Dropped = _dropped,
+            ThrottledAttempts = _throttledAttempts,
+            ThrottledRequests = _throttledRequests,
+            Retries = _retryCount,
+            QueueDelay = _delays,
+            Models = models,
+            PeakConcurrency = models.Sum(m => m.PeakConcurrency),
+            PeakConcurrencyIsUpperBound = !exact,
+            Unsupported = _unsupported,
+        };
+    }
+
+    /// <summary>Reads a whole trace and replays it.</summary>
+    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var simulator = new TraceSimulator(catalog, options);
+        reader.ReadAll(simulator, onProgress);
+        return simulator.Finish(reader.RowsRead, reader.Rejections);
+    }
+
+    /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed.</summary>
+    private void Reject(long line, string kind, ModelLimiter limiter, long charge)
+    {
+        if (_limitRejections.First.Count >= TraceRejections.ListedAtMost)
+        {
+            _unlisted ??= new TraceRejection(0, kind, "");
+            _limitRejections.Add(_unlisted.Kind == kind ? _unlisted : _unlisted = new TraceRejection(0, kind, ""));
+            return;
+        }
+
+        _limitRejections.Add(new TraceRejection(line, kind, kind == TierNotSupported
+            ? limiter.Unsupported!
+            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM bucket capacity of {limiter.Tpm.Capacity:#,0.###} tokens at the {limiter.Tier!.DisplayName} tier; it can never be admitted"));
+    }
+
+    /// <summary>Input tokens + max_tokens when the row gives it, else + its output (OpenAI counts max_tokens).</summary>
+    internal static long Charge(in TraceRequest request) =>
+        checked(request.Usage.InputTokens.Value + (request.MaxTokens is { } max ? max.Value : request.Usage.OutputTokens.Value));
+
+    private ModelLimiter Limiter(ModelSpec model, long startTicks)
+    {
+        if (ReferenceEquals(model, _lastModel))
+        {
+            return _lastLimiter!;
+        }
+
+        ModelLimiter? found = null;
+        foreach (var limiter in _limiters)
+        {
+            if (ReferenceEquals(limiter.Model, model))
+            {
+                found = limiter;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            found = new ModelLimiter(model, model.FindTier(_options.Tier), _options.Tier, _options.BurstWindow, startTicks);
+            _limiters.Add(found);
+        }
+
+        _lastModel = model;
+        _lastLimiter = found;
+        return found;
+    }
+
+    /// <summary>Under queue: the request goes when it is first in line and both buckets hold enough.</summary>
+    private void Queue(ModelLimiter limiter, in TraceRequest request, long arrival, long charge)
+    {
+        long now = Math.Max(arrival, limiter.NextFree);
+        limiter.Rpm.Advance(now);
+        limiter.Tpm.Advance(now);
+        long wait = Math.Max(limiter.Rpm.TicksUntil(1), limiter.Tpm.TicksUntil(charge));
+        if (wait > 0)
+        {
+            now += wait;
+            limiter.Rpm.Advance(now);
+            limiter.Tpm.Advance(now);
+        }
+
+        limiter.Rpm.Take(1);
+        limiter.Tpm.Take(charge);
+        limiter.NextFree = now;
+        Admit(limiter, request, arrival, now, charge);
+    }
+
+    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge)
+    {
+        long output = request.Usage.OutputTokens.Value;
+        long completes = now + _options.Latency.TimeToFirstToken.Ticks + checked(output * _ticksPerOutputTokenTimes1000 / 1000);
+        limiter.Admit(now, charge, completes);
+        if (request.MaxTokens is { } max)
+        {
+            limiter.ReservedUnused += max.Value - output;
+        }
+
+        _delays.Add(now - arrival);
+        _costs.Add(request);
+        _completed++;
+        OnAdmit?.Invoke(limiter.Model, now, charge);
+    }
+}

@@ -1,0 +1,33 @@
+using Planner.Core.Units;
+
+namespace Planner.Core.Traces;
+
+/// <summary>The requests and exact cost of one hour or one day of a trace. Mutable while a trace is summed.</summary>
+public sealed class TimeBucketTotals
+{
+    internal TimeBucketTotals(long index, long width)
+    {
+        Index = index;
+        Start = new DateTimeOffset(index * width, TimeSpan.Zero);
+    }
+
+    internal long Index { get; }
+
+    /// <summary>The bucket's first instant (UTC).</summary>
+    public DateTimeOffset Start { get; }
+
+    /// <summary>Requests in the bucket.</summary>
+    public long Requests { get; private set; }
+
+    /// <summary>Their cost in picodollars.</summary>
+    public Int128 Picodollars { get; private set; }
+
+    /// <summary>Their cost.</summary>
+    public Usd Total => Usd.FromPicodollars(Picodollars);
+
+    internal void Add(long picodollars)
+    {
+        Requests++;
+        Picodollars += picodollars;
+    }
+}

@@ -1,0 +1,403 @@
+using CsvHelper;
+using Planner.Core.Catalog;
+using Planner.Core.Pricing;
+using Planner.Core.Units;
+
+namespace Planner.Core.Traces;
+
+/// <summary>Reads a CSV trace row by row, resolving, checking and pricing each, in memory that does not
+/// grow with the trace's length. This is the one implementation behind <see cref="TraceFile.Read"/>;
+/// commands use it directly to read without an enumerator and to report progress.</summary>
+/// <remarks>Per row, the hot path parses UTF-8 spans in place (CsvHelper 34 hands out spans into its read
+/// buffer), looks the model name up in a small cache of resolved models keyed by its bytes, and reuses the
+/// compiled <see cref="PriceSheet"/> while the row's timestamp stays inside the price period it was built
+/// for. A valid row allocates nothing.</remarks>
+public sealed partial class TraceReader : IDisposable
+{
+    private const int ModelCacheSize = 16;
+
+    private readonly CsvReader _csv;
+    private readonly string _path;
+    private readonly ModelCatalog _catalog;
+    private readonly TraceOptions _options;
+    private readonly TraceRejections _rejections;
+    private readonly ModelSlot? _override;
+    private readonly ModelSlot?[] _slots = new ModelSlot?[ModelCacheSize];
+    private int _nextSlot;
+
+    private readonly int _timestamp;
+    private readonly int _model;
+    private readonly int _textIn;
+    private readonly int _cachedIn;
+    private readonly int _audioIn;
+    private readonly int _textOut;
+    private readonly int _audioOut;
+    private readonly int _audioInSeconds;
+    private readonly int _audioOutSeconds;
+    private readonly int _maxTokens;
+
+    private long _lastTicks = long.MinValue;
+    private long _lastLine;
+    private readonly byte[] _lastDate = new byte[10];
+    private long _lastDateTicks = -1;
+
+    private TraceReader(CsvReader csv, string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        _csv = csv;
+        _path = path;
+        _catalog = catalog;
+        _options = options;
+        _rejections = rejections;
+        FileLength = new FileInfo(path).Length;
+
+        IReadOnlyList<string> headers = csv.Headers;
+        if (headers.Count == 0)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the file is empty; a header row is required (docs/trace-format.md)");
+        }
+
+        _timestamp = Required(TraceColumns.Timestamp, headers);
+        _model = Required(TraceColumns.Model, headers);
+        _textIn = Optional(TraceColumns.InputTextTokens);
+        _cachedIn = Optional(TraceColumns.CachedInputTokens);
+        _audioIn = Optional(TraceColumns.InputAudioTokens);
+        _textOut = Optional(TraceColumns.OutputTextTokens);
+        _audioOut = Optional(TraceColumns.OutputAudioTokens);
+        _audioInSeconds = Optional(TraceColumns.InputAudioSeconds);
+        _audioOutSeconds = Optional(TraceColumns.OutputAudioSeconds);
+        _maxTokens = Optional(TraceColumns.MaxTokens);
+
+        if (options.ModelOverride is { } name)
+        {
+            var resolved = catalog.Resolve(name);
+            _override = new ModelSlot([], resolved, options.AudioTokenRates ?? catalog.RatesFor(resolved.Model));
+        }
+    }
+
+    /// <summary>The file being read, as given.</summary>
+    public string Path => _path;
+
+    /// <summary>Rows read so far (valid and rejected; the header is not a row).</summary>
+    public long RowsRead { get; private set; }
+
+    /// <summary>Valid rows returned so far.</summary>
+    public long RowsPriced { get; private set; }
+
+    /// <summary>The rejected rows so far.</summary>
+    public TraceRejections Rejections => _rejections;
+
+    /// <summary>The file's length in bytes (for progress).</summary>
+    public long FileLength { get; }
+
+    /// <summary>Where the current row starts, in bytes from the start of the file (for progress).</summary>
+    public long BytePosition => _csv.ByteOffset;
+
+    /// <summary>Opens a trace and reads its header.</summary>
+    /// <exception cref="PlannerException">A missing file, an empty file, a header without timestamp or model, or an unknown override model.</exception>
+    public static TraceReader Open(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rejections);
+        if (!File.Exists(path))
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
+        }
+
+        var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            // Trimming in CsvHelper halves its speed; the few fields we parse are trimmed in place instead.
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            BufferSize = 1 << 20,
+        });
+        try
+        {
+            return new TraceReader(csv, path, catalog, options, rejections);
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads the next valid row; rejected rows on the way are recorded (with SkipInvalid) or thrown.</summary>
+    /// <returns>False at the end of the file.</returns>
+    /// <exception cref="PlannerException">Without SkipInvalid, the first bad row: "FILE:LINE: FIELD: reason".</exception>
+    public bool TryRead(out TraceRequest request)
+    {
+        while (_csv.Read())
+        {
+            RowsRead++;
+            long line = _csv.LineNumber;
+            string? kind = ParseRow(line, out request, out string? message);
+            if (kind is null)
+            {
+                RowsPriced++;
+                return true;
+            }
+
+            if (!_options.SkipInvalid)
+            {
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{_path}:{line}: {message}");
+            }
+
+            _rejections.Add(new TraceRejection(line, kind, message!));
+        }
+
+        request = default;
+        return false;
+    }
+
+    /// <summary>True once a row's audio was given in seconds and converted with the audio-token rates.</summary>
+    public bool ConvertedAudioSeconds { get; private set; }
+
+    /// <summary>Reads every remaining row into <paramref name="sink"/>, calling <paramref name="onProgress"/> every 65,536 rows.</summary>
+    /// <returns>Rows read in all.</returns>
+    public long ReadAll<TSink>(TSink sink, Action<TraceReader>? onProgress = null)
+        where TSink : ITraceSink
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        while (TryRead(out var request))
+        {
+            sink.Add(request);
+            if (onProgress is not null && (RowsRead & 0xFFFF) == 0)
+            {
+                onProgress(this);
+            }
+        }
+
+        return RowsRead;
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose() => _csv.Dispose();
+
+    private int Required(string name, IReadOnlyList<string> headers)
+    {
+        if (_csv.TryGetFieldIndex(name, out int index))
+        {
+            return index;
+        }
+
+        throw new PlannerException(PlannerErrorKind.InvalidTrace,
+            $"{_path}:1: header: missing required column '{name}'; the header has: {string.Join(", ", headers)}");
+    }
+
+    private int Optional(string name) => _csv.TryGetFieldIndex(name, out int index) ? index : -1;
+
+    /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
+    /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
+    private string? ParseRow(long line, out TraceRequest request, out string? message)
+    {
+        request = default;
+        message = null;
+
+        var stamp = Trim(_csv.GetSpan(_timestamp));
+        if (stamp.IsEmpty)
+        {
+            message = $"{TraceColumns.Timestamp}: is empty; every row needs an ISO-8601 instant";
+            return TraceRejectionKinds.MissingField;
+        }
+
+        if (!TryParseInstant(stamp, out long ticks))
+        {
+            message = $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got '{Show(stamp)}'";
+            return TraceRejectionKinds.UnparsableField;
+        }
+
+        ModelSlot? slot = _override;
+        if (slot is null)
+        {
+            var name = Trim(_csv.GetSpan(_model));
+            if (name.IsEmpty)
+            {
+                message = $"{TraceColumns.Model}: is empty; every row needs a model id, alias or snapshot";
+                return TraceRejectionKinds.MissingField;
+            }
+
+            slot = FindModel(name);
+            if (slot is null)
+            {
+                message = $"{TraceColumns.Model}: unknown model '{Show(name)}'; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+                return TraceRejectionKinds.UnknownModel;
+            }
+        }
+
+        string? kind;
+        if ((kind = Count(_textIn, TraceColumns.InputTextTokens, out long textIn, ref message)) is not null ||
+            (kind = Count(_cachedIn, TraceColumns.CachedInputTokens, out long cachedIn, ref message)) is not null ||
+            (kind = AudioCount(_audioIn, TraceColumns.InputAudioTokens, _audioInSeconds, TraceColumns.InputAudioSeconds, slot.Rates.Input, out long audioIn, ref message)) is not null ||
+            (kind = Count(_textOut, TraceColumns.OutputTextTokens, out long textOut, ref message)) is not null ||
+            (kind = AudioCount(_audioOut, TraceColumns.OutputAudioTokens, _audioOutSeconds, TraceColumns.OutputAudioSeconds, slot.Rates.Output, out long audioOut, ref message)) is not null)
+        {
+            return kind;
+        }
+
+        var usage = new Usage(new TokenCount(textIn), new TokenCount(cachedIn), new TokenCount(audioIn), new TokenCount(textOut), new TokenCount(audioOut));
+        var model = slot.Model.Model;
+        var violation = RequestCaps.Check(model, usage);
+        if (violation != RequestViolation.None)
+        {
+            message = "tokens: " + RequestCaps.Describe(model, usage, violation);
+            return TraceRejectionKinds.OverCap;
+        }
+
+        TokenCount? maxTokens = null;
+        if (_maxTokens >= 0)
+        {
+            var span = Trim(_csv.GetSpan(_maxTokens));
+            if (!span.IsEmpty)
+            {
+                if ((kind = ParseCount(span, TraceColumns.MaxTokens, out long max, ref message)) is not null)
+                {
+                    return kind;
+                }
+
+                if ((kind = CheckMaxTokens(model, usage, max, ref message)) is not null)
+                {
+                    return kind;
+                }
+
+                maxTokens = new TokenCount(max);
+            }
+        }
+
+        if (ticks < _lastTicks)
+        {
+            message = $"{TraceColumns.Timestamp}: {Show(stamp)} is before the previous row's {Instant(_lastTicks)} (line {_lastLine}); rows must be in time order";
+            return TraceRejectionKinds.OutOfOrder;
+        }
+
+        if (ticks < slot.SheetFromTicks || ticks >= slot.SheetUntilTicks)
+        {
+            if ((kind = slot.Reprice(ticks, ref message)) is not null)
+            {
+                return kind;
+            }
+        }
+
+        _lastTicks = ticks;
+        _lastLine = line;
+        request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, slot.Sheet.Price(usage));
+        return null;
+    }
+
+    private static string? CheckMaxTokens(ModelSpec model, in Usage usage, long max, ref string? message)
+    {
+        long output = usage.OutputTokens.Value;
+        if (max < output)
+        {
+            message = $"{TraceColumns.MaxTokens}: {max:N0} is below the row's output of {output:N0} tokens; a response cannot exceed max_tokens";
+            return TraceRejectionKinds.MaxTokensBelowOutput;
+        }
+
+        if (max > model.MaxOutputTokens.Value)
+        {
+            message = $"{TraceColumns.MaxTokens}: {max:N0} exceeds {model.Id}'s {model.MaxOutputTokens.Value:N0}-token output cap";
+            return TraceRejectionKinds.OverCap;
+        }
+
+        long charge = checked(usage.InputTokens.Value + max);
+        if (charge > model.ContextWindow.Value)
+        {
+            message = $"{TraceColumns.MaxTokens}: input of {usage.InputTokens.Value:N0} + max_tokens of {max:N0} = {charge:N0} tokens exceeds {model.Id}'s {model.ContextWindow.Value:N0}-token context window";
+            return TraceRejectionKinds.OverCap;
+        }
+
+        return null;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private string? Count(int index, string column, out long value, ref string? message)
+    {
+        value = 0;
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var span = Trim(_csv.GetSpan(index));
+        return span.IsEmpty ? null : ParseCount(span, column, out value, ref message);
+    }
+
+    /// <summary>An audio token count: the token column when it has a value, else the seconds column converted.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private string? AudioCount(int tokenIndex, string tokenColumn, int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
+    {
+        if (tokenIndex >= 0)
+        {
+            var span = Trim(_csv.GetSpan(tokenIndex));
+            if (!span.IsEmpty)
+            {
+                return ParseCount(span, tokenColumn, out value, ref message);
+            }
+        }
+
+        value = 0;
+        return secondsIndex < 0 ? null : AudioSeconds(secondsIndex, secondsColumn, rate, out value, ref message);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string? AudioSeconds(int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
+    {
+        value = 0;
+        var seconds = Trim(_csv.GetSpan(secondsIndex));
+        if (seconds.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!System.Buffers.Text.Utf8Parser.TryParse(seconds, out decimal parsed, out int consumed) || consumed != seconds.Length)
+        {
+            message = $"{secondsColumn}: must be a number of seconds >= 0, got '{Show(seconds)}'";
+            return TraceRejectionKinds.UnparsableField;
+        }
+
+        if (parsed < 0)
+        {
+            message = $"{secondsColumn}: must be a number of seconds >= 0, got '{Show(seconds)}'";
+            return TraceRejectionKinds.NegativeCount;
+        }
+
+        if (!AudioDuration.TryFromSeconds(parsed, out var duration, out string? error))
+        {
+            message = $"{secondsColumn}: {error}, got '{Show(seconds)}'";
+            return TraceRejectionKinds.UnparsableField;
+        }
+
+        value = rate.TokensFor(duration).Value;
+        ConvertedAudioSeconds = true;
+        return null;
+    }
+
+    private ModelSlot? FindModel(ReadOnlySpan<byte> name)
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot is null)
+            {
+                break;
+            }
+
+            if (name.SequenceEqual(slot.Name))
+            {
+                return slot;
+            }
+        }
+
+        if (!_catalog.TryResolve(System.Text.Encoding.UTF8.GetString(name), out var resolved))
+        {
+            return null;
+        }
+
+        var added = new ModelSlot(name.ToArray(), resolved, _options.AudioTokenRates ?? _catalog.RatesFor(resolved.Model));
+        _slots[_nextSlot] = added;
+        _nextSlot = (_nextSlot + 1) % ModelCacheSize;
+        return added;
+    }
+}

@@ -1,0 +1,56 @@
+using Planner.Core.Simulation;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Tests.Simulation;
+
+public class TierRecommenderTests
+{
+    private static TierRecommendation Recommend(string path, OnLimit onLimit = OnLimit.Queue)
+    {
+        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
+        return TierRecommender.Recommend(reader, TestData.Catalog, new SimulationOptions { Tier = "1", OnLimit = onLimit }, new RecommendObjectives());
+    }
+
+    private static string Burst(int count)
+    {
+        var lines = new List<string> { "timestamp,model,input_text_tokens,output_text_tokens" };
+        for (int i = 0; i < count; i++)
+        {
+            lines.Add("2026-01-15T09:00:00Z,gpt-audio-mini,5,5");
+        }
+
+        lines.Add("2026-01-16T09:00:00Z,gpt-audio-mini,5,5");
+        return TestData.Trace([.. lines]);
+    }
+
+    [Fact]
+    public void Queue_TooManyForTier1_RecommendsTier2()
+    {
+        // 1,000 at once: tier 1 (500 RPM) makes the 990th wait 58.8 s > 1 s; tier 2 (5,000 RPM) takes all at once.
+        var recommendation = Recommend(Burst(1_000));
+
+        recommendation.Recommended!.Name.Should().Be("2");
+        recommendation.Tiers.Select(t => (t.Result.Tier, t.MeetsObjectives)).Should().Equal(
+            ("free", false), ("1", false), ("2", true), ("3", true), ("4", true), ("5", true));
+    }
+
+    [Fact]
+    public void Retry_DroppedOrOverOnePercentThrottled_FailsATier()
+    {
+        var recommendation = Recommend(Burst(1_000), OnLimit.Retry);
+
+        recommendation.Tiers.Single(t => t.Result.Tier == "1").MeetsObjectives.Should().BeFalse();
+        recommendation.Recommended!.Name.Should().Be("2");
+    }
+
+    [Fact]
+    public void MonthlySpend_IsComparedWithTheTiersUsageLimit()
+    {
+        // 1,001 requests of 5 x $0.60 + 5 x $2.40 per 1M over exactly one day: x 30 for a month, far under $500.
+        var recommendation = Recommend(Burst(1_000));
+
+        recommendation.MonthlyProjection!.Value.Value.Should().Be(1_001 * ((5 * 0.60m) + (5 * 2.40m)) / 1_000_000 * 30);
+        recommendation.FitsMonthlyLimit.Should().BeTrue();
+        recommendation.MonthlyLimitTier!.Name.Should().Be("1");
+    }
+}

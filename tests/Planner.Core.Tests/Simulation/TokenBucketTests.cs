@@ -1,0 +1,92 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Planner.Core.Simulation;
+
+namespace Planner.Core.Tests.Simulation;
+
+public class TokenBucketTests
+{
+    private static readonly long Second = TimeSpan.TicksPerSecond;
+
+    [Fact]
+    public void New_StartsFullAtTheLimit()
+    {
+        var bucket = new TokenBucket(500, TimeSpan.FromSeconds(60));
+
+        bucket.Capacity.Should().Be(500);
+        bucket.Level.Should().Be(500);
+    }
+
+    [Fact]
+    public void BurstWindow_ShrinksTheCapacity()
+    {
+        // 500 RPM x 6 s / 60 s = 50 requests.
+        new TokenBucket(500, TimeSpan.FromSeconds(6)).Capacity.Should().Be(50);
+    }
+
+    [Fact]
+    public void Empty_RefillsAtLimitOverSixtyPerSecond()
+    {
+        var bucket = new TokenBucket(500, TimeSpan.FromSeconds(60));
+        bucket.Take(500);
+
+        // One request needs 1 / (500 / 60) s = 0.12 s.
+        bucket.TicksUntil(1).Should().Be(12 * Second / 100);
+        bucket.Advance(3 * Second);
+        bucket.Level.Should().Be(3 * 500 / 60m);
+    }
+
+    [Fact]
+    public void Refill_NeverExceedsCapacity()
+    {
+        var bucket = new TokenBucket(30_000, TimeSpan.FromSeconds(60));
+        bucket.Take(10_000);
+
+        bucket.Advance(3_600 * Second);
+
+        bucket.Level.Should().Be(30_000);
+    }
+
+    [Fact]
+    public void TakeUpTo_EmptiesAtMost()
+    {
+        var bucket = new TokenBucket(60, TimeSpan.FromSeconds(60));
+        bucket.Take(60);
+        bucket.TakeUpTo(1);
+        bucket.Level.Should().Be(0);
+    }
+
+    /// <summary>In any window, no more is taken than capacity + refill x elapsed.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public void Taken_InAnyWindow_IsAtMostCapacityPlusRefill(PositiveInt limit, PositiveInt burstSeconds, (NonNegativeInt Gap, PositiveInt Amount)[] attempts)
+    {
+        long rate = (limit.Get % 10_000) + 1;
+        var burst = TimeSpan.FromSeconds((burstSeconds.Get % 120) + 1);
+        var bucket = new TokenBucket(rate, burst);
+        var taken = new List<(long At, long Amount)>();
+        long now = 0;
+        foreach (var (gap, amount) in attempts)
+        {
+            now += gap.Get % (10 * TimeSpan.TicksPerSecond);
+            long want = (amount.Get % (rate * 2)) + 1;
+            bucket.Advance(now);
+            if (bucket.Has(want))
+            {
+                bucket.Take(want);
+                taken.Add((now, want));
+            }
+        }
+
+        for (int i = 0; i < taken.Count; i++)
+        {
+            long sum = 0;
+            for (int j = i; j < taken.Count; j++)
+            {
+                sum += taken[j].Amount;
+                long elapsed = taken[j].At - taken[i].At;
+                // Exact: sum x ticks/min <= rate x burst ticks + rate x elapsed ticks.
+                ((Int128)sum * TimeSpan.TicksPerMinute).Should().BeLessThanOrEqualTo(((Int128)rate * burst.Ticks) + ((Int128)rate * elapsed));
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Planner.Core.Simulation;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Tests.Simulation;
+
+public class TraceSimulatorTests
+{
+    private const string Header = "timestamp,model,input_text_tokens,output_text_tokens,max_tokens";
+
+    /// <summary><paramref name="count"/> identical rows at one instant.</summary>
+    private static string Burst(int count, long input, long output, string maxTokens = "", string at = "2026-01-15T09:00:00Z")
+    {
+        var lines = new List<string> { Header };
+        for (int i = 0; i < count; i++)
+        {
+            lines.Add($"{at},gpt-audio-mini,{input},{output},{maxTokens}");
+        }
+
+        return TestData.Trace([.. lines]);
+    }
+
+    private static SimulationResult Simulate(string path, SimulationOptions options, TraceOptions? traceOptions = null)
+    {
+        using var reader = TraceReader.Open(path, TestData.Catalog, traceOptions ?? new TraceOptions(), new TraceRejections());
+        return TraceSimulator.Run(reader, TestData.Catalog, options);
+    }
+
+    [Fact]
+    public void Queue_ThousandAtOnceOnTier1_LastWaitsSixtySeconds()
+    {
+        // Tier 1: 500 RPM, 30,000 TPM. Each request charges 5 + 5 = 10 tokens, so 1,000 of them charge 10,000
+        // tokens, well inside the 30,000-token TPM bucket: RPM binds. 500 go at once; then one every
+        // 60 / 500 = 0.12 s, so the last waits (1,000 - 500) / (500 / 60) = 60 s.
+        var result = Simulate(Burst(1_000, input: 5, output: 5), new SimulationOptions { Tier = "1" });
+
+        result.Completed.Should().Be(1_000);
+        // (1,000 - 500) / (500 / 60) = (1,000 - 500) x 60 / 500 s, in exact integers.
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds((1_000 - 500) * 60 / 500));
+        // The 500th request waits nothing: the median is zero.
+        result.QueueDelay.Percentile(0.50).Should().Be(TimeSpan.Zero);
+        // The 990th waits (990 - 500) x 0.12 = 58.8 s (reported at most 1/128 above).
+        result.QueueDelay.Percentile(0.99).TotalSeconds.Should().BeInRange((990 - 500) * 0.12, (990 - 500) * 0.12 * (1 + (1 / 128.0)));
+        result.Models.Single().PeakMinuteRequests.Should().Be(1_000 - 1);
+    }
+
+    [Fact]
+    public void Queue_TpmBinds_WaitsForTokensToRefill()
+    {
+        // Each request charges 5,000 + 1,000 = 6,000 tokens; RPM is far off (10 of 500). The TPM bucket holds
+        // 30,000: five go at once, then one every 6,000 / (30,000 / 60) = 12 s; the tenth waits 5 x 12 = 60 s.
+        var result = Simulate(Burst(10, input: 5_000, output: 1_000), new SimulationOptions { Tier = "1" });
+
+        result.Completed.Should().Be(10);
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(5 * (6_000 / (30_000 / 60.0))));
+    }
+
+    [Fact]
+    public void Queue_MaxTokensIsCharged_AndItsUnusedPartReported()
+    {
+        // Charge = 100 input + 2,000 max_tokens = 2,100, though only 50 tokens come out; 15 x 2,100 = 31,500 > 30,000:
+        // the 15th waits for 1,500 tokens at 500 a second = 3 s.
+        var result = Simulate(Burst(15, input: 100, output: 50, maxTokens: "2000"), new SimulationOptions { Tier = "1" });
+
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(1_500 / 500.0));
+        result.ReservedUnusedTokens.Should().Be(15 * (2_000 - 50));
+        result.Models.Single().TokensCharged.Should().Be(15 * 2_100);
+    }
+
+    [Fact]
+    public void BurstWindow_ShrinksWhatGoesAtOnce()
+    {
+        // A 6 s window: the RPM bucket holds 500 x 6 / 60 = 50 requests; 100 at once: the last waits 50 x 0.12 = 6 s.
+        var result = Simulate(Burst(100, input: 5, output: 5), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(6) });
+
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(50 * 0.12));
+    }
+
+    [Fact]
+    public void ChargeOverTpmCapacity_IsRejectedWithTheReason_NeverQueued()
+    {
+        // 31,000 tokens > tier 1's 30,000-token bucket.
+        string path = TestData.Trace(Header, "2026-01-15T09:00:00Z,gpt-audio-mini,30000,1000,", "2026-01-15T09:00:01Z,gpt-audio-mini,10,10,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "1" });
+
+        result.Completed.Should().Be(1);
+        result.LimitRejections.First.Should().Equal(new TraceRejection(2, "charge_over_tpm_capacity",
+            "TPM charge of 31,000 tokens exceeds gpt-audio-mini's TPM bucket capacity of 30,000 tokens at the Tier 1 tier; it can never be admitted"));
+        (result.Completed + result.Dropped + result.Rejected).Should().Be(result.RowsRead);
+    }
+
+    [Fact]
+    public void Retry_OneOverTheLimitWithOneAttempt_IsDroppedAndNotBilled()
+    {
+        var result = Simulate(Burst(501, input: 5, output: 5), new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry, Retry = new RetryPolicy { MaxAttempts = 1 } });
+
+        result.Completed.Should().Be(500);
+        result.Dropped.Should().Be(1);
+        result.ThrottledAttempts.Should().Be(1);
+        result.Retries.Should().Be(0);
+        // Billed: 500 x (5 x $0.60 + 5 x $2.40) / 1M.
+        result.Costs.Totals.Total.Value.Should().Be(500 * ((5 * 0.60m) + (5 * 2.40m)) / 1_000_000);
+    }
+
+    [Fact]
+    public void Retry_AfterBackoffTheBucketHasRefilled_SecondAttemptGoes()
+    {
+        // The 501st gets a 429 and waits 1 s x (1 - 0.5 x U) >= 0.5 s, in which 500 / 60 x 0.5 > 4 requests refill.
+        var result = Simulate(Burst(501, input: 5, output: 5), new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry });
+
+        result.Completed.Should().Be(501);
+        result.Dropped.Should().Be(0);
+        result.ThrottledAttempts.Should().Be(1);
+        result.ThrottledRequests.Should().Be(1);
+        result.Retries.Should().Be(1);
+        result.QueueDelay.Max.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.5)).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Retry_ThrottledAttemptsCountAgainstRpm()
+    {
+        // 600 at once with 6 attempts: 500 go, 100 get 429s. The RPM bucket refills 500 / 60 a second, and each
+        // 429 takes one back, so fewer than 100 can finish within their retries than without that rule.
+        var result = Simulate(Burst(600, input: 5, output: 5), new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry });
+
+        (result.Completed + result.Dropped).Should().Be(600);
+        result.ThrottledRequests.Should().Be(100);
+        result.ThrottledAttempts.Should().Be(result.Retries + result.Dropped);
+    }
+
+    [Fact]
+    public void Retry_SameSeed_SameResult_OtherSeedMayDiffer()
+    {
+        string path = Burst(2_000, input: 5, output: 5);
+        var options = new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry, Seed = 42 };
+
+        var a = Simulate(path, options);
+        var b = Simulate(path, options);
+
+        (a.Completed, a.Dropped, a.ThrottledAttempts, a.Retries, a.QueueDelay.Max, a.QueueDelay.Percentile(0.99))
+            .Should().Be((b.Completed, b.Dropped, b.ThrottledAttempts, b.Retries, b.QueueDelay.Max, b.QueueDelay.Percentile(0.99)));
+    }
+
+    [Fact]
+    public void Concurrency_FollowsTheLatencyModel()
+    {
+        // 100 output tokens at 100 tokens/s after 0.5 s: each takes 1.5 s. Two at 09:00:00 overlap; the third,
+        // at 09:00:02, starts after both have finished.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T09:00:02Z,gpt-audio-mini,10,100,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "5" });
+
+        result.PeakConcurrency.Should().Be(2);
+        result.PeakConcurrencyIsUpperBound.Should().BeFalse();
+    }
+
+    [Fact]
+    public void FreeTier_IsNotSupported()
+    {
+        var result = Simulate(Burst(3, input: 5, output: 5), new SimulationOptions { Tier = "free" });
+
+        result.Unsupported.Should().Be("gpt-audio-mini is not supported at the Free tier");
+        result.Completed.Should().Be(0);
+        result.Rejected.Should().Be(3);
+    }
+
+    [Fact]
+    public void UnknownTier_NamesTheTiers()
+    {
+        var create = () => new TraceSimulator(TestData.Catalog, new SimulationOptions { Tier = "9" });
+
+        create.Should().Throw<PlannerException>().WithMessage("unknown tier '9'; tiers: free, 1, 2, 3, 4, 5");
+    }
+
+    /// <summary>completed + dropped + rejected = rows read, in both modes, whatever the rows.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 40)]
+    public void Outcomes_AccountForEveryRow(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry, PositiveInt seed)
+    {
+        var lines = new List<string> { Header };
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        for (int i = 0; i < gaps.Length; i++)
+        {
+            at = at.AddMilliseconds(gaps[i].Get % 200);
+            long input = sizes.Length == 0 ? 10 : (sizes[i % sizes.Length].Get * 37 % 40_000) - 100;
+            // Some rows are bad (a negative count) and some too big for tier 1's TPM bucket.
+            lines.Add($"{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},gpt-audio-mini,{input},10,");
+        }
+
+        var options = new SimulationOptions { Tier = "1", OnLimit = retry ? OnLimit.Retry : OnLimit.Queue, Seed = seed.Get, Retry = new RetryPolicy { MaxAttempts = 2 } };
+        var result = Simulate(TestData.Trace([.. lines]), options, new TraceOptions { SkipInvalid = true });
+
+        (result.Completed + result.Dropped + result.Rejected).Should().Be(result.RowsRead);
+        result.RowsRead.Should().Be(gaps.Length);
+    }
+
+    /// <summary>In any window of admissions, no more is admitted than capacity + refill x elapsed, for RPM and TPM.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 40)]
+    public void Admissions_InAnyWindow_StayWithinCapacityPlusRefill(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry)
+    {
+        var lines = new List<string> { Header };
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        for (int i = 0; i < gaps.Length; i++)
+        {
+            at = at.AddMilliseconds(gaps[i].Get % 50);
+            long input = sizes.Length == 0 ? 10 : (sizes[i % sizes.Length].Get % 5_000) + 1;
+            lines.Add($"{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},gpt-audio-mini,{input},10,");
+        }
+
+        var burst = TimeSpan.FromSeconds(6);
+        var simulator = new TraceSimulator(TestData.Catalog, new SimulationOptions { Tier = "1", BurstWindow = burst, OnLimit = retry ? OnLimit.Retry : OnLimit.Queue });
+        var admitted = new List<(long At, long Charge)>();
+        simulator.OnAdmit = (_, now, charge) => admitted.Add((now, charge));
+        using (var reader = TraceReader.Open(TestData.Trace([.. lines]), TestData.Catalog, new TraceOptions(), new TraceRejections()))
+        {
+            reader.ReadAll(simulator);
+        }
+
+        simulator.Finish(gaps.Length, new TraceRejections());
+        const long Rpm = 500;
+        const long Tpm = 30_000;
+        for (int i = 0; i < admitted.Count; i++)
+        {
+            long requests = 0;
+            long tokens = 0;
+            for (int j = i; j < admitted.Count; j++)
+            {
+                requests++;
+                tokens += admitted[j].Charge;
+                long elapsed = admitted[j].At - admitted[i].At;
+                ((Int128)requests * TimeSpan.TicksPerMinute).Should().BeLessThanOrEqualTo(((Int128)Rpm * burst.Ticks) + ((Int128)Rpm * elapsed));
+                ((Int128)tokens * TimeSpan.TicksPerMinute).Should().BeLessThanOrEqualTo(((Int128)Tpm * burst.Ticks) + ((Int128)Tpm * elapsed));
+            }
+        }
+    }
+
+}

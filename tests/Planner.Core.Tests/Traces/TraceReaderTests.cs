@@ -1,0 +1,204 @@
+using Planner.Core.Pricing;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Tests.Traces;
+
+public class TraceReaderTests
+{
+    private const string Header = "timestamp,model,input_text_tokens,cached_input_tokens,input_audio_tokens,output_text_tokens,output_audio_tokens,max_tokens,request_id";
+
+    private static List<TraceRequest> ReadAll(string path, TraceRejections rejections, TraceOptions? options = null) =>
+        TraceFile.Read(path, TestData.Catalog, options ?? new TraceOptions(), rejections).ToList();
+
+    [Fact]
+    public void Read_ValidRow_PricesEveryMeterAtItsOwnRate()
+    {
+        string path = TestData.Trace(Header, "2026-01-15T09:00:00Z,gpt-audio-mini,1000,200,300,40,500,1024,r1");
+
+        var rows = ReadAll(path, new TraceRejections());
+
+        rows.Should().ContainSingle();
+        var row = rows[0];
+        row.Line.Should().Be(2);
+        row.Usage.Should().Be(Usage.Of(textInput: 1000, cachedInput: 200, audioInput: 300, textOutput: 40, audioOutput: 500));
+        row.MaxTokens!.Value.Value.Should().Be(1024);
+        // gpt-audio-mini: text in $0.60, cached at the text rate (none listed), audio in $10, text out $2.40, audio out $20 per 1M.
+        row.Cost.TextInput.Value.Should().Be(1_000 * 0.60m / 1_000_000);
+        row.Cost.CachedInput.Value.Should().Be(200 * 0.60m / 1_000_000);
+        row.Cost.AudioInput.Value.Should().Be(300 * 10.00m / 1_000_000);
+        row.Cost.TextOutput.Value.Should().Be(40 * 2.40m / 1_000_000);
+        row.Cost.AudioOutput.Value.Should().Be(500 * 20.00m / 1_000_000);
+        row.Cost.Total.Value.Should().Be((1_200 * 0.60m + 300 * 10.00m + 40 * 2.40m + 500 * 20.00m) / 1_000_000);
+    }
+
+    [Fact]
+    public void Read_ColumnsInAnyOrder_AbsentMeansZero_UnknownIgnored()
+    {
+        string path = TestData.Trace("note,output_audio_tokens,model,timestamp", "hello,100,gpt-audio,2026-01-15T09:00:00+02:00");
+
+        var row = ReadAll(path, new TraceRejections()).Single();
+
+        row.Usage.Should().Be(Usage.Of(audioOutput: 100));
+        row.MaxTokens.Should().BeNull();
+        row.Timestamp.Should().Be(new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero));
+        row.Model.Model.Id.Should().Be("gpt-audio");
+        // gpt-audio: audio out $64 per 1M.
+        row.Cost.Total.Value.Should().Be(100 * 64.00m / 1_000_000);
+    }
+
+    [Fact]
+    public void Read_AudioSeconds_ConvertWhereTheTokenColumnIsEmpty()
+    {
+        string path = TestData.Trace(
+            "timestamp,model,input_audio_tokens,input_audio_seconds,output_audio_seconds",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,,2.5,1.03",
+            "2026-01-15T09:00:01Z,gpt-audio-mini,7,2.5,");
+
+        var rows = ReadAll(path, new TraceRejections());
+
+        // 2.5 s x 10 tokens/s = 25; 1.03 s x 20 tokens/s = 20.6, a fraction rounds up to 21.
+        rows[0].Usage.Should().Be(Usage.Of(audioInput: 25, audioOutput: 21));
+        // The token column wins when it is given.
+        rows[1].Usage.Should().Be(Usage.Of(audioInput: 7));
+    }
+
+    [Fact]
+    public void Read_ModelOverride_PricesEveryRowOnThatModel()
+    {
+        string path = TestData.Trace(Header, "2026-01-15T09:00:00Z,no-such-model,1000,0,0,0,0,,r1");
+
+        var row = ReadAll(path, new TraceRejections(), new TraceOptions { ModelOverride = "gpt-audio" }).Single();
+
+        row.Model.Model.Id.Should().Be("gpt-audio");
+        row.Cost.Total.Value.Should().Be(1_000 * 2.50m / 1_000_000);
+    }
+
+    /// <summary>A valid row early enough that every bad row below comes after it (gpt-4o-audio-preview is priced from 2024-12-17).</summary>
+    private const string FirstRow = "2025-01-01T00:00:00Z,gpt-4o-audio-preview,1,0,0,0,0,,ok";
+
+    public static TheoryData<string, string, string> BadRows => new()
+    {
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,-3,0,0,0,0,,r", "negative_count", "input_text_tokens: must be a whole number >= 0, got '-3'" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,12x,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '12x'" },
+        { "yesterday,gpt-audio-mini,1,0,0,0,0,,r", "unparsable_field", "timestamp: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got 'yesterday'" },
+        { ",gpt-audio-mini,1,0,0,0,0,,r", "missing_field", "timestamp: is empty; every row needs an ISO-8601 instant" },
+        { "2026-01-15T09:00:00Z,gpt-5,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-5'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,20000,,r", "over_cap", "tokens: output of 20,000 tokens exceeds gpt-audio-mini's 16,384-token output cap" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,100,r", "max_tokens_below_output", "max_tokens: 100 is below the row's output of 200 tokens; a response cannot exceed max_tokens" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,20000,r", "over_cap", "max_tokens: 20,000 exceeds gpt-audio-mini's 16,384-token output cap" },
+        { "2025-06-01T00:00:00Z,gpt-audio-mini,1,0,0,0,0,,r", "no_price", "timestamp: gpt-audio-mini has no price before 2025-10-06; the request is dated 2025-06-01T00:00:00Z" },
+        { "2024-12-31T23:59:59Z,gpt-4o-audio-preview,1,0,0,0,0,,r", "out_of_order", "timestamp: 2024-12-31T23:59:59Z is before the previous row's 2025-01-01T00:00:00Z (line 2); rows must be in time order" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void Read_BadRow_StopsWithFileLineFieldAndReason(string row, string kind, string message)
+    {
+        _ = kind;
+        string path = TestData.Trace(Header, FirstRow, row);
+
+        var read = () => ReadAll(path, new TraceRejections());
+
+        read.Should().Throw<PlannerException>().Which.Should().Match<PlannerException>(e =>
+            e.Kind == PlannerErrorKind.InvalidTrace && e.Message == $"{path}:3: {message}");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void Read_BadRowWithSkipInvalid_IsCountedListedAndExcluded(string row, string kind, string message)
+    {
+        string path = TestData.Trace(Header, FirstRow, row, "2026-01-15T09:00:01Z,gpt-audio-mini,2,0,0,0,0,,ok");
+        var rejections = new TraceRejections();
+
+        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { SkipInvalid = true }, rejections);
+        var rows = new List<TraceRequest>();
+        while (reader.TryRead(out var request))
+        {
+            rows.Add(request);
+        }
+
+        rows.Select(r => r.Line).Should().Equal(2, 4);
+        rejections.Count.Should().Be(1);
+        rejections.ByReason.Should().Equal(new Dictionary<string, long> { [kind] = 1 });
+        rejections.First.Should().Equal(new TraceRejection(3, kind, message));
+        reader.RowsRead.Should().Be(reader.RowsPriced + rejections.Count).And.Be(3);
+    }
+
+    [Fact]
+    public void Read_ManyBadRows_CountsAllListsTheFirstTwenty()
+    {
+        var lines = new List<string> { Header };
+        for (int i = 0; i < 25; i++)
+        {
+            lines.Add("2026-01-15T09:00:00Z,gpt-audio-mini,-1,0,0,0,0,,r");
+        }
+
+        var rejections = new TraceRejections();
+        ReadAll(TestData.Trace([.. lines]), rejections, new TraceOptions { SkipInvalid = true }).Should().BeEmpty();
+
+        rejections.Count.Should().Be(25);
+        rejections.First.Should().HaveCount(20);
+        rejections.First[0].Line.Should().Be(2);
+        rejections.First[19].Line.Should().Be(21);
+    }
+
+    [Fact]
+    public void Read_QuotedFieldWithLineBreak_KeepsLineNumbersOfTheFile()
+    {
+        string path = TestData.Trace("timestamp,model,request_id,input_text_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,\"two\nlines\",1", "2026-01-15T09:00:01Z,gpt-audio-mini,r,-5");
+        var rejections = new TraceRejections();
+
+        ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Single().Line.Should().Be(2);
+
+        rejections.First.Single().Line.Should().Be(4);
+    }
+
+    [Fact]
+    public void Open_MissingColumn_NamesItAndTheHeader()
+    {
+        string path = TestData.Trace("time,model", "2026-01-15T09:00:00Z,gpt-audio-mini");
+
+        var open = () => TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
+
+        open.Should().Throw<PlannerException>().WithMessage($"{path}:1: header: missing required column 'timestamp'; the header has: time, model");
+    }
+
+    [Fact]
+    public void Open_MissingFile_SaysSo()
+    {
+        var open = () => TraceFile.Read("/no/such/trace.csv", TestData.Catalog, new TraceOptions(), new TraceRejections());
+
+        open.Should().Throw<PlannerException>().WithMessage("/no/such/trace.csv: no such trace file");
+    }
+
+    [Theory]
+    [InlineData("2026-01-15T09:30:00Z", "2026-01-15T09:30:00Z")]
+    [InlineData("2026-01-15T09:30:00.1234567Z", "2026-01-15T09:30:00.1234567Z")]
+    [InlineData("2026-01-15 09:30:00", "2026-01-15T09:30:00Z")]
+    [InlineData("2026-01-15T11:30:00+02:00", "2026-01-15T09:30:00Z")]
+    [InlineData("2026-01-15T04:30:00-0500", "2026-01-15T09:30:00Z")]
+    public void Read_Timestamps_AreNormalisedToUtc(string text, string utc)
+    {
+        string path = TestData.Trace("timestamp,model", text + ",gpt-audio-mini");
+
+        var row = ReadAll(path, new TraceRejections()).Single();
+
+        row.Timestamp.Should().Be(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        row.Timestamp.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("2026-02-30T09:30:00Z")]
+    [InlineData("2026-01-15T24:00:00Z")]
+    [InlineData("2026-01-15T09:30:00+2")]
+    [InlineData("2026-01-15T09:30:00.Z")]
+    public void Read_ImpossibleTimestamps_AreUnparsable(string text)
+    {
+        string path = TestData.Trace("timestamp,model", text + ",gpt-audio-mini");
+        var rejections = new TraceRejections();
+
+        ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Should().BeEmpty();
+
+        rejections.ByReason.Should().ContainKey(TraceRejectionKinds.UnparsableField);
+    }
+}
