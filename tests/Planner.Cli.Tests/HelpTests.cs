@@ -2,7 +2,7 @@ namespace Planner.Cli.Tests;
 
 public class HelpTests
 {
-    public static TheoryData<string> Commands() => new() { "cost", "models", "limits", "capacity", "compare", "project", "conversation", "diff", "verify" };
+    public static TheoryData<string> Commands() => new() { "cost", "models", "limits", "capacity", "compare", "price", "simulate", "recommend", "generate-trace", "project", "conversation", "diff", "verify" };
 
     [Theory]
     [MemberData(nameof(Commands))]
