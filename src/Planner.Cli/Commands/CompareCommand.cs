@@ -28,7 +28,8 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
                 return ValidationResult.Error("--models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini");
             }
 
-            return Requests < 1 ? ValidationResult.Error($"--requests must be >= 1, got {Requests}") : base.Validate();
+            var requests = ValidateRequests(Requests);
+            return requests.Successful ? base.Validate() : requests;
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
                 return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
             }
 
-            return Requests < 1 ? ValidationResult.Error($"--requests must be >= 1, got {Requests}") : base.Validate();
+            var requests = ValidateRequests(Requests);
+            return requests.Successful ? base.Validate() : requests;
         }
     }
 

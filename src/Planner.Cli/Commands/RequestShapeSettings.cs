@@ -12,6 +12,16 @@ namespace Planner.Cli.Commands;
 /// or seconds, audio-token rate overrides, and the date to price at.</summary>
 public class RequestShapeSettings : CatalogSettings
 {
+    /// <summary>The most requests --requests accepts: 10^12 requests of a full 128,000-token context
+    /// still sum exactly in 64-bit token totals.</summary>
+    public const long MaxRequests = 1_000_000_000_000;
+
+    /// <summary>Checks a --requests value: 1 to <see cref="MaxRequests"/>.</summary>
+    protected static ValidationResult ValidateRequests(long requests) =>
+        requests is < 1 or > MaxRequests
+            ? ValidationResult.Error($"--requests must be between 1 and 1,000,000,000,000, got {requests}")
+            : ValidationResult.Success();
+
     [CommandOption("--text-in <N>")]
     [Description("Text input tokens (not counting cached). Must be >= 0.")]
     public long TextIn { get; init; }

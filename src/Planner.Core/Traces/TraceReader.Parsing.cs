@@ -22,7 +22,7 @@ public sealed partial class TraceReader
         {
             foreach (byte b in span)
             {
-                uint digit = (uint)(b - '0');
+                uint digit = unchecked((uint)(b - '0')); // below '0' wraps to a large value: one test rejects both sides
                 if (digit > 9)
                 {
                     return BadCount(span, column, ref message);
@@ -88,7 +88,7 @@ public sealed partial class TraceReader
             int start = i;
             long fraction = 0;
             int scale = 0;
-            while (i < s.Length && (uint)(s[i] - '0') <= 9)
+            while (i < s.Length && unchecked((uint)(s[i] - '0')) <= 9)
             {
                 if (scale < 7)
                 {
@@ -161,7 +161,7 @@ public sealed partial class TraceReader
         value = 0;
         for (int i = start; i < start + count; i++)
         {
-            uint digit = (uint)(s[i] - '0');
+            uint digit = unchecked((uint)(s[i] - '0'));
             if (digit > 9)
             {
                 return false;

@@ -48,7 +48,8 @@ public class CostCommandTests
     [InlineData(new[] { "--text-in", "120000", "--text-out", "10000" }, "planner: input of 120,000 + output of 10,000 = 130,000 tokens exceeds gpt-audio-mini's 128,000-token context window")]
     [InlineData(new[] { "--text-in", "-5" }, "planner: --text-in must be >= 0, got -5")]
     [InlineData(new[] { "--audio-in", "5", "--audio-in-seconds", "1" }, "planner: give --audio-in or --audio-in-seconds, not both")]
-    [InlineData(new[] { "--requests", "0" }, "planner: --requests must be >= 1, got 0")]
+    [InlineData(new[] { "--requests", "0" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 0")]
+    [InlineData(new[] { "--requests", "9223372036854775807", "--audio-in", "100000" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 9223372036854775807")]
     [InlineData(new[] { "--at", "2025-01-01", "--text-in", "1" }, "planner: gpt-audio-mini has no price before 2025-10-06; the request is dated 2025-01-01T00:00:00Z")]
     [InlineData(new[] { "--at", "yesterday" }, "planner: --at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got 'yesterday'")]
     public void Cost_InvalidInput_ExitsTwoNamingTheProblem(string[] extra, string message)
@@ -58,6 +59,17 @@ public class CostCommandTests
         result.ExitCode.Should().Be(2);
         result.Error.Trim().Should().Be(message);
         result.Error.Should().NotContain("   at ", "no stack trace is ever printed");
+    }
+
+    [Fact]
+    public void Cost_MostRequestsOfAFullContext_StaysExact()
+    {
+        var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--requests", "1000000000000", "--audio-in", "111616", "--audio-out", "16384", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = result.Json();
+        // 10^12 x (111,616 x $10 + 16,384 x $20) / 1M.
+        json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(1_000_000_000_000m * (111_616 * 10.00m + 16_384 * 20.00m) / 1_000_000);
     }
 
     [Fact]

@@ -80,6 +80,11 @@ public class TraceReaderTests
     {
         { "2026-01-15T09:00:00Z,gpt-audio-mini,-3,0,0,0,0,,r", "negative_count", "input_text_tokens: must be a whole number >= 0, got '-3'" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,12x,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '12x'" },
+        // Characters that sort below '0' ('.', '+', '/', a space) must be rejected too, never overflow.
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,12.0,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '12.0'" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,+3,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '+3'" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1/2,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '1/2'" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,\"1 000\",0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '1 000'" },
         { "yesterday,gpt-audio-mini,1,0,0,0,0,,r", "unparsable_field", "timestamp: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got 'yesterday'" },
         { ",gpt-audio-mini,1,0,0,0,0,,r", "missing_field", "timestamp: is empty; every row needs an ISO-8601 instant" },
         { "2026-01-15T09:00:00Z,gpt-5,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-5'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
@@ -177,6 +182,8 @@ public class TraceReaderTests
     [InlineData("2026-01-15 09:30:00", "2026-01-15T09:30:00Z")]
     [InlineData("2026-01-15T11:30:00+02:00", "2026-01-15T09:30:00Z")]
     [InlineData("2026-01-15T04:30:00-0500", "2026-01-15T09:30:00Z")]
+    [InlineData("2026-01-15T11:30:00.5+02:00", "2026-01-15T09:30:00.5Z")]
+    [InlineData("2026-01-14T23:30:00-10:00", "2026-01-15T09:30:00Z")]
     public void Read_Timestamps_AreNormalisedToUtc(string text, string utc)
     {
         string path = TestData.Trace("timestamp,model", text + ",gpt-audio-mini");
