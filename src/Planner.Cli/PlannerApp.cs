@@ -25,6 +25,7 @@ public static class PlannerApp
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.SetHelpProvider(new PlannerHelpProvider(config.Settings));
             Configure(config);
         });
 

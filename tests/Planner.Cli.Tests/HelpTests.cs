@@ -11,7 +11,8 @@ public class HelpTests
         var result = CliRunner.Run(command, "--help");
 
         result.ExitCode.Should().Be(0);
-        result.Output.Should().Contain("USAGE:").And.Contain("EXAMPLES:").And.Contain("planner " + command);
+        result.Output.Should().Contain("USAGE:").And.Contain("EXAMPLES:").And.Contain("planner " + command)
+            .And.Contain("EXIT CODES:").And.Contain("2     invalid input or usage");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
         public string Models { get; init; } = "";
 
         [CommandOption("--requests <K>")]
-        [Description("How many requests of this shape. The default value is 1. Must be >= 1.")]
+        [Description("How many requests of this shape. The default value is 1. Must be 1 to 10^12.")]
         [DefaultValue(1L)]
         public long Requests { get; init; } = 1;
 

@@ -18,7 +18,7 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
         public string Model { get; init; } = "";
 
         [CommandOption("--requests <K>")]
-        [Description("How many requests of this shape. The default value is 1. Must be >= 1.")]
+        [Description("How many requests of this shape. The default value is 1. Must be 1 to 10^12.")]
         [DefaultValue(1L)]
         public long Requests { get; init; } = 1;
 
