@@ -264,7 +264,7 @@ public static class CatalogJson
 
             int before = Errors.Count;
             Known(m, path, "id", "display_name", "description", "snapshots", "prices", "limits", "tiers", "audio_token_rates",
-                "knowledge_cutoff", "lifecycle", "modalities", "endpoints", "endpoints_note", "features");
+                "knowledge_cutoff", "lifecycle", "modalities", "endpoints", "endpoints_note", "features", "source");
             string? id = RequiredString(m, path, "id");
             if (id is not null && !IsValidId(id))
             {
@@ -317,8 +317,9 @@ public static class CatalogJson
             var (deprecated, shutdown) = ReadLifecycle(m, path);
             var cutoff = OptionalDate(m, path, "knowledge_cutoff");
             string? description = OptionalString(m, path, "description");
+            var source = RequiredSource(m, path);
             OptionalString(m, path, "endpoints_note");
-            if (Errors.Count > before || id is null || displayName is null || limitsSource is null)
+            if (Errors.Count > before || id is null || displayName is null || limitsSource is null || source is null)
             {
                 return null;
             }
@@ -335,6 +336,7 @@ public static class CatalogJson
                 LimitsSource = limitsSource,
                 Tiers = tiers,
                 AudioTokenRates = rates,
+                Source = source,
                 KnowledgeCutoff = cutoff,
                 Deprecated = deprecated,
                 Shutdown = shutdown,

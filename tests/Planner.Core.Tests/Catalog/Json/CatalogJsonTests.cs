@@ -238,6 +238,25 @@ public class CatalogJsonTests
     }
 
     [Fact]
+    public void Parse_ModelWithoutSource_IsRequired()
+    {
+        // The knowledge cutoff, lifecycle dates, modalities, endpoints and features must cite a source too.
+        Errors(Edited(j => TestCatalogs.Model(j, "gpt-audio").Remove("source"))).Should().Equal("models[1].source: is required");
+    }
+
+    [Fact]
+    public void Parse_BundledCatalog_EveryModelCitesASourceForItsDescriptiveFigures()
+    {
+        var catalog = CatalogJson.Parse(File.ReadAllText(TestCatalogs.BundledPath)).Catalog!;
+
+        catalog.Models.Select(m => m.Source!.Url).Should().Equal(
+            "https://platform.openai.com/docs/models/gpt-audio-mini",
+            "https://developers.openai.com/api/docs/models/gpt-audio",
+            "https://developers.openai.com/api/docs/models/gpt-4o-audio-preview",
+            "https://developers.openai.com/api/docs/models/gpt-4o-mini-audio-preview");
+    }
+
+    [Fact]
     public void Parse_MissingCurrency_IsRequired()
     {
         Errors(Edited(j => j.Remove("currency"))).Should().Equal("currency: is required");
