@@ -757,6 +757,8 @@ public static class CatalogJson
             return value;
         }
 
+        private const decimal MaxWholeNumber = 1_000_000_000_000m;
+
         private long? PositiveInt(JsonElement owner, string path, string name)
         {
             if (RequiredNumber(owner, path, name) is not { } value)
@@ -764,9 +766,11 @@ public static class CatalogJson
                 return null;
             }
 
-            if (value != decimal.Truncate(value) || value < 1 || value > long.MaxValue)
+            // A bound far above any real cap or limit (tier 5 TPM is 30,000,000), so that capacity and
+            // simulation arithmetic on it can never overflow.
+            if (value != decimal.Truncate(value) || value < 1 || value > MaxWholeNumber)
             {
-                Error(Join(path, name), $"must be a whole number >= 1, got {value.ToString(CultureInfo.InvariantCulture)}");
+                Error(Join(path, name), $"must be a whole number from 1 to 1,000,000,000,000, got {value.ToString(CultureInfo.InvariantCulture)}");
                 return null;
             }
 

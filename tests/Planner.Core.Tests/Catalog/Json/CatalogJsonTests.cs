@@ -335,6 +335,32 @@ public class CatalogJsonTests
         CatalogJson.Parse(json.ToJsonString()).Errors.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("1000000000001")]
+    [InlineData("9223372036854775807")]
+    [InlineData("0")]
+    [InlineData("2.5")]
+    public void Parse_TpmOutOfRange_IsRefused(string raw)
+    {
+        // Once accepted, a TPM of long.MaxValue made `planner capacity` overflow (exit 70).
+        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"tpm\":450000,", $"\"tpm\":{raw},");
+
+        Errors(text).Should().Equal($"models[0].tiers.entries[2].tpm: must be a whole number from 1 to 1,000,000,000,000, got {raw}");
+    }
+
+    [Fact]
+    public void Parse_LimitsAtTheLargestAllowed_AreAccepted()
+    {
+        var json = Edited(j =>
+        {
+            var m = TestCatalogs.Model(j, "gpt-audio");
+            m["limits"]!["context_window"] = 1_000_000_000_000;
+            m["tiers"]!["entries"]![5]!["tpm"] = 1_000_000_000_000;
+        });
+
+        CatalogJson.Parse(json.ToJsonString()).Errors.Should().BeEmpty();
+    }
+
     [Fact]
     public void Parse_EnormousAudioTokenRate_IsRefusedNeverACrash()
     {
