@@ -35,10 +35,8 @@ public static class CatalogJson
     public static CatalogLoadResult Parse(ReadOnlySpan<byte> utf8)
     {
         ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (utf8.StartsWith(bom))
-        {
-            utf8 = utf8[bom.Length..];
-        }
+        int skipped = utf8.StartsWith(bom) ? bom.Length : 0;
+        utf8 = utf8[skipped..];
 
         try
         {
@@ -46,7 +44,7 @@ public static class CatalogJson
         }
         catch (DecoderFallbackException e)
         {
-            string where = e.Index >= 0 ? $" at byte {e.Index + 1}" : "";
+            string where = e.Index >= 0 ? $" at byte {skipped + e.Index + 1}" : "";
             return new CatalogLoadResult(null, [new CatalogError("", $"not valid UTF-8{where}: the catalog must be saved as UTF-8")]);
         }
     }

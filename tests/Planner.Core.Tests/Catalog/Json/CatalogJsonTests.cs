@@ -383,6 +383,16 @@ public class CatalogJsonTests
     }
 
     [Fact]
+    public void Parse_NotUtf8AfterAByteOrderMark_CountsTheMarkInThePosition()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(TestCatalogs.BundledPath)];
+        int at = bytes.AsSpan().IndexOf("Audio Mini"u8);
+        bytes[at] = 0xC3; // a lead byte followed by 'u', not a continuation byte
+
+        CatalogJson.Parse(bytes).Errors.Select(e => e.ToString()).Should().Equal($"not valid UTF-8 at byte {at + 1}: the catalog must be saved as UTF-8");
+    }
+
+    [Fact]
     public void Parse_Utf8WithByteOrderMark_IsAccepted()
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(TestCatalogs.BundledPath)];
@@ -407,6 +417,28 @@ public class CatalogJsonTests
                 $"{path}: catalog is not valid (2 errors):{Environment.NewLine}" +
                 $"  models[1].prices[0].text_input: must be >= 0, got -1{Environment.NewLine}" +
                 "  aliases.cheap: points to 'nowhere', which is no model or snapshot in this catalog");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NotUtf8File_IsRefusedNotReadWithReplacementCharacters()
+    {
+        // Before: File.ReadAllText turned the byte into U+FFFD and the catalog loaded.
+        byte[] bytes = File.ReadAllBytes(TestCatalogs.BundledPath);
+        int at = bytes.AsSpan().IndexOf("A cost-efficient"u8);
+        bytes[at] = 0xFF;
+        string path = Path.Combine(Path.GetTempPath(), $"planner-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var act = () => CatalogJson.Load(path);
+
+            act.Should().Throw<PlannerException>().Which.Message.Should().Be(
+                $"{path}: catalog is not valid (1 error):{Environment.NewLine}  not valid UTF-8 at byte {at + 1}: the catalog must be saved as UTF-8");
         }
         finally
         {
