@@ -73,6 +73,15 @@ public class CatalogSchemaTests
     }
 
     [Fact]
+    public void Schema_RejectsAnAliasThatIsNotAnId()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["aliases"] = new JsonObject { ["Best Audio"] = "gpt-audio" };
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
     public void Schema_RejectsAnUnknownField()
     {
         var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;

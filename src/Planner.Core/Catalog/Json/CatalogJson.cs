@@ -230,7 +230,12 @@ public static class CatalogJson
                 }
 
                 string target = alias.Value.GetString()!;
-                if (owner.ContainsKey(alias.Name))
+                if (!IsValidId(alias.Name))
+                {
+                    // Same rule as ids: an alias is typed on command lines and written into golden tables.
+                    Error(path, $"alias '{alias.Name}' must be lowercase letters, digits, '.' and '-'");
+                }
+                else if (owner.ContainsKey(alias.Name))
                 {
                     Error(path, $"alias '{alias.Name}' is already a model or snapshot id");
                 }

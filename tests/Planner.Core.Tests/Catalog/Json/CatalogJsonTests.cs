@@ -122,6 +122,18 @@ public class CatalogJsonTests
         Errors(json).Should().Equal("models[1].prices[0].audio_input: must be >= 0, got -32");
     }
 
+    [Theory]
+    [InlineData("Best Audio")]
+    [InlineData("a|b")]
+    [InlineData("")]
+    public void Parse_AliasNameNotAnId_IsRefused(string alias)
+    {
+        // "a|b" would also break the golden snapshot's table, so verify could never pass.
+        var json = Edited(j => j["aliases"] = new JsonObject { [alias] = "gpt-audio" });
+
+        Errors(json).Should().Equal($"aliases.{alias}: alias '{alias}' must be lowercase letters, digits, '.' and '-'");
+    }
+
     [Fact]
     public void Parse_AliasShadowingAModel_IsRefused()
     {
