@@ -71,14 +71,18 @@ public sealed record DiffView(RegressionReport Report, string BasePath, string? 
         return limits.Count == 0 ? "no thresholds" : string.Join(", ", limits);
     }
 
-    /// <summary>"voice-support-day: cost rose +12.5% ($10 -> $11.25), more than --fail-above 10%".</summary>
+    /// <summary>"voice-support-day: cost rose 12.5% ($10 -> $11.25), more than --fail-above 10%"; the verb
+    /// carries the direction, so the percentage is unsigned ("fell 100%", never "fell -100%").</summary>
     public static string Describe(ThresholdBreach breach)
     {
         ArgumentNullException.ThrowIfNull(breach);
         var i = breach.Impact;
         string verb = breach.Direction == ThresholdDirection.Rise ? "rose" : "fell";
         string option = breach.Direction == ThresholdDirection.Rise ? "--fail-above" : "--fail-below";
-        return $"{i.Name}: cost {verb} {Percent(i.Percent, i)} ({Format.Usd(i.Base.Total)} -> {Format.Usd(i.Head.Total)}), more than {option} {Number(breach.ThresholdPercent)}%";
+        string threshold = $"{option} {Number(breach.ThresholdPercent)}%";
+        return i.Percent is { } p
+            ? $"{i.Name}: cost {verb} {Format.Number(Math.Abs(p), 2)}% ({Format.Usd(i.Base.Total)} -> {Format.Usd(i.Head.Total)}), more than {threshold}"
+            : $"{i.Name}: cost rose from {Format.Usd(i.Base.Total)} to {Format.Usd(i.Head.Total)}; any rise from zero is more than {threshold}";
     }
 
     /// <summary>What happened to a name: "added", "removed", "alias of gpt-audio, was gpt-audio-mini".</summary>

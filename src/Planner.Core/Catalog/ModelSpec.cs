@@ -33,6 +33,10 @@ public sealed record ModelSpec
     /// <summary>Audio-to-token rates particular to this model, or null to use the catalog's.</summary>
     public AudioTokenRates? AudioTokenRates { get; init; }
 
+    /// <summary>Where the knowledge cutoff, lifecycle dates, modalities, endpoints and features come from;
+    /// prices, limits, tiers and rates carry their own. Always set by the catalog loader; the default value is null.</summary>
+    public Source? Source { get; init; }
+
     public DateOnly? KnowledgeCutoff { get; init; }
     public DateOnly? Deprecated { get; init; }
     public DateOnly? Shutdown { get; init; }

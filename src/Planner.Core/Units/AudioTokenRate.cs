@@ -38,7 +38,8 @@ public readonly struct AudioTokenRate : IEquatable<AudioTokenRate>
             return false;
         }
 
-        decimal milli = tokensPerSecond * 1000m;
+        // Range before scaling: a rate near decimal.MaxValue would overflow the multiplication.
+        decimal milli = tokensPerSecond > int.MaxValue / 1000m ? decimal.MaxValue : tokensPerSecond * 1000m;
         if (milli != decimal.Truncate(milli) || milli > int.MaxValue)
         {
             error = "must have at most 3 decimal places and be at most 2,147,483";

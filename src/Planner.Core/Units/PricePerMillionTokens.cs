@@ -9,6 +9,9 @@ public readonly struct PricePerMillionTokens : IEquatable<PricePerMillionTokens>
 {
     private const decimal PicodollarsPerTokenPerUsdPerMillion = 1_000_000m;
 
+    /// <summary>The highest price accepted: long.MaxValue / 1e9 picodollars per token (so a billion tokens priced at it still fit in a long).</summary>
+    private const decimal MaxUsdPerMillion = long.MaxValue / 1_000_000_000 / PicodollarsPerTokenPerUsdPerMillion;
+
     private PricePerMillionTokens(decimal usdPerMillion, long picodollarsPerToken)
     {
         UsdPerMillion = usdPerMillion;
@@ -45,16 +48,17 @@ public readonly struct PricePerMillionTokens : IEquatable<PricePerMillionTokens>
             return false;
         }
 
+        // Range first: multiplying a price near decimal.MaxValue would overflow before it could be refused.
+        if (usdPerMillion > MaxUsdPerMillion)
+        {
+            error = "must be at most 9,223.372036 USD per 1M tokens";
+            return false;
+        }
+
         decimal pico = usdPerMillion * PicodollarsPerTokenPerUsdPerMillion;
         if (pico != decimal.Truncate(pico))
         {
             error = "must have at most 6 decimal places";
-            return false;
-        }
-
-        if (pico > long.MaxValue / 1_000_000_000)
-        {
-            error = "must be at most 9,223,372 USD per 1M tokens";
             return false;
         }
 

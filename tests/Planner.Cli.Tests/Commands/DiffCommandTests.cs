@@ -58,7 +58,7 @@ public class DiffCommandTests
         result.ExitCode.Should().Be(exit, result.Error);
         if (exit == 1)
         {
-            result.Error.Trim().Should().Be($"planner: voice: cost rose +10% ($10 -> $11), more than --fail-above {percent}%");
+            result.Error.Trim().Should().Be($"planner: voice: cost rose 10% ($10 -> $11), more than --fail-above {percent}%");
         }
         else
         {
@@ -78,7 +78,7 @@ public class DiffCommandTests
         result.ExitCode.Should().Be(exit, result.Error);
         if (exit == 1)
         {
-            result.Error.Trim().Should().Be($"planner: voice: cost fell -100% ($10 -> $0), more than --fail-below {percent}%");
+            result.Error.Trim().Should().Be($"planner: voice: cost fell 100% ($10 -> $0), more than --fail-below {percent}%");
         }
     }
 
@@ -92,7 +92,7 @@ public class DiffCommandTests
         // (12.50 - 10) / 10 x 100 = +25% > 20%.
         result.ExitCode.Should().Be(1);
         result.Output.Should().StartWith("## Planner pricing diff: ❌ FAILED\n\n**1 price change; 1 workload, largest cost change voice +25% (+$2.5); FAILED: 1 threshold crossed (--fail-above 20%)**")
-            .And.Contain("- ❌ voice: cost rose +25% ($10 -> $12.5), more than --fail-above 20%\n");
+            .And.Contain("- ❌ voice: cost rose 25% ($10 -> $12.5), more than --fail-above 20%\n");
     }
 
     [Fact]
@@ -172,6 +172,40 @@ public class DiffCommandTests
         result.ExitCode.Should().Be(0, result.Error);
         workloads.Opened.Select(Path.GetFileName).Should().Equal("batch-transcription-day.csv", "text-heavy-day.csv", "voice-support-day.csv");
         workloads.Opened.Should().OnlyContain(p => p.StartsWith(Path.Combine(CliRunner.DataDirectory, "workloads"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diff_CostRisingFromZero_HasNoPercentageAndFailsAnyRiseThreshold()
+    {
+        // Base prices gpt-audio-mini audio input at $0: the workload costs $0, then 1M tokens x $10 / 1M = $10.
+        using var @base = AudioInputAt(0m);
+
+        var result = Voice().Run("diff", "--base", @base.Path, "--head", Bundled, "--workload", "voice.csv", "--fail-above", "1000", "--format", "markdown");
+
+        result.ExitCode.Should().Be(1);
+        result.Output.Should().Contain("| gpt-audio-mini | Audio input | 2025-10-06 | $0 | $10 | n/a |")
+            .And.Contain("| voice | 10 | $0 | $10 | +$10 | n/a (was $0) |")
+            .And.Contain("largest cost change voice n/a (was $0) (+$10)");
+        result.Error.Trim().Should().Be("planner: voice: cost rose from $0 to $10; any rise from zero is more than --fail-above 1000%");
+    }
+
+    [Fact]
+    public void Diff_PriceSetAddedForALaterDate_ListsItButLeavesEarlierRequestsAlone()
+    {
+        // The workload runs on 2026-03-02; a price set from 2026-06-01 doubles audio input from then on.
+        using var head = new TempCatalog(j =>
+        {
+            var later = TempCatalog.Prices(j, "gpt-audio-mini").DeepClone();
+            later["effective_from"] = "2026-06-01";
+            later["audio_input"] = 20m;
+            TempCatalog.Model(j, "gpt-audio-mini")["prices"]!.AsArray().Add(later);
+        });
+
+        var result = Voice().Run("diff", "--base", Bundled, "--head", head.Path, "--workload", "voice.csv", "--fail-above", "0", "--format", "markdown");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("| gpt-audio-mini | Audio input | 2026-06-01 | $10 | $20 | +100% |")
+            .And.Contain("| voice | 10 | $10 | $10 | $0 | 0% |");
     }
 
     [Fact]

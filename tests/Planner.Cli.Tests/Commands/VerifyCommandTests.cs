@@ -68,6 +68,30 @@ public class VerifyCommandTests
     }
 
     [Fact]
+    public void Verify_DuplicateKeyEnormousPriceAndUnsupportedTierLimit_ExitTwoListingEachNeverACrash()
+    {
+        using var catalog = new TempCatalog(j => TempCatalog.Model(j, "gpt-audio-mini")["tiers"]!["entries"]![0]!["rpm"] = 5, withGolden: true);
+
+        // The second audio_output is the one System.Text.Json reads: its value is checked too.
+        string text = File.ReadAllText(catalog.Path);
+        const string Original = "\"audio_output\": 20.0";
+        int first = text.IndexOf(Original, StringComparison.Ordinal);
+        first.Should().BePositive();
+        text = text[..first] + Original + ",\n\"audio_output\": 1E+28" + text[(first + Original.Length)..];
+        File.WriteAllText(catalog.Path, text);
+
+        var result = CliRunner.Run("verify", catalog.Path);
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().BeEmpty();
+        result.Error.Should().Be(
+            $"planner: {catalog.Path}: catalog is not valid (3 errors):{Environment.NewLine}" +
+            $"  models[0].prices[0].audio_output: appears twice in the same object; JSON keeps only one of the two, so remove the other{Environment.NewLine}" +
+            $"  models[0].prices[0].audio_output: must be at most 9,223.372036 USD per 1M tokens, got 10000000000000000000000000000{Environment.NewLine}" +
+            $"  models[0].tiers.entries[0].rpm: must be absent for a tier that is not supported (supported is false){Environment.NewLine}");
+    }
+
+    [Fact]
     public void Verify_UpdateGolden_WritesASnapshotThatThenVerifies()
     {
         using var catalog = new TempCatalog(j => TempCatalog.Prices(j, "gpt-audio-mini")["text_output"] = 2.64m, withGolden: true);

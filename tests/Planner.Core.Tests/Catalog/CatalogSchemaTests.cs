@@ -36,6 +36,52 @@ public class CatalogSchemaTests
     }
 
     [Fact]
+    public void Schema_RejectsAPriceAboveTheLoadersMaximum()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["prices"]![0]!["text_input"] = 9223.372037m;
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Schema_RejectsAnUnsupportedTierWithRpm()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["tiers"]!["entries"]![0]!["rpm"] = 5;
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Schema_RejectsASupportedTierWithoutTpm()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["tiers"]!["entries"]![1]!.AsObject().Remove("tpm");
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Schema_AcceptsANullLifecycleAsTheLoaderDoes()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![0]!["lifecycle"] = null;
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeTrue();
+        Planner.Core.Catalog.Json.CatalogJson.Parse(node.ToJsonString()).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Schema_RejectsAnAliasThatIsNotAnId()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["aliases"] = new JsonObject { ["Best Audio"] = "gpt-audio" };
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+    }
+
+    [Fact]
     public void Schema_RejectsAnUnknownField()
     {
         var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;

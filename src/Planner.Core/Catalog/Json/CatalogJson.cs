@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Planner.Core.Units;
 
@@ -15,18 +16,40 @@ public static class CatalogJson
     /// <exception cref="PlannerException">The file is missing, unreadable or not valid (all errors listed).</exception>
     public static ModelCatalog Load(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PlannerException(PlannerErrorKind.InvalidCatalog, $"{path}: cannot read catalog: {e.Message}");
         }
 
-        return Parse(text).GetOrThrow(path);
+        return Parse(bytes).GetOrThrow(path);
     }
+
+    /// <summary>Validates catalog file content, which must be UTF-8 (a byte-order mark is allowed); never throws for bad content.</summary>
+    /// <remarks>Decoding is strict: a lenient decoder would turn a corrupt byte into U+FFFD and the
+    /// catalog would load with a figure or name nobody wrote.</remarks>
+    public static CatalogLoadResult Parse(ReadOnlySpan<byte> utf8)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        int skipped = utf8.StartsWith(bom) ? bom.Length : 0;
+        utf8 = utf8[skipped..];
+
+        try
+        {
+            return Parse(StrictUtf8.GetString(utf8));
+        }
+        catch (DecoderFallbackException e)
+        {
+            string where = e.Index >= 0 ? $" at byte {skipped + e.Index + 1}" : "";
+            return new CatalogLoadResult(null, [new CatalogError("", $"not valid UTF-8{where}: the catalog must be saved as UTF-8")]);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Validates catalog JSON text; never throws for bad content.</summary>
     public static CatalogLoadResult Parse(string json)
@@ -81,9 +104,11 @@ public static class CatalogJson
                 return null;
             }
 
+            DuplicateNames(root, "");
             Known(root, "", "$schema", "version", "currency", "audio_token_rates", "aliases", "models");
+            OptionalString(root, "", "$schema");
             string? version = RequiredString(root, "", "version");
-            if (Str(root, "currency") is { } currency && currency != "USD")
+            if (RequiredString(root, "", "currency") is { } currency && currency != "USD")
             {
                 Error("currency", $"must be \"USD\", got \"{currency}\"");
             }
@@ -205,7 +230,12 @@ public static class CatalogJson
                 }
 
                 string target = alias.Value.GetString()!;
-                if (owner.ContainsKey(alias.Name))
+                if (!IsValidId(alias.Name))
+                {
+                    // Same rule as ids: an alias is typed on command lines and written into golden tables.
+                    Error(path, $"alias '{alias.Name}' must be lowercase letters, digits, '.' and '-'");
+                }
+                else if (owner.ContainsKey(alias.Name))
                 {
                     Error(path, $"alias '{alias.Name}' is already a model or snapshot id");
                 }
@@ -237,7 +267,7 @@ public static class CatalogJson
 
             int before = Errors.Count;
             Known(m, path, "id", "display_name", "description", "snapshots", "prices", "limits", "tiers", "audio_token_rates",
-                "knowledge_cutoff", "lifecycle", "modalities", "endpoints", "endpoints_note", "features");
+                "knowledge_cutoff", "lifecycle", "modalities", "endpoints", "endpoints_note", "features", "source");
             string? id = RequiredString(m, path, "id");
             if (id is not null && !IsValidId(id))
             {
@@ -289,7 +319,10 @@ public static class CatalogJson
             AudioTokenRates? rates = m.TryGetProperty("audio_token_rates", out var r) ? ReadRates(r, $"{path}.audio_token_rates") : null;
             var (deprecated, shutdown) = ReadLifecycle(m, path);
             var cutoff = OptionalDate(m, path, "knowledge_cutoff");
-            if (Errors.Count > before || id is null || displayName is null || limitsSource is null)
+            string? description = OptionalString(m, path, "description");
+            var source = RequiredSource(m, path);
+            OptionalString(m, path, "endpoints_note");
+            if (Errors.Count > before || id is null || displayName is null || limitsSource is null || source is null)
             {
                 return null;
             }
@@ -298,7 +331,7 @@ public static class CatalogJson
             {
                 Id = id,
                 DisplayName = displayName,
-                Description = Str(m, "description") ?? "",
+                Description = description ?? "",
                 Snapshots = snapshots,
                 Prices = prices,
                 ContextWindow = context,
@@ -306,6 +339,7 @@ public static class CatalogJson
                 LimitsSource = limitsSource,
                 Tiers = tiers,
                 AudioTokenRates = rates,
+                Source = source,
                 KnowledgeCutoff = cutoff,
                 Deprecated = deprecated,
                 Shutdown = shutdown,
@@ -465,7 +499,7 @@ public static class CatalogJson
                 int before = Errors.Count;
                 Known(e, ep, "tier", "supported", "rpm", "tpm", "monthly_usage_limit_usd", "qualification");
                 string? name = RequiredString(e, ep, "tier");
-                if (name is not null && name != "free" && !(int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0))
+                if (name is not null && name != "free" && !(name[0] != '0' && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0))
                 {
                     Error($"{ep}.tier", $"must be \"free\" or a tier number such as \"1\", got \"{name}\"");
                 }
@@ -487,6 +521,17 @@ public static class CatalogJson
                     if (!e.TryGetProperty("tpm", out _))
                     {
                         Error($"{ep}.tpm", "is required for a supported tier");
+                    }
+                }
+
+                if (supported == false)
+                {
+                    foreach (string limitName in (string[])["rpm", "tpm"])
+                    {
+                        if (e.TryGetProperty(limitName, out _))
+                        {
+                            Error($"{ep}.{limitName}", "must be absent for a tier that is not supported (supported is false)");
+                        }
                     }
                 }
 
@@ -586,7 +631,8 @@ public static class CatalogJson
                 Error($"{sp}.assumption", "must be true or false");
             }
 
-            return url is null ? null : new Source(url, assumption, Str(s, "note"));
+            string? note = OptionalString(s, sp, "note");
+            return url is null ? null : new Source(url, assumption, note);
         }
 
         private JsonElement? Required(JsonElement owner, string path, string name, JsonValueKind kind)
@@ -624,6 +670,50 @@ public static class CatalogJson
             return s;
         }
 
+
+        /// <summary>An optional string field: absent is fine, any other JSON type is an error.</summary>
+        private string? OptionalString(JsonElement owner, string path, string name)
+        {
+            if (!owner.TryGetProperty(name, out var v))
+            {
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.String)
+            {
+                Error(Join(path, name), $"must be a string, got {Describe(v)}");
+                return null;
+            }
+
+            return v.GetString();
+        }
+
+        /// <summary>Reports every object, at any depth, that names a property twice: JSON parsers keep
+        /// one of the two silently (System.Text.Json the last), so the file would not mean what it reads.</summary>
+        private void DuplicateNames(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in element.EnumerateObject())
+                {
+                    if (!seen.Add(p.Name))
+                    {
+                        Error(Join(path, p.Name), "appears twice in the same object; JSON keeps only one of the two, so remove the other");
+                    }
+
+                    DuplicateNames(p.Value, Join(path, p.Name));
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    DuplicateNames(item, $"{path}[{i++}]");
+                }
+            }
+        }
 
         private bool? RequiredBool(JsonElement owner, string path, string name)
         {
@@ -670,6 +760,8 @@ public static class CatalogJson
             return value;
         }
 
+        private const decimal MaxWholeNumber = 1_000_000_000_000m;
+
         private long? PositiveInt(JsonElement owner, string path, string name)
         {
             if (RequiredNumber(owner, path, name) is not { } value)
@@ -677,9 +769,11 @@ public static class CatalogJson
                 return null;
             }
 
-            if (value != decimal.Truncate(value) || value < 1 || value > long.MaxValue)
+            // A bound far above any real cap or limit (tier 5 TPM is 30,000,000), so that capacity and
+            // simulation arithmetic on it can never overflow.
+            if (value != decimal.Truncate(value) || value < 1 || value > MaxWholeNumber)
             {
-                Error(Join(path, name), $"must be a whole number >= 1, got {value.ToString(CultureInfo.InvariantCulture)}");
+                Error(Join(path, name), $"must be a whole number from 1 to 1,000,000,000,000, got {value.ToString(CultureInfo.InvariantCulture)}");
                 return null;
             }
 

@@ -15,6 +15,14 @@ public class CatalogJsonTests
         return result.Errors.Select(e => e.ToString()).ToList();
     }
 
+    /// <summary>Replaces the first occurrence only, so one figure of one model changes.</summary>
+    private static string ReplaceFirst(string text, string old, string @new)
+    {
+        int at = text.IndexOf(old, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0, $"'{old}' is in the catalog");
+        return text[..at] + @new + text[(at + old.Length)..];
+    }
+
     private static JsonObject Edited(Action<JsonObject> edit)
     {
         var json = TestCatalogs.Json();
@@ -114,6 +122,18 @@ public class CatalogJsonTests
         Errors(json).Should().Equal("models[1].prices[0].audio_input: must be >= 0, got -32");
     }
 
+    [Theory]
+    [InlineData("Best Audio")]
+    [InlineData("a|b")]
+    [InlineData("")]
+    public void Parse_AliasNameNotAnId_IsRefused(string alias)
+    {
+        // "a|b" would also break the golden snapshot's table, so verify could never pass.
+        var json = Edited(j => j["aliases"] = new JsonObject { [alias] = "gpt-audio" });
+
+        Errors(json).Should().Equal($"aliases.{alias}: alias '{alias}' must be lowercase letters, digits, '.' and '-'");
+    }
+
     [Fact]
     public void Parse_AliasShadowingAModel_IsRefused()
     {
@@ -184,6 +204,215 @@ public class CatalogJsonTests
     }
 
     [Fact]
+    public void Parse_DuplicatePropertyName_IsAnErrorNotTheLastOneSilently()
+    {
+        // JsonDocument keeps both and reads the last: the file would price at 99 while a reader sees 0.6.
+        string text = File.ReadAllText(TestCatalogs.BundledPath);
+        int at = text.IndexOf("\"text_input\"", StringComparison.Ordinal);
+        text = text[..at] + "\"text_input\": 99, " + text[at..];
+
+        Errors(text).Should().Equal("models[0].prices[0].text_input: appears twice in the same object; JSON keeps only one of the two, so remove the other");
+    }
+
+    [Fact]
+    public void Parse_DuplicateAliasName_IsAnError()
+    {
+        string text = TestCatalogs.Json().ToJsonString().Replace("\"aliases\":{}", "\"aliases\":{\"best\":\"gpt-audio\",\"best\":\"gpt-audio-mini\"}", StringComparison.Ordinal);
+
+        Errors(text).Should().Equal("aliases.best: appears twice in the same object; JSON keeps only one of the two, so remove the other");
+    }
+
+    [Fact]
+    public void Parse_WrongTypesEverywhere_EachNamedWithWhatItGot()
+    {
+        var json = Edited(j =>
+        {
+            j["$schema"] = 1;
+            j["currency"] = 1;
+            var m = TestCatalogs.Model(j, "gpt-audio-mini");
+            m["description"] = false;
+            m["endpoints_note"] = new JsonArray();
+            m["limits"]!["source"]!["note"] = 3;
+            m["tiers"]!["entries"]![1]!["supported"] = "yes";
+            TestCatalogs.Prices(j, "gpt-audio")["effective_from"] = 20250828;
+            TestCatalogs.Model(j, "gpt-4o-audio-preview")["snapshots"] = "none";
+        });
+
+        Errors(json).Should().Equal(
+            "$schema: must be a string, got 1",
+            "currency: must be a string, got 1",
+            "models[0].limits.source.note: must be a string, got 3",
+            "models[0].tiers.entries[1].supported: must be true or false, got the string \"yes\"",
+            "models[0].description: must be a string, got false",
+            "models[0].endpoints_note: must be a string, got an array",
+            "models[1].prices[0].effective_from: must be a string, got 20250828",
+            "models[2].snapshots: must be an array");
+    }
+
+    [Fact]
+    public void Parse_ModelWithoutSource_IsRequired()
+    {
+        // The knowledge cutoff, lifecycle dates, modalities, endpoints and features must cite a source too.
+        Errors(Edited(j => TestCatalogs.Model(j, "gpt-audio").Remove("source"))).Should().Equal("models[1].source: is required");
+    }
+
+    [Fact]
+    public void Parse_BundledCatalog_EveryModelCitesASourceForItsDescriptiveFigures()
+    {
+        var catalog = CatalogJson.Parse(File.ReadAllText(TestCatalogs.BundledPath)).Catalog!;
+
+        catalog.Models.Select(m => m.Source!.Url).Should().Equal(
+            "https://platform.openai.com/docs/models/gpt-audio-mini",
+            "https://developers.openai.com/api/docs/models/gpt-audio",
+            "https://developers.openai.com/api/docs/models/gpt-4o-audio-preview",
+            "https://developers.openai.com/api/docs/models/gpt-4o-mini-audio-preview");
+    }
+
+    [Fact]
+    public void Parse_MissingCurrency_IsRequired()
+    {
+        Errors(Edited(j => j.Remove("currency"))).Should().Equal("currency: is required");
+    }
+
+    [Fact]
+    public void Parse_RootArray_MustBeAnObject()
+    {
+        Errors("[1, 2]").Should().Equal("must be a JSON object");
+    }
+
+    [Fact]
+    public void Parse_UnsupportedTierWithLimits_IsRefused()
+    {
+        // The free tier is "not supported": an rpm there would be read by nobody and contradict the flag.
+        var json = Edited(j =>
+        {
+            var free = TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]!["entries"]![0]!;
+            free["rpm"] = 5;
+            free["tpm"] = 100;
+        });
+
+        Errors(json).Should().Equal(
+            "models[0].tiers.entries[0].rpm: must be absent for a tier that is not supported (supported is false)",
+            "models[0].tiers.entries[0].tpm: must be absent for a tier that is not supported (supported is false)");
+    }
+
+    [Fact]
+    public void Parse_TierNumberWithLeadingZero_IsRefused()
+    {
+        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["tiers"]!["entries"]![1]!["tier"] = "01");
+
+        Errors(json).Should().Equal("models[1].tiers.entries[1].tier: must be \"free\" or a tier number such as \"1\", got \"01\"");
+    }
+
+    [Fact]
+    public void Parse_ShutdownBeforeDeprecated_IsRefused()
+    {
+        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["lifecycle"] = new JsonObject { ["deprecated"] = "2026-03-01", ["shutdown"] = "2026-02-28" });
+
+        Errors(json).Should().Equal("models[1].lifecycle.shutdown: must not be before deprecated (2026-03-01), got 2026-02-28");
+    }
+
+    [Fact]
+    public void Parse_SnapshotPricesOutOfOrder_AreRefused()
+    {
+        var json = Edited(j =>
+        {
+            var later = TestCatalogs.Prices(j, "gpt-audio").DeepClone();
+            var earlier = later.DeepClone();
+            later["effective_from"] = "2026-01-01";
+            earlier["effective_from"] = "2025-09-01";
+            TestCatalogs.Model(j, "gpt-audio")["snapshots"]![0]!["prices"] = new JsonArray(later, earlier);
+        });
+
+        Errors(json).Should().Equal("models[1].snapshots[0].prices[1].effective_from: 2025-09-01 is before models[1].snapshots[0].prices[0]'s 2026-01-01: price sets must be in ascending date order");
+    }
+
+    [Theory]
+    [InlineData("10000", "must be at most 9,223.372036 USD per 1M tokens, got 10000")]
+    [InlineData("1E+28", "must be at most 9,223.372036 USD per 1M tokens, got 10000000000000000000000000000")]
+    [InlineData("1e300", "must be a number within the range of a decimal, got 1e300")]
+    [InlineData("0.1234567", "must have at most 6 decimal places, got 0.1234567")]
+    public void Parse_PriceOutOfRangeOrTooPrecise_IsRefusedNeverACrash(string raw, string message)
+    {
+        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"text_input\":2.5,", $"\"text_input\":{raw},");
+
+        Errors(text).Should().Equal($"models[1].prices[0].text_input: {message}");
+    }
+
+    [Fact]
+    public void Parse_PriceAtTheLargestAllowed_IsAccepted()
+    {
+        var json = Edited(j => TestCatalogs.Prices(j, "gpt-audio")["text_input"] = 9223.372036m);
+
+        CatalogJson.Parse(json.ToJsonString()).Errors.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("1000000000001")]
+    [InlineData("9223372036854775807")]
+    [InlineData("0")]
+    [InlineData("2.5")]
+    public void Parse_TpmOutOfRange_IsRefused(string raw)
+    {
+        // Once accepted, a TPM of long.MaxValue made `planner capacity` overflow (exit 70).
+        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"tpm\":450000,", $"\"tpm\":{raw},");
+
+        Errors(text).Should().Equal($"models[0].tiers.entries[2].tpm: must be a whole number from 1 to 1,000,000,000,000, got {raw}");
+    }
+
+    [Fact]
+    public void Parse_LimitsAtTheLargestAllowed_AreAccepted()
+    {
+        var json = Edited(j =>
+        {
+            var m = TestCatalogs.Model(j, "gpt-audio");
+            m["limits"]!["context_window"] = 1_000_000_000_000;
+            m["tiers"]!["entries"]![5]!["tpm"] = 1_000_000_000_000;
+        });
+
+        CatalogJson.Parse(json.ToJsonString()).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_EnormousAudioTokenRate_IsRefusedNeverACrash()
+    {
+        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"input_tokens_per_second\":10,", "\"input_tokens_per_second\":1E+28,");
+
+        Errors(text).Should().Equal("audio_token_rates.input_tokens_per_second: must have at most 3 decimal places and be at most 2,147,483, got 10000000000000000000000000000");
+    }
+
+    [Fact]
+    public void Parse_NotUtf8_IsRefusedWithTheBytePosition()
+    {
+        byte[] bytes = File.ReadAllBytes(TestCatalogs.BundledPath);
+        int at = bytes.AsSpan().IndexOf("Audio Mini"u8);
+        bytes[at] = 0xFF;
+
+        var result = CatalogJson.Parse(bytes);
+
+        result.Catalog.Should().BeNull();
+        result.Errors.Select(e => e.ToString()).Should().Equal($"not valid UTF-8 at byte {at + 1}: the catalog must be saved as UTF-8");
+    }
+
+    [Fact]
+    public void Parse_NotUtf8AfterAByteOrderMark_CountsTheMarkInThePosition()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(TestCatalogs.BundledPath)];
+        int at = bytes.AsSpan().IndexOf("Audio Mini"u8);
+        bytes[at] = 0xC3; // a lead byte followed by 'u', not a continuation byte
+
+        CatalogJson.Parse(bytes).Errors.Select(e => e.ToString()).Should().Equal($"not valid UTF-8 at byte {at + 1}: the catalog must be saved as UTF-8");
+    }
+
+    [Fact]
+    public void Parse_Utf8WithByteOrderMark_IsAccepted()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(TestCatalogs.BundledPath)];
+
+        CatalogJson.Parse(bytes).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Load_InvalidFile_ThrowsListingEveryErrorWithTheFileName()
     {
         string path = Path.Combine(Path.GetTempPath(), $"planner-{Guid.NewGuid():N}.json");
@@ -200,6 +429,28 @@ public class CatalogJsonTests
                 $"{path}: catalog is not valid (2 errors):{Environment.NewLine}" +
                 $"  models[1].prices[0].text_input: must be >= 0, got -1{Environment.NewLine}" +
                 "  aliases.cheap: points to 'nowhere', which is no model or snapshot in this catalog");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NotUtf8File_IsRefusedNotReadWithReplacementCharacters()
+    {
+        // Before: File.ReadAllText turned the byte into U+FFFD and the catalog loaded.
+        byte[] bytes = File.ReadAllBytes(TestCatalogs.BundledPath);
+        int at = bytes.AsSpan().IndexOf("A cost-efficient"u8);
+        bytes[at] = 0xFF;
+        string path = Path.Combine(Path.GetTempPath(), $"planner-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var act = () => CatalogJson.Load(path);
+
+            act.Should().Throw<PlannerException>().Which.Message.Should().Be(
+                $"{path}: catalog is not valid (1 error):{Environment.NewLine}  not valid UTF-8 at byte {at + 1}: the catalog must be saved as UTF-8");
         }
         finally
         {
