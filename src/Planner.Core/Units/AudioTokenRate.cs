@@ -42,7 +42,7 @@ public readonly struct AudioTokenRate : IEquatable<AudioTokenRate>
         decimal milli = tokensPerSecond > int.MaxValue / 1000m ? decimal.MaxValue : tokensPerSecond * 1000m;
         if (milli != decimal.Truncate(milli) || milli > int.MaxValue)
         {
-            error = "must have at most 3 decimal places and be at most 2,147,483";
+            error = "must have at most 3 decimal places and be at most 2,147,483.647";
             return false;
         }
 

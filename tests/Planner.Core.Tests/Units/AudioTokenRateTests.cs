@@ -20,6 +20,10 @@ public class AudioTokenRateTests
     }
 
     [Fact]
+    public void FromTokensPerSecond_TheLargestRate_IsAccepted() =>
+        AudioTokenRate.FromTokensPerSecond(2_147_483.647m).MilliTokensPerSecond.Should().Be(int.MaxValue);
+
+    [Fact]
     public void DurationFor_OutputCap_Is819Point2Seconds()
     {
         AudioTokenRate.FromTokensPerSecond(20).DurationFor(new TokenCount(16_384)).Seconds.Should().Be(16_384m / 20);
@@ -28,7 +32,8 @@ public class AudioTokenRateTests
     [Theory]
     [InlineData("0", "must be > 0")]
     [InlineData("-1", "must be > 0")]
-    [InlineData("10.0001", "must have at most 3 decimal places and be at most 2,147,483")]
+    [InlineData("10.0001", "must have at most 3 decimal places and be at most 2,147,483.647")]
+    [InlineData("2147483.648", "must have at most 3 decimal places and be at most 2,147,483.647")]
     public void TryFromTokensPerSecond_RejectsWithReason(string value, string reason)
     {
         AudioTokenRate.TryFromTokensPerSecond(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), out _, out var error).Should().BeFalse();

@@ -378,7 +378,7 @@ public class CatalogJsonTests
     {
         string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"input_tokens_per_second\":10,", "\"input_tokens_per_second\":1E+28,");
 
-        Errors(text).Should().Equal("audio_token_rates.input_tokens_per_second: must have at most 3 decimal places and be at most 2,147,483, got 10000000000000000000000000000");
+        Errors(text).Should().Equal("audio_token_rates.input_tokens_per_second: must have at most 3 decimal places and be at most 2,147,483.647, got 10000000000000000000000000000");
     }
 
     [Fact]
