@@ -45,7 +45,7 @@ public sealed partial class TraceSimulator
             return;
         }
 
-        _retries.Enqueue(pending with { Attempt = pending.Attempt + 1 }, (now + Backoff(pending.Attempt), _sequence++));
+        _retries.Enqueue(pending with { Attempt = pending.Attempt + 1 }, (Later(now, Backoff(pending.Attempt)), _sequence++));
         _retryCount++;
     }
 
@@ -54,7 +54,8 @@ public sealed partial class TraceSimulator
     {
         var policy = _options.Retry;
         double wait = Math.Min(policy.InitialBackoff.Ticks * Math.Pow(policy.Factor, attempt - 1), policy.MaxBackoff.Ticks);
-        return Math.Max(1, (long)(wait * (1 - (policy.Jitter * _random.NextDouble()))));
+        double ticks = wait * (1 - (policy.Jitter * _random.NextDouble()));
+        return ticks >= long.MaxValue ? long.MaxValue : Math.Max(1, (long)ticks);
     }
 
     /// <summary>A request waiting for its next attempt.</summary>

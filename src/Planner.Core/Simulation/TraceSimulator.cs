@@ -16,7 +16,6 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly TraceCosts _costs = new();
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
-    private readonly long _ticksPerOutputTokenTimes1000;
     private ModelSpec? _lastModel;
     private ModelLimiter? _lastLimiter;
     private long _completed;
@@ -53,7 +52,6 @@ public sealed partial class TraceSimulator : ITraceSink
 
         _options = options;
         _random = new Random(options.Seed);
-        _ticksPerOutputTokenTimes1000 = (long)Math.Round(TimeSpan.TicksPerSecond * 1000 / options.Latency.OutputTokensPerSecond);
         TierName = catalog.Models.Select(m => m.FindTier(options.Tier)).First(t => t is not null)!.Name;
     }
 
@@ -200,10 +198,14 @@ public sealed partial class TraceSimulator : ITraceSink
         Admit(limiter, request, arrival, now, charge);
     }
 
+    /// <summary><paramref name="now"/> + <paramref name="ticks"/> (>= 0), at most <see cref="long.MaxValue"/>: a huge
+    /// backoff or latency setting must not overflow (a request then simply never comes back within the trace).</summary>
+    internal static long Later(long now, long ticks) => now > long.MaxValue - ticks ? long.MaxValue : now + ticks;
+
     private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge)
     {
         long output = request.Usage.OutputTokens.Value;
-        long completes = now + _options.Latency.TimeToFirstToken.Ticks + checked(output * _ticksPerOutputTokenTimes1000 / 1000);
+        long completes = Later(now, _options.Latency.DurationTicks(output));
         limiter.Admit(now, charge, completes);
         if (request.MaxTokens is { } max)
         {

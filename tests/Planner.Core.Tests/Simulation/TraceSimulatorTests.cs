@@ -131,6 +131,93 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void Retry_ThrottledByTpm_StillTakesOneFromRpm()
+    {
+        // A 0.24 s window on tier 1: the RPM bucket holds 500 x 0.24 / 60 = 2 requests, the TPM bucket
+        // 30,000 x 0.24 / 60 = 120 tokens. At one instant: A charges 110 + 10 = 120 (goes; RPM 2 -> 1, TPM 120 -> 0);
+        // B charges 10 (TPM is empty: a 429, which still takes RPM 1 -> 0); C charges 0 tokens, so only RPM could
+        // stop it, and it does. Without the rule C would go. One attempt each: B and C are dropped.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,110,10,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,0,0,");
+
+        var result = Simulate(path, new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.24),
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        });
+
+        result.Completed.Should().Be(1);
+        result.Dropped.Should().Be(2);
+        result.ThrottledAttempts.Should().Be(2);
+        // Only A is billed: (110 x $0.60 + 10 x $2.40) / 1M.
+        result.Costs.Totals.Total.Value.Should().Be(((110 * 0.60m) + (10 * 2.40m)) / 1_000_000);
+    }
+
+    [Fact]
+    public void Retry_BackoffIsTheSeededJitteredWait()
+    {
+        // A 0.12 s window: the RPM bucket holds 500 x 0.12 / 60 = 1 request. Two at once: the second gets a 429 and
+        // waits 1 s x (1 - 0.5 x U), U the first draw of Random(seed); by then (>= 0.5 s > 0.12 s) the bucket is full again.
+        const int Seed = 7;
+        double u = new Random(Seed).NextDouble();
+        long expected = (long)(TimeSpan.TicksPerSecond * (1 - (0.5 * u)));
+
+        var result = Simulate(Burst(2, input: 5, output: 5), new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Seed = Seed,
+        });
+
+        result.Completed.Should().Be(2);
+        result.Retries.Should().Be(1);
+        result.QueueDelay.Max.Ticks.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Retry_HugeBackoff_SaturatesInsteadOfOverflowing()
+    {
+        // Capacity 1 request (0.12 s window), no jitter, every wait B = 4e11 s (4e18 ticks). Five at one instant t0
+        // (about 6.4e17 ticks): r1 goes; r2..r5 get 429s and come back at t0 + B, where r2 goes; r3..r5 at t0 + 2B
+        // (about 8.6e18), where r3 goes; t0 + 3B is past the end of time, so r4 and r5 come back at the end: r4 goes,
+        // r5 finds the bucket empty at that same instant for its remaining attempts 4, 5 and 6, and is dropped.
+        var wait = TimeSpan.FromSeconds(4e11);
+        var result = Simulate(Burst(5, input: 5, output: 5), new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Retry = new RetryPolicy { InitialBackoff = wait, MaxBackoff = wait, Jitter = 0 },
+        });
+
+        result.Completed.Should().Be(4);
+        result.Dropped.Should().Be(1);
+        // r2: 1, r3: 2, r4: 3, r5: 6 throttled attempts.
+        result.ThrottledAttempts.Should().Be(1 + 2 + 3 + 6);
+        result.Retries.Should().Be(12 - 1);
+    }
+
+    [Fact]
+    public void Latency_TinyOutputSpeed_NeverCompletesButNeverOverflows()
+    {
+        // At 1e-300 tokens a second no request finishes within time: all three are in flight at the end.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T10:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T11:00:00Z,gpt-audio-mini,10,100,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "5", Latency = new LatencyModel { OutputTokensPerSecond = 1e-300 } });
+
+        result.Completed.Should().Be(3);
+        result.PeakConcurrency.Should().Be(3);
+    }
+
+    [Fact]
     public void Retry_SameSeed_SameResult_OtherSeedMayDiffer()
     {
         string path = Burst(2_000, input: 5, output: 5);
