@@ -42,6 +42,10 @@ public sealed record TraceGeneratorOptions
         {
             problems.Add($"--days must be >= 1, got {Days}");
         }
+        else if (Days > DateOnly.MaxValue.DayNumber - Start.DayNumber + 1)
+        {
+            problems.Add($"--days {Days} from {Start:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}, the last date a timestamp can have");
+        }
 
         if (!(EscalationShare is >= 0 and <= 1))
         {

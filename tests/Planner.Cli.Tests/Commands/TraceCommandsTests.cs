@@ -203,6 +203,36 @@ public sealed class TraceCommandsTests : IDisposable
         result.Output.Should().Contain("USAGE:");
     }
 
+    [Theory]
+    // Each of these once ended in "internal error" (exit 70): a decimal overflow converting audio seconds, a
+    // checked cast of a tiny output speed, a retry instant past the end of time, a day table's AddDays(1) on 9999-12-31.
+    [InlineData("timestamp,model,input_audio_seconds|2026-01-15T09:00:00Z,gpt-audio-mini,99999999999999999999999", 2, "price")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10", 0, "simulate", "--tier", "1", "--output-tps", "1e-300")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10",
+        0, "simulate", "--tier", "1", "--on-limit", "retry", "--burst-window", "0.12", "--retry-jitter", "0", "--retry-initial", "400000000000", "--retry-max", "400000000000")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "price")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens", 0, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini", 2, "simulate", "--tier", "1")]
+    public void OddInput_ExitsZeroOrTwo_NeverAnInternalError(string lines, int exitCode, params string[] args)
+    {
+        string path = Trace(lines.Split('|'));
+
+        var result = CliRunner.Run([args[0], path, .. args[1..]]);
+
+        result.Error.Should().NotContain("internal error");
+        result.ExitCode.Should().Be(exitCode, result.Error);
+    }
+
+    [Fact]
+    public void GenerateTrace_PastTheLastDate_ExitsTwoWithTheReason()
+    {
+        var result = CliRunner.Run("generate-trace", "--rows", "5", "--seed", "1", "--start", "9999-12-30", "--days", "3", "--out", TempPath());
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be("planner: --days 3 from 9999-12-30 runs past 9999-12-31, the last date a timestamp can have" + Environment.NewLine);
+    }
+
     [Fact]
     public void GenerateTrace_WritesRowsThatPriceCleanly()
     {
