@@ -29,13 +29,25 @@ public sealed class TokenBucket
             throw new ArgumentOutOfRangeException(nameof(burstWindow), burstWindow, "must be > 0 and at most 3,600 s");
         }
 
+        if (!Fits(limitPerMinute, burstWindow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(limitPerMinute), limitPerMinute, $"must be at most {MaxLimit(burstWindow):N0} with a {burstWindow.TotalSeconds} s burst window");
+        }
+
         _limit = limitPerMinute;
         _burstTicks = burstWindow.Ticks;
-        _capacity = checked(limitPerMinute * _burstTicks);
+        _capacity = limitPerMinute * _burstTicks;
         _wholeCapacity = _capacity / Scale;
         _level = _capacity;
         _now = startTicks;
     }
+
+    /// <summary>The largest per-minute limit a bucket with <paramref name="burstWindow"/> can hold exactly: its level,
+    /// kept in 1 / (ticks per minute) of a token, plus a refill must stay within a long.</summary>
+    public static long MaxLimit(TimeSpan burstWindow) => long.MaxValue / 2 / Math.Max(1, burstWindow.Ticks);
+
+    /// <summary>True when a bucket of <paramref name="limitPerMinute"/> with <paramref name="burstWindow"/> can be made.</summary>
+    public static bool Fits(long limitPerMinute, TimeSpan burstWindow) => limitPerMinute <= MaxLimit(burstWindow);
 
     /// <summary>The per-minute limit.</summary>
     public long LimitPerMinute => _limit;

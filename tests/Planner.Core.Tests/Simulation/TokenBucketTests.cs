@@ -18,6 +18,24 @@ public class TokenBucketTests
     }
 
     [Fact]
+    public void LargestLimit_RefillsWithoutOverflow_OneMoreIsRefused()
+    {
+        // (2^63 - 1) / 2 / 3.6e10 ticks, rounded down.
+        var hour = TimeSpan.FromHours(1);
+        TokenBucket.MaxLimit(hour).Should().Be(128_102_389);
+        var bucket = new TokenBucket(128_102_389, hour);
+        // Capacity: 128,102,389 x 3,600 / 60 = 7,686,143,340 tokens; empty it.
+        bucket.Take(7_686_143_340);
+
+        bucket.Advance(hour.Ticks - 1);
+
+        // One tick short of the window: a tick's refill (limit / ticks per minute of a token) short of full.
+        bucket.Level.Should().Be(7_686_143_340m - (128_102_389m / TimeSpan.TicksPerMinute));
+        var tooLarge = () => new TokenBucket(128_102_390, hour);
+        tooLarge.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void BurstWindow_ShrinksTheCapacity()
     {
         // 500 RPM x 6 s / 60 s = 50 requests.

@@ -247,6 +247,23 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void LimitTooLargeForTheBucket_IsUnsupportedWithTheReason_NotAnOverflow()
+    {
+        // A 3,600 s window holds limit x 3.6e10 ticks' worth of units; above (2^63 - 1) / 2 / 3.6e10 = 128,102,389
+        // a minute that would overflow. An edited catalog gives tier 5 a TPM of 1e12.
+        var json = TestCatalogs.Json();
+        var tier5 = TestCatalogs.Model(json, "gpt-audio-mini")["tiers"]!["entries"]!.AsArray().Single(t => (string?)t!["tier"] == "5")!;
+        tier5["tpm"] = 1_000_000_000_000;
+        var catalog = TestCatalogs.Load(json);
+        using var reader = TraceReader.Open(Burst(2, input: 5, output: 5), catalog, new TraceOptions(), new TraceRejections());
+
+        var result = TraceSimulator.Run(reader, catalog, new SimulationOptions { Tier = "5", BurstWindow = TimeSpan.FromHours(1) });
+
+        result.Unsupported.Should().Be("gpt-audio-mini's limits at the Tier 5 tier (10,000 RPM, 1,000,000,000,000 TPM) are too large to simulate with a 3600 s burst window: at most 128,102,389 a minute");
+        result.Rejected.Should().Be(2);
+    }
+
+    [Fact]
     public void FreeTier_IsNotSupported()
     {
         var result = Simulate(Burst(3, input: 5, output: 5), new SimulationOptions { Tier = "free" });
