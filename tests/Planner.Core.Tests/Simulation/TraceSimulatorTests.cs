@@ -78,6 +78,20 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void BurstWindowOfOneSecond_FractionalCapacity_CarriesOver()
+    {
+        // A 1 s window: the RPM bucket holds 500 / 60 = 8 1/3 requests. Ten at once: eight go, leaving 1/3; the ninth
+        // waits for the other 2/3 at 500 / 60 a second = 0.08 s; the tenth for a whole request more, 0.12 s: 0.2 s.
+        var result = Simulate(Burst(10, input: 5, output: 5), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.Completed.Should().Be(10);
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(0.08 + 0.12));
+        // Eight of ten waited nothing: p80 is zero, p90 is the ninth's wait (reported at most 1/128 above).
+        result.QueueDelay.Percentile(0.80).Should().Be(TimeSpan.Zero);
+        result.QueueDelay.Percentile(0.90).TotalSeconds.Should().BeInRange(0.08, 0.08 * (1 + (1 / 128.0)));
+    }
+
+    [Fact]
     public void ChargeOverTpmCapacity_IsRejectedWithTheReason_NeverQueued()
     {
         // 31,000 tokens > tier 1's 30,000-token bucket.
