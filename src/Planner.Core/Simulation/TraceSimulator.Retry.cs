@@ -28,7 +28,7 @@ public sealed partial class TraceSimulator
         {
             limiter.Rpm.Take(1);
             limiter.Tpm.Take(pending.Charge);
-            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge);
+            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge, pending.Attempt);
             return;
         }
 
@@ -42,6 +42,7 @@ public sealed partial class TraceSimulator
         if (pending.Attempt >= _options.Retry.MaxAttempts)
         {
             _dropped++;
+            OnOutcome?.Invoke(new RequestOutcome(pending.Request.Line, pending.Request.Timestamp.UtcTicks, RequestOutcomeKind.Dropped, 0, pending.Attempt));
             return;
         }
 

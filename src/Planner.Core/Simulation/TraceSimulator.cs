@@ -61,6 +61,10 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <summary>Called for each admission with the model, the instant (ticks) and the TPM charge; for tests of the bucket laws.</summary>
     internal Action<ModelSpec, long, long>? OnAdmit { get; set; }
 
+    /// <summary>Called once for every valid row with its outcome (each request's queue delay), or null. Under retry,
+    /// rows come out in the order their fates are settled, not in trace order.</summary>
+    public Action<RequestOutcome>? OnOutcome { get; set; }
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     public void Add(in TraceRequest request)
     {
@@ -69,14 +73,14 @@ public sealed partial class TraceSimulator : ITraceSink
         if (limiter.Unsupported is { } reason)
         {
             _unsupported ??= reason;
-            Reject(request.Line, TierNotSupported, limiter, 0);
+            Reject(request, TierNotSupported, limiter, 0);
             return;
         }
 
         long charge = Charge(request);
         if (!limiter.Tpm.CanEverHold(charge))
         {
-            Reject(request.Line, ChargeOverCapacity, limiter, charge);
+            Reject(request, ChargeOverCapacity, limiter, charge);
             return;
         }
 
@@ -122,18 +126,20 @@ public sealed partial class TraceSimulator : ITraceSink
         };
     }
 
-    /// <summary>Reads a whole trace and replays it.</summary>
-    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null)
+    /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome.</summary>
+    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null, Action<RequestOutcome>? onOutcome = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var simulator = new TraceSimulator(catalog, options);
+        var simulator = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };
         reader.ReadAll(simulator, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
     }
 
     /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed.</summary>
-    private void Reject(long line, string kind, ModelLimiter limiter, long charge)
+    private void Reject(in TraceRequest request, string kind, ModelLimiter limiter, long charge)
     {
+        long line = request.Line;
+        OnOutcome?.Invoke(new RequestOutcome(line, request.Timestamp.UtcTicks, RequestOutcomeKind.Rejected, 0, 0));
         if (_limitRejections.First.Count >= TraceRejections.ListedAtMost)
         {
             _unlisted ??= new TraceRejection(0, kind, "");
@@ -195,15 +201,16 @@ public sealed partial class TraceSimulator : ITraceSink
         limiter.Rpm.Take(1);
         limiter.Tpm.Take(charge);
         limiter.NextFree = now;
-        Admit(limiter, request, arrival, now, charge);
+        Admit(limiter, request, arrival, now, charge, 1);
     }
 
     /// <summary><paramref name="now"/> + <paramref name="ticks"/> (>= 0), at most <see cref="long.MaxValue"/>: a huge
     /// backoff or latency setting must not overflow (a request then simply never comes back within the trace).</summary>
     internal static long Later(long now, long ticks) => now > long.MaxValue - ticks ? long.MaxValue : now + ticks;
 
-    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge)
+    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, int attempts)
     {
+        OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
         long completes = Later(now, _options.Latency.DurationTicks(output));
         limiter.Admit(now, charge, completes);

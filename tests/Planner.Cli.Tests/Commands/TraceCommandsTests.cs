@@ -225,6 +225,44 @@ public sealed class TraceCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_Delays_WritesEachRequestsFate()
+    {
+        // A 0.12 s window holds 500 x 0.12 / 60 = 1 request; one more refills every 60 / 500 = 0.12 s. Three at once
+        // under queue wait 0, 0.12 and 0.24 s; a fourth charging 31,000 tokens (over the 60-token TPM bucket) is rejected.
+        string path = Trace("timestamp,model,input_text_tokens,output_text_tokens",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,30000,1000");
+        string delays = TempPath();
+
+        var result = CliRunner.Run("simulate", path, "--tier", "1", "--burst-window", "0.12", "--delays", delays);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllLines(delays).Should().Equal(
+            "line,timestamp,outcome,admitted,queue_delay_seconds,attempts",
+            "2,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00Z,0,1",
+            "3,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00.12Z,0.12,1",
+            "4,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00.24Z,0.24,1",
+            "5,2026-01-15T09:00:00Z,rejected,,,0");
+    }
+
+    [Fact]
+    public void Simulate_DelaysUnderRetry_ListsDroppedRequests()
+    {
+        // Capacity 1 request and one attempt: the second of two simultaneous requests is dropped.
+        string path = Trace("timestamp,model,output_text_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,5", "2026-01-15T09:00:00Z,gpt-audio-mini,5");
+        string delays = TempPath();
+
+        var result = CliRunner.Run("simulate", path, "--tier", "1", "--burst-window", "0.12", "--on-limit", "retry", "--retry-attempts", "1", "--delays", delays);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllLines(delays).Skip(1).Should().Equal(
+            "2,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00Z,0,1",
+            "3,2026-01-15T09:00:00Z,dropped,,,1");
+    }
+
+    [Fact]
     public void GenerateTrace_PastTheLastDate_ExitsTwoWithTheReason()
     {
         var result = CliRunner.Run("generate-trace", "--rows", "5", "--seed", "1", "--start", "9999-12-30", "--days", "3", "--out", TempPath());

@@ -316,6 +316,31 @@ public class TraceSimulatorTests
         result.RowsRead.Should().Be(gaps.Length);
     }
 
+    /// <summary>Every valid row has exactly one outcome, and the outcomes agree with the counts and the largest delay.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 30)]
+    public void Outcomes_OnePerValidRow_AgreeWithTheCounts(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry)
+    {
+        var lines = new List<string> { Header };
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        for (int i = 0; i < gaps.Length; i++)
+        {
+            at = at.AddMilliseconds(gaps[i].Get % 100);
+            long input = sizes.Length == 0 ? 10 : sizes[i % sizes.Length].Get * 37 % 40_000;
+            lines.Add($"{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},gpt-audio-mini,{input},10,");
+        }
+
+        var outcomes = new List<RequestOutcome>();
+        var options = new SimulationOptions { Tier = "1", OnLimit = retry ? OnLimit.Retry : OnLimit.Queue, Retry = new RetryPolicy { MaxAttempts = 2 } };
+        using var reader = TraceReader.Open(TestData.Trace([.. lines]), TestData.Catalog, new TraceOptions(), new TraceRejections());
+        var result = TraceSimulator.Run(reader, TestData.Catalog, options, onOutcome: outcomes.Add);
+
+        outcomes.Select(o => o.Line).Order().Should().Equal(Enumerable.Range(2, gaps.Length).Select(l => (long)l));
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Completed).Should().Be((int)result.Completed);
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Dropped).Should().Be((int)result.Dropped);
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Rejected).Should().Be((int)result.Rejected);
+        outcomes.Select(o => o.QueueDelay).DefaultIfEmpty().Max().Should().Be(result.QueueDelay.Max);
+    }
+
     /// <summary>In any window of admissions, no more is admitted than capacity + refill x elapsed, for RPM and TPM.</summary>
     [FsCheck.Xunit.Property(MaxTest = 40)]
     public void Admissions_InAnyWindow_StayWithinCapacityPlusRefill(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry)
