@@ -38,6 +38,13 @@ public readonly struct AudioTokenRate : IEquatable<AudioTokenRate>
             return false;
         }
 
+        if (tokensPerSecond > int.MaxValue / 1000m)
+        {
+            // Checked before scaling: x 1,000 overflows decimal itself above ~7.9e25.
+            error = "must have at most 3 decimal places and be at most 2,147,483";
+            return false;
+        }
+
         decimal milli = tokensPerSecond * 1000m;
         if (milli != decimal.Truncate(milli) || milli > int.MaxValue)
         {
