@@ -23,6 +23,8 @@ public sealed partial class TraceSimulator : ITraceSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
+    private readonly PriorityQueue<long, long> _inFlight = new();
+    private long _peakConcurrency;
     private string? _unsupported;
     private TraceRejection? _unlisted;
 
@@ -101,9 +103,11 @@ public sealed partial class TraceSimulator : ITraceSink
         ArgumentNullException.ThrowIfNull(traceRejections);
         DrainRetries(long.MaxValue);
         var models = _limiters.Where(l => l.Unsupported is null).Select(l => l.Throughput()).ToList();
-        // Each model's admissions are in time order, so its own peak is exact; with several models the
-        // total is the sum of their peaks, an upper bound (exact totals would need every queued admission held).
-        bool exact = models.Count <= 1;
+        // Each model's admissions are in time order, so its own peak is exact. Under retry every admission, of any
+        // model, happens in time order too, so the total is counted exactly as it goes. Under queue a model's
+        // admissions run ahead of the others' (each is decided on arrival), so with several models the total is the
+        // sum of their peaks, an upper bound (exact totals would need every queued admission held).
+        bool exact = _options.OnLimit == OnLimit.Retry || models.Count <= 1;
         return new SimulationResult
         {
             Options = _options,
@@ -120,7 +124,7 @@ public sealed partial class TraceSimulator : ITraceSink
             Retries = _retryCount,
             QueueDelay = _delays,
             Models = models,
-            PeakConcurrency = models.Sum(m => m.PeakConcurrency),
+            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : models.Sum(m => m.PeakConcurrency),
             PeakConcurrencyIsUpperBound = !exact,
             Unsupported = _unsupported,
         };
@@ -214,6 +218,16 @@ public sealed partial class TraceSimulator : ITraceSink
         long output = request.Usage.OutputTokens.Value;
         long completes = Later(now, _options.Latency.DurationTicks(output));
         limiter.Admit(now, charge, completes);
+        if (_options.OnLimit == OnLimit.Retry)
+        {
+            while (_inFlight.TryPeek(out _, out long done) && done <= now)
+            {
+                _inFlight.Dequeue();
+            }
+
+            _inFlight.Enqueue(completes, completes);
+            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Count);
+        }
         if (request.MaxTokens is { } max)
         {
             limiter.ReservedUnused += max.Value - output;

@@ -277,6 +277,24 @@ public class TraceSimulatorTests
         result.Rejected.Should().Be(2);
     }
 
+    [Theory]
+    // One request on each of two models, 2 s apart, each taking 0.5 s + 100 / 100 s = 1.5 s: never both in flight.
+    // Under retry every admission is in time order, so the total is exact (1); under queue it is the sum of the
+    // models' own peaks, 1 + 1 = 2, and says it is an upper bound.
+    [InlineData(OnLimit.Retry, 1, false)]
+    [InlineData(OnLimit.Queue, 2, true)]
+    public void Concurrency_AcrossModels_ExactUnderRetry_UpperBoundUnderQueue(OnLimit onLimit, long peak, bool upperBound)
+    {
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T09:00:02Z,gpt-audio,10,100,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "5", OnLimit = onLimit });
+
+        result.PeakConcurrency.Should().Be(peak);
+        result.PeakConcurrencyIsUpperBound.Should().Be(upperBound);
+    }
+
     [Fact]
     public void FreeTier_IsNotSupported()
     {
