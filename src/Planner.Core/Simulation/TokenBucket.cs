@@ -9,6 +9,7 @@ namespace Planner.Core.Simulation;
 public sealed class TokenBucket
 {
     private const long Scale = TimeSpan.TicksPerMinute;
+    private const long MinLevel = long.MinValue / 4;
 
     private readonly long _limit;
     private readonly long _burstTicks;
@@ -72,7 +73,10 @@ public sealed class TokenBucket
         }
 
         _now = now;
-        _level = elapsed >= _burstTicks ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
+        // Ticks to refill from the current level (below zero after TakeOwing) to full; past that it is full, and the
+        // product limit x elapsed stays within a long below it.
+        long toFull = ((_capacity - _level) / _limit) + 1;
+        _level = elapsed >= toFull ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
     }
 
     /// <summary>True when the bucket holds <paramref name="amount"/> now.</summary>
@@ -89,6 +93,8 @@ public sealed class TokenBucket
     /// <summary>Takes <paramref name="amount"/>; the caller has checked <see cref="Has"/>.</summary>
     public void Take(long amount) => _level -= amount * Scale;
 
-    /// <summary>Takes <paramref name="amount"/>, or empties the bucket when it holds less.</summary>
-    public void TakeUpTo(long amount) => _level = Math.Max(0, _level - (amount * Scale));
+    /// <summary>Takes <paramref name="amount"/> even when the bucket holds less: the level goes below zero, a debt the
+    /// refill pays off before anything can be taken again (an attempt that was refused still counts against the
+    /// limit). The debt is bounded by a quarter of a long's range.</summary>
+    public void TakeOwing(long amount) => _level = Math.Max(MinLevel, _level - (amount * Scale));
 }

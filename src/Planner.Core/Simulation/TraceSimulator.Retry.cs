@@ -2,9 +2,10 @@ using Planner.Core.Traces;
 
 namespace Planner.Core.Simulation;
 
-/// <summary>Under retry: a throttled attempt gets a 429, still takes 1 from the RPM bucket when it holds one
-/// ("unsuccessful requests contribute to your per-minute limit"), and tries again after a random exponential
-/// backoff; after the last attempt the request is dropped and not billed.</summary>
+/// <summary>Under retry: a throttled attempt gets a 429, still takes 1 from the RPM bucket, below zero if need be
+/// ("unsuccessful requests contribute to your per-minute limit": like a per-minute counter, refused attempts
+/// push the next success further out), and tries again after a random exponential backoff; after the last
+/// attempt the request is dropped and not billed.</summary>
 public sealed partial class TraceSimulator
 {
     private readonly PriorityQueue<PendingAttempt, (long At, long Sequence)> _retries = new();
@@ -38,7 +39,7 @@ public sealed partial class TraceSimulator
             _throttledRequests++;
         }
 
-        limiter.Rpm.TakeUpTo(1);
+        limiter.Rpm.TakeOwing(1);
         if (pending.Attempt >= _options.Retry.MaxAttempts)
         {
             _dropped++;

@@ -172,6 +172,29 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void Retry_RefusedAttemptsAreADebtOnRpm()
+    {
+        // A 0.12 s window: RPM holds 1 request and refills one every 0.12 s. A goes at t0 (1 -> 0); B's 429 at t0
+        // still takes 1 (0 -> -1); 0.12 s later the refill has only paid that debt (-1 -> 0), so C is refused too.
+        // If refused attempts took nothing, C would go. One attempt each: only A completes.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00.12Z,gpt-audio-mini,5,5,");
+
+        var result = Simulate(path, new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        });
+
+        result.Completed.Should().Be(1);
+        result.Dropped.Should().Be(2);
+    }
+
+    [Fact]
     public void Retry_BackoffIsTheSeededJitteredWait()
     {
         // A 0.12 s window: the RPM bucket holds 500 x 0.12 / 60 = 1 request. Two at once: the second gets a 429 and
