@@ -71,4 +71,26 @@ public class TierRecommenderTests
         recommendation.FitsMonthlyLimit.Should().BeFalse();
         recommendation.MonthlyLimitTier!.Name.Should().Be("4");
     }
+
+    [Fact]
+    public void TiersListedOutOfOrder_TheLowestThatMeetsTheObjectivesIsStillChosen()
+    {
+        // The same 1,000-at-once burst as above, with every model's tiers listed highest first in the catalog.
+        var json = TestCatalogs.Json();
+        foreach (var model in json["models"]!.AsArray())
+        {
+            var entries = model!["tiers"]!["entries"]!.AsArray();
+            var reversed = entries.Select(e => e!.DeepClone()).Reverse().ToList();
+            entries.Clear();
+            reversed.ForEach(entries.Add);
+        }
+
+        var catalog = TestCatalogs.Load(json);
+        using var reader = TraceReader.Open(Burst(1_000), catalog, new TraceOptions(), new TraceRejections());
+        var recommendation = TierRecommender.Recommend(reader, catalog, new SimulationOptions { Tier = "1" }, new RecommendObjectives());
+
+        recommendation.Recommended!.Name.Should().Be("2");
+        recommendation.Tiers.Select(t => t.Result.Tier).Should().Equal("free", "1", "2", "3", "4", "5");
+        recommendation.MonthlyLimitTier!.Name.Should().Be("1");
+    }
 }
