@@ -73,8 +73,14 @@ public sealed class TokenBucket
         }
 
         _now = now;
-        // Ticks to refill from the current level (below zero after TakeOwing) to full; past that it is full, and the
-        // product limit x elapsed stays within a long below it.
+        if (_level >= 0)
+        {
+            // From zero or more a whole window refills it; below a window, limit x elapsed < capacity.
+            _level = elapsed >= _burstTicks ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
+            return;
+        }
+
+        // In debt (after TakeOwing): ticks to refill to full; past that it is full, below it limit x elapsed fits a long.
         long toFull = ((_capacity - _level) / _limit) + 1;
         _level = elapsed >= toFull ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
     }
