@@ -29,7 +29,7 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         public string? Start { get; init; }
 
         [CommandOption("--days <D>")]
-        [Description("Days the arrivals spread over. The default value is 1. Must be >= 1.")]
+        [Description("Days the arrivals spread over. The default value is 1. Must be >= 1 and at most 3,660.")]
         [DefaultValue(1)]
         public int Days { get; init; } = 1;
 

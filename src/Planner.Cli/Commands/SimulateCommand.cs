@@ -17,6 +17,10 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         [Description("The usage tier: 1 ... 5 (free is not supported by the audio models).")]
         public string Tier { get; init; } = "";
 
+        [CommandOption("--delays <FILE>")]
+        [Description("Also write each request's fate to a CSV: line, timestamp, outcome (completed, dropped, rejected), admitted, queue_delay_seconds, attempts.")]
+        public string? Delays { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Tier) ? ValidationResult.Error("--tier is required, e.g. --tier 1") : base.Validate();
     }
@@ -28,7 +32,16 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         var simulation = settings.ToOptions(settings.Tier);
         var rejections = new TraceRejections();
         using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
-        var result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress));
+        SimulationResult result;
+        if (settings.Delays is { } delaysPath)
+        {
+            using var delays = new DelaysCsv(delaysPath);
+            result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress, delays.Write));
+        }
+        else
+        {
+            result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress));
+        }
         if (result.Unsupported is { } reason)
         {
             throw new PlannerException(PlannerErrorKind.TierNotSupported, reason);

@@ -114,7 +114,7 @@ public static class SimulationReport
         {
             var r = options.Retry;
             assumptions.Add("backoff", $"{r.InitialBackoff.TotalSeconds:0.###} s x {r.Factor:0.###}^(k-1), at most {r.MaxBackoff.TotalSeconds:0.###} s, shortened by up to {r.Jitter:0.###} at random, {r.MaxAttempts} attempts",
-                "OpenAI's advice; a throttled attempt takes 1 from the RPM bucket when it holds one");
+                "OpenAI's advice; a throttled attempt still takes 1 from the RPM bucket, below zero if need be");
         }
 
         assumptions.Add("queue_delay_percentiles", "at most 0.79% above the true value", "a fixed-size histogram keeps memory flat; max is exact");

@@ -180,7 +180,7 @@ public static class TraceReport
             .AddColumn(new TableColumn("Busiest hour").RightAligned());
         foreach (var day in costs.ByDay)
         {
-            var busiest = costs.ByHour.Where(h => h.Start >= day.Start && h.Start < day.Start.AddDays(1)).MaxBy(h => h.Picodollars);
+            var busiest = costs.ByHour.Where(h => h.Start.UtcDateTime.Date == day.Start.UtcDateTime).MaxBy(h => h.Picodollars);
             byDay.AddRow(day.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format.Count(day.Requests), Format.Usd(day.Total),
                 busiest is null ? "" : $"{busiest.Start:HH}:00 {Format.UsdCents(busiest.Total)}");
         }

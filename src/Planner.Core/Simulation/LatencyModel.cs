@@ -24,7 +24,12 @@ public sealed record LatencyModel
         }
     }
 
-    /// <summary>From admission to completion, in ticks, for <paramref name="outputTokens"/> tokens of output.</summary>
-    public long DurationTicks(long outputTokens) =>
-        TimeToFirstToken.Ticks + (long)Math.Ceiling(outputTokens * (TimeSpan.TicksPerSecond / OutputTokensPerSecond));
+    /// <summary>From admission to completion, in ticks (rounded up), for <paramref name="outputTokens"/> tokens of
+    /// output; at most <see cref="long.MaxValue"/> (a very slow speed never overflows).</summary>
+    public long DurationTicks(long outputTokens)
+    {
+        // A statistic, not money: double is enough, and clamping keeps a tiny speed from overflowing a checked cast.
+        double ticks = TimeToFirstToken.Ticks + Math.Ceiling(outputTokens * (TimeSpan.TicksPerSecond / OutputTokensPerSecond));
+        return ticks >= long.MaxValue ? long.MaxValue : (long)ticks;
+    }
 }

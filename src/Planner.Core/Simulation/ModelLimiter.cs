@@ -23,6 +23,10 @@ internal sealed class ModelLimiter
         {
             Unsupported = $"{model.Id} is not supported at the {tier.DisplayName} tier";
         }
+        else if (!TokenBucket.Fits(rpm.Value, burstWindow) || !TokenBucket.Fits(tpm.Value, burstWindow))
+        {
+            Unsupported = $"{model.Id}'s limits at the {tier.DisplayName} tier ({rpm.Value:N0} RPM, {tpm.Value:N0} TPM) are too large to simulate with a {burstWindow.TotalSeconds} s burst window: at most {TokenBucket.MaxLimit(burstWindow):N0} a minute";
+        }
         else
         {
             Rpm = new TokenBucket(rpm.Value, burstWindow, startTicks);

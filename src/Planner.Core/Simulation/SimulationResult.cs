@@ -46,11 +46,12 @@ public sealed record SimulationResult
     /// <summary>Each model's figures against its limits.</summary>
     public required IReadOnlyList<ModelThroughput> Models { get; init; }
 
-    /// <summary>The most requests in flight at once: exact for one model, else the sum of each model's peak.</summary>
+    /// <summary>The most requests in flight at once: exact under retry or for one model; under queue with several
+    /// models, the sum of each model's peak.</summary>
     public required long PeakConcurrency { get; init; }
 
-    /// <summary>True when <see cref="PeakConcurrency"/> is the sum of several models' own peaks (an upper bound);
-    /// with one model it is exact.</summary>
+    /// <summary>True when <see cref="PeakConcurrency"/> is the sum of several models' own peaks (an upper bound,
+    /// under queue only); otherwise it is exact.</summary>
     public required bool PeakConcurrencyIsUpperBound { get; init; }
 
     /// <summary>Why the tier cannot run this trace at all (a model it does not support), or null.</summary>

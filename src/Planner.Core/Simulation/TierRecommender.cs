@@ -18,7 +18,10 @@ public static class TierRecommender
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(objectives);
-        var tierNames = catalog.Models.SelectMany(m => m.Tiers).Select(t => t.Name).Distinct().ToList();
+        // Lowest first, whatever order the catalog lists them in: "free", then 1, 2, ... (the catalog allows only these names).
+        var tierNames = catalog.Models.SelectMany(m => m.Tiers).Select(t => t.Name).Distinct()
+            .OrderBy(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 0)
+            .ToList();
         var simulators = tierNames.Select(name => new TraceSimulator(catalog, options with { Tier = name })).ToArray();
         var costs = new TraceCosts();
         reader.ReadAll(new Fanout(costs, simulators), onProgress);

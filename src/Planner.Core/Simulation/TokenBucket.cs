@@ -9,6 +9,7 @@ namespace Planner.Core.Simulation;
 public sealed class TokenBucket
 {
     private const long Scale = TimeSpan.TicksPerMinute;
+    private const long MinLevel = long.MinValue / 4;
 
     private readonly long _limit;
     private readonly long _burstTicks;
@@ -29,13 +30,25 @@ public sealed class TokenBucket
             throw new ArgumentOutOfRangeException(nameof(burstWindow), burstWindow, "must be > 0 and at most 3,600 s");
         }
 
+        if (!Fits(limitPerMinute, burstWindow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(limitPerMinute), limitPerMinute, $"must be at most {MaxLimit(burstWindow):N0} with a {burstWindow.TotalSeconds} s burst window");
+        }
+
         _limit = limitPerMinute;
         _burstTicks = burstWindow.Ticks;
-        _capacity = checked(limitPerMinute * _burstTicks);
+        _capacity = limitPerMinute * _burstTicks;
         _wholeCapacity = _capacity / Scale;
         _level = _capacity;
         _now = startTicks;
     }
+
+    /// <summary>The largest per-minute limit a bucket with <paramref name="burstWindow"/> can hold exactly: its level,
+    /// kept in 1 / (ticks per minute) of a token, plus a refill must stay within a long.</summary>
+    public static long MaxLimit(TimeSpan burstWindow) => long.MaxValue / 2 / Math.Max(1, burstWindow.Ticks);
+
+    /// <summary>True when a bucket of <paramref name="limitPerMinute"/> with <paramref name="burstWindow"/> can be made.</summary>
+    public static bool Fits(long limitPerMinute, TimeSpan burstWindow) => limitPerMinute <= MaxLimit(burstWindow);
 
     /// <summary>The per-minute limit.</summary>
     public long LimitPerMinute => _limit;
@@ -60,7 +73,16 @@ public sealed class TokenBucket
         }
 
         _now = now;
-        _level = elapsed >= _burstTicks ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
+        if (_level >= 0)
+        {
+            // From zero or more a whole window refills it; below a window, limit x elapsed < capacity.
+            _level = elapsed >= _burstTicks ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
+            return;
+        }
+
+        // In debt (after TakeOwing): ticks to refill to full; past that it is full, below it limit x elapsed fits a long.
+        long toFull = ((_capacity - _level) / _limit) + 1;
+        _level = elapsed >= toFull ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
     }
 
     /// <summary>True when the bucket holds <paramref name="amount"/> now.</summary>
@@ -77,6 +99,8 @@ public sealed class TokenBucket
     /// <summary>Takes <paramref name="amount"/>; the caller has checked <see cref="Has"/>.</summary>
     public void Take(long amount) => _level -= amount * Scale;
 
-    /// <summary>Takes <paramref name="amount"/>, or empties the bucket when it holds less.</summary>
-    public void TakeUpTo(long amount) => _level = Math.Max(0, _level - (amount * Scale));
+    /// <summary>Takes <paramref name="amount"/> even when the bucket holds less: the level goes below zero, a debt the
+    /// refill pays off before anything can be taken again (an attempt that was refused still counts against the
+    /// limit). The debt is bounded by a quarter of a long's range.</summary>
+    public void TakeOwing(long amount) => _level = Math.Max(MinLevel, _level - (amount * Scale));
 }

@@ -2,9 +2,10 @@ using Planner.Core.Traces;
 
 namespace Planner.Core.Simulation;
 
-/// <summary>Under retry: a throttled attempt gets a 429, still takes 1 from the RPM bucket when it holds one
-/// ("unsuccessful requests contribute to your per-minute limit"), and tries again after a random exponential
-/// backoff; after the last attempt the request is dropped and not billed.</summary>
+/// <summary>Under retry: a throttled attempt gets a 429, still takes 1 from the RPM bucket, below zero if need be
+/// ("unsuccessful requests contribute to your per-minute limit": like a per-minute counter, refused attempts
+/// push the next success further out), and tries again after a random exponential backoff; after the last
+/// attempt the request is dropped and not billed.</summary>
 public sealed partial class TraceSimulator
 {
     private readonly PriorityQueue<PendingAttempt, (long At, long Sequence)> _retries = new();
@@ -28,7 +29,7 @@ public sealed partial class TraceSimulator
         {
             limiter.Rpm.Take(1);
             limiter.Tpm.Take(pending.Charge);
-            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge);
+            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge, pending.Attempt);
             return;
         }
 
@@ -38,14 +39,15 @@ public sealed partial class TraceSimulator
             _throttledRequests++;
         }
 
-        limiter.Rpm.TakeUpTo(1);
+        limiter.Rpm.TakeOwing(1);
         if (pending.Attempt >= _options.Retry.MaxAttempts)
         {
             _dropped++;
+            OnOutcome?.Invoke(new RequestOutcome(pending.Request.Line, pending.Request.Timestamp.UtcTicks, RequestOutcomeKind.Dropped, 0, pending.Attempt));
             return;
         }
 
-        _retries.Enqueue(pending with { Attempt = pending.Attempt + 1 }, (now + Backoff(pending.Attempt), _sequence++));
+        _retries.Enqueue(pending with { Attempt = pending.Attempt + 1 }, (Later(now, Backoff(pending.Attempt)), _sequence++));
         _retryCount++;
     }
 
@@ -54,7 +56,8 @@ public sealed partial class TraceSimulator
     {
         var policy = _options.Retry;
         double wait = Math.Min(policy.InitialBackoff.Ticks * Math.Pow(policy.Factor, attempt - 1), policy.MaxBackoff.Ticks);
-        return Math.Max(1, (long)(wait * (1 - (policy.Jitter * _random.NextDouble()))));
+        double ticks = wait * (1 - (policy.Jitter * _random.NextDouble()));
+        return ticks >= long.MaxValue ? long.MaxValue : Math.Max(1, (long)ticks);
     }
 
     /// <summary>A request waiting for its next attempt.</summary>

@@ -16,7 +16,6 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly TraceCosts _costs = new();
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
-    private readonly long _ticksPerOutputTokenTimes1000;
     private ModelSpec? _lastModel;
     private ModelLimiter? _lastLimiter;
     private long _completed;
@@ -24,6 +23,8 @@ public sealed partial class TraceSimulator : ITraceSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
+    private readonly PriorityQueue<long, long> _inFlight = new();
+    private long _peakConcurrency;
     private string? _unsupported;
     private TraceRejection? _unlisted;
 
@@ -53,7 +54,6 @@ public sealed partial class TraceSimulator : ITraceSink
 
         _options = options;
         _random = new Random(options.Seed);
-        _ticksPerOutputTokenTimes1000 = (long)Math.Round(TimeSpan.TicksPerSecond * 1000 / options.Latency.OutputTokensPerSecond);
         TierName = catalog.Models.Select(m => m.FindTier(options.Tier)).First(t => t is not null)!.Name;
     }
 
@@ -63,6 +63,10 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <summary>Called for each admission with the model, the instant (ticks) and the TPM charge; for tests of the bucket laws.</summary>
     internal Action<ModelSpec, long, long>? OnAdmit { get; set; }
 
+    /// <summary>Called once for every valid row with its outcome (each request's queue delay), or null. Under retry,
+    /// rows come out in the order their fates are settled, not in trace order.</summary>
+    public Action<RequestOutcome>? OnOutcome { get; set; }
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     public void Add(in TraceRequest request)
     {
@@ -71,14 +75,14 @@ public sealed partial class TraceSimulator : ITraceSink
         if (limiter.Unsupported is { } reason)
         {
             _unsupported ??= reason;
-            Reject(request.Line, TierNotSupported, limiter, 0);
+            Reject(request, TierNotSupported, limiter, 0);
             return;
         }
 
         long charge = Charge(request);
         if (!limiter.Tpm.CanEverHold(charge))
         {
-            Reject(request.Line, ChargeOverCapacity, limiter, charge);
+            Reject(request, ChargeOverCapacity, limiter, charge);
             return;
         }
 
@@ -99,9 +103,11 @@ public sealed partial class TraceSimulator : ITraceSink
         ArgumentNullException.ThrowIfNull(traceRejections);
         DrainRetries(long.MaxValue);
         var models = _limiters.Where(l => l.Unsupported is null).Select(l => l.Throughput()).ToList();
-        // Each model's admissions are in time order, so its own peak is exact; with several models the
-        // total is the sum of their peaks, an upper bound (exact totals would need every queued admission held).
-        bool exact = models.Count <= 1;
+        // Each model's admissions are in time order, so its own peak is exact. Under retry every admission, of any
+        // model, happens in time order too, so the total is counted exactly as it goes. Under queue a model's
+        // admissions run ahead of the others' (each is decided on arrival), so with several models the total is the
+        // sum of their peaks, an upper bound (exact totals would need every queued admission held).
+        bool exact = _options.OnLimit == OnLimit.Retry || models.Count <= 1;
         return new SimulationResult
         {
             Options = _options,
@@ -118,24 +124,26 @@ public sealed partial class TraceSimulator : ITraceSink
             Retries = _retryCount,
             QueueDelay = _delays,
             Models = models,
-            PeakConcurrency = models.Sum(m => m.PeakConcurrency),
+            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : models.Sum(m => m.PeakConcurrency),
             PeakConcurrencyIsUpperBound = !exact,
             Unsupported = _unsupported,
         };
     }
 
-    /// <summary>Reads a whole trace and replays it.</summary>
-    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null)
+    /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome.</summary>
+    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null, Action<RequestOutcome>? onOutcome = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var simulator = new TraceSimulator(catalog, options);
+        var simulator = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };
         reader.ReadAll(simulator, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
     }
 
     /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed.</summary>
-    private void Reject(long line, string kind, ModelLimiter limiter, long charge)
+    private void Reject(in TraceRequest request, string kind, ModelLimiter limiter, long charge)
     {
+        long line = request.Line;
+        OnOutcome?.Invoke(new RequestOutcome(line, request.Timestamp.UtcTicks, RequestOutcomeKind.Rejected, 0, 0));
         if (_limitRejections.First.Count >= TraceRejections.ListedAtMost)
         {
             _unlisted ??= new TraceRejection(0, kind, "");
@@ -197,14 +205,29 @@ public sealed partial class TraceSimulator : ITraceSink
         limiter.Rpm.Take(1);
         limiter.Tpm.Take(charge);
         limiter.NextFree = now;
-        Admit(limiter, request, arrival, now, charge);
+        Admit(limiter, request, arrival, now, charge, 1);
     }
 
-    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge)
+    /// <summary><paramref name="now"/> + <paramref name="ticks"/> (>= 0), at most <see cref="long.MaxValue"/>: a huge
+    /// backoff or latency setting must not overflow (a request then simply never comes back within the trace).</summary>
+    internal static long Later(long now, long ticks) => now > long.MaxValue - ticks ? long.MaxValue : now + ticks;
+
+    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, int attempts)
     {
+        OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
-        long completes = now + _options.Latency.TimeToFirstToken.Ticks + checked(output * _ticksPerOutputTokenTimes1000 / 1000);
+        long completes = Later(now, _options.Latency.DurationTicks(output));
         limiter.Admit(now, charge, completes);
+        if (_options.OnLimit == OnLimit.Retry)
+        {
+            while (_inFlight.TryPeek(out _, out long done) && done <= now)
+            {
+                _inFlight.Dequeue();
+            }
+
+            _inFlight.Enqueue(completes, completes);
+            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Count);
+        }
         if (request.MaxTokens is { } max)
         {
             limiter.ReservedUnused += max.Value - output;

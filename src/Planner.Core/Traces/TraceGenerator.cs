@@ -147,7 +147,7 @@ public static class TraceGenerator
         if (options.SurgeAt is { } at)
         {
             int first = (int)at.TotalMinutes;
-            int end = Math.Min(weights.Length, first + (int)options.SurgeLength.TotalMinutes);
+            int end = (int)Math.Min(weights.Length, first + (long)options.SurgeLength.TotalMinutes);
             for (int m = first; m < end; m++)
             {
                 weights[m] *= options.SurgeFactor;

@@ -12,7 +12,10 @@ public sealed record TraceGeneratorOptions
     /// <summary>The first day (UTC). The default value is 2026-01-15.</summary>
     public DateOnly Start { get; init; } = new(2026, 1, 15);
 
-    /// <summary>Days the arrivals spread over. The default value is 1. Must be >= 1.</summary>
+    /// <summary>The most days a trace may span: 3,660 (ten years; the arrival intensity is held per minute).</summary>
+    public const int MaxDays = 3_660;
+
+    /// <summary>Days the arrivals spread over. The default value is 1. Must be >= 1 and at most <see cref="MaxDays"/>.</summary>
     public int Days { get; init; } = 1;
 
     /// <summary>The share of requests escalated to the larger model (gpt-audio); the rest go to gpt-audio-mini.
@@ -41,6 +44,14 @@ public sealed record TraceGeneratorOptions
         if (Days < 1)
         {
             problems.Add($"--days must be >= 1, got {Days}");
+        }
+        else if (Days > MaxDays)
+        {
+            problems.Add($"--days must be at most {MaxDays:N0} (ten years), got {Days:N0}");
+        }
+        else if (Days > DateOnly.MaxValue.DayNumber - Start.DayNumber + 1)
+        {
+            problems.Add($"--days {Days} from {Start:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}, the last date a timestamp can have");
         }
 
         if (!(EscalationShare is >= 0 and <= 1))

@@ -35,6 +35,7 @@ public sealed partial class TraceReader : IDisposable
     private readonly int _audioInSeconds;
     private readonly int _audioOutSeconds;
     private readonly int _maxTokens;
+    private readonly int _fieldsNeeded;
 
     private long _lastTicks = long.MinValue;
     private long _lastLine;
@@ -66,6 +67,7 @@ public sealed partial class TraceReader : IDisposable
         _audioInSeconds = Optional(TraceColumns.InputAudioSeconds);
         _audioOutSeconds = Optional(TraceColumns.OutputAudioSeconds);
         _maxTokens = Optional(TraceColumns.MaxTokens);
+        _fieldsNeeded = 1 + new[] { _timestamp, _model, _textIn, _cachedIn, _audioIn, _textOut, _audioOut, _audioInSeconds, _audioOutSeconds, _maxTokens }.Max();
 
         if (options.ModelOverride is { } name)
         {
@@ -196,6 +198,12 @@ public sealed partial class TraceReader : IDisposable
     {
         request = default;
         message = null;
+        if (_csv.FieldCount < _fieldsNeeded)
+        {
+            // A truncated row would otherwise read its missing counts as 0 and be priced too low.
+            message = ShortRow();
+            return TraceRejectionKinds.MissingField;
+        }
 
         var stamp = Trim(_csv.GetSpan(_timestamp));
         if (stamp.IsEmpty)
@@ -285,6 +293,14 @@ public sealed partial class TraceReader : IDisposable
         _lastLine = line;
         request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, slot.Sheet.Price(usage));
         return null;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string ShortRow()
+    {
+        // The first column the row lacks (fields < _fieldsNeeded <= the header's count).
+        int fields = _csv.FieldCount;
+        return $"{_csv.Headers[fields]}: missing; the row has {fields} field(s), the header {_csv.Headers.Count}";
     }
 
     private static string? CheckMaxTokens(ModelSpec model, in Usage usage, long max, ref string? message)

@@ -3,7 +3,7 @@ namespace Planner.Core.Traces;
 /// <summary>The stable reason keys of <see cref="TraceRejection.Kind"/>.</summary>
 public static class TraceRejectionKinds
 {
-    /// <summary>A required field (timestamp, model) is empty.</summary>
+    /// <summary>A required field (timestamp, model) is empty, or the row ends before a column that is read.</summary>
     public const string MissingField = "missing_field";
 
     /// <summary>A field that does not parse: not a whole number, not an ISO-8601 instant.</summary>

@@ -53,6 +53,13 @@ public readonly struct AudioDuration : IEquatable<AudioDuration>, IComparable<Au
             return false;
         }
 
+        if (seconds > long.MaxValue / (decimal)MicrosecondsPerSecond)
+        {
+            // Checked before scaling: seconds x 1,000,000 overflows decimal itself above ~7.9e22 s.
+            error = "is too long";
+            return false;
+        }
+
         decimal micros = seconds * MicrosecondsPerSecond;
         if (micros != decimal.Truncate(micros))
         {

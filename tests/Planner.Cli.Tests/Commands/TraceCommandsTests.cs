@@ -203,6 +203,75 @@ public sealed class TraceCommandsTests : IDisposable
         result.Output.Should().Contain("USAGE:");
     }
 
+    [Theory]
+    // Each of these once ended in "internal error" (exit 70): a decimal overflow converting audio seconds, a
+    // checked cast of a tiny output speed, a retry instant past the end of time, a day table's AddDays(1) on 9999-12-31.
+    [InlineData("timestamp,model,input_audio_seconds|2026-01-15T09:00:00Z,gpt-audio-mini,99999999999999999999999", 2, "price")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10", 0, "simulate", "--tier", "1", "--output-tps", "1e-300")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10",
+        0, "simulate", "--tier", "1", "--on-limit", "retry", "--burst-window", "0.12", "--retry-jitter", "0", "--retry-initial", "400000000000", "--retry-max", "400000000000")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "price")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens", 0, "recommend")]
+    [InlineData("timestamp,model,input_audio_seconds|2026-01-15T09:00:00Z,gpt-audio-mini,1", 2, "price", "--audio-in-rate", "79228162514264337593543950335")]
+    [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini", 2, "simulate", "--tier", "1")]
+    public void OddInput_ExitsZeroOrTwo_NeverAnInternalError(string lines, int exitCode, params string[] args)
+    {
+        string path = Trace(lines.Split('|'));
+
+        var result = CliRunner.Run([args[0], path, .. args[1..]]);
+
+        result.Error.Should().NotContain("internal error");
+        result.ExitCode.Should().Be(exitCode, result.Error);
+    }
+
+    [Fact]
+    public void Simulate_Delays_WritesEachRequestsFate()
+    {
+        // A 0.12 s window holds 500 x 0.12 / 60 = 1 request; one more refills every 60 / 500 = 0.12 s. Three at once
+        // under queue wait 0, 0.12 and 0.24 s; a fourth charging 31,000 tokens (over the 60-token TPM bucket) is rejected.
+        string path = Trace("timestamp,model,input_text_tokens,output_text_tokens",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,30000,1000");
+        string delays = TempPath();
+
+        var result = CliRunner.Run("simulate", path, "--tier", "1", "--burst-window", "0.12", "--delays", delays);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllLines(delays).Should().Equal(
+            "line,timestamp,outcome,admitted,queue_delay_seconds,attempts",
+            "2,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00Z,0,1",
+            "3,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00.12Z,0.12,1",
+            "4,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00.24Z,0.24,1",
+            "5,2026-01-15T09:00:00Z,rejected,,,0");
+    }
+
+    [Fact]
+    public void Simulate_DelaysUnderRetry_ListsDroppedRequests()
+    {
+        // Capacity 1 request and one attempt: the second of two simultaneous requests is dropped.
+        string path = Trace("timestamp,model,output_text_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,5", "2026-01-15T09:00:00Z,gpt-audio-mini,5");
+        string delays = TempPath();
+
+        var result = CliRunner.Run("simulate", path, "--tier", "1", "--burst-window", "0.12", "--on-limit", "retry", "--retry-attempts", "1", "--delays", delays);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllLines(delays).Skip(1).Should().Equal(
+            "2,2026-01-15T09:00:00Z,completed,2026-01-15T09:00:00Z,0,1",
+            "3,2026-01-15T09:00:00Z,dropped,,,1");
+    }
+
+    [Fact]
+    public void GenerateTrace_PastTheLastDate_ExitsTwoWithTheReason()
+    {
+        var result = CliRunner.Run("generate-trace", "--rows", "5", "--seed", "1", "--start", "9999-12-30", "--days", "3", "--out", TempPath());
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be("planner: --days 3 from 9999-12-30 runs past 9999-12-31, the last date a timestamp can have" + Environment.NewLine);
+    }
+
     [Fact]
     public void GenerateTrace_WritesRowsThatPriceCleanly()
     {

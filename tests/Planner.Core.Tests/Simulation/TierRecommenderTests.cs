@@ -53,4 +53,44 @@ public class TierRecommenderTests
         recommendation.FitsMonthlyLimit.Should().BeTrue();
         recommendation.MonthlyLimitTier!.Name.Should().Be("1");
     }
+
+    [Fact]
+    public void MonthlySpendOverTheRecommendedTiersLimit_NamesTheLowestTierWhoseLimitFits()
+    {
+        // Two requests of 10 audio output tokens ($20 per 1M: $0.0002 each) one second apart: tier 1 admits both at
+        // once. $0.0004 over 1 s is $0.0004 x 30 x 86,400 = $1,036.80 a month: over tier 1's $100, tier 2's $500
+        // and tier 3's $1,000 limits, under tier 4's $5,000.
+        string path = TestData.Trace("timestamp,model,output_audio_tokens",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10",
+            "2026-01-15T09:00:01Z,gpt-audio-mini,10");
+
+        var recommendation = Recommend(path);
+
+        recommendation.Recommended!.Name.Should().Be("1");
+        recommendation.MonthlyProjection!.Value.Value.Should().Be(2 * (10 * 20m / 1_000_000) * 30 * 86_400);
+        recommendation.FitsMonthlyLimit.Should().BeFalse();
+        recommendation.MonthlyLimitTier!.Name.Should().Be("4");
+    }
+
+    [Fact]
+    public void TiersListedOutOfOrder_TheLowestThatMeetsTheObjectivesIsStillChosen()
+    {
+        // The same 1,000-at-once burst as above, with every model's tiers listed highest first in the catalog.
+        var json = TestCatalogs.Json();
+        foreach (var model in json["models"]!.AsArray())
+        {
+            var entries = model!["tiers"]!["entries"]!.AsArray();
+            var reversed = entries.Select(e => e!.DeepClone()).Reverse().ToList();
+            entries.Clear();
+            reversed.ForEach(entries.Add);
+        }
+
+        var catalog = TestCatalogs.Load(json);
+        using var reader = TraceReader.Open(Burst(1_000), catalog, new TraceOptions(), new TraceRejections());
+        var recommendation = TierRecommender.Recommend(reader, catalog, new SimulationOptions { Tier = "1" }, new RecommendObjectives());
+
+        recommendation.Recommended!.Name.Should().Be("2");
+        recommendation.Tiers.Select(t => t.Result.Tier).Should().Equal("free", "1", "2", "3", "4", "5");
+        recommendation.MonthlyLimitTier!.Name.Should().Be("1");
+    }
 }

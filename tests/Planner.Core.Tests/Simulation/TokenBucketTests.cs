@@ -18,6 +18,24 @@ public class TokenBucketTests
     }
 
     [Fact]
+    public void LargestLimit_RefillsWithoutOverflow_OneMoreIsRefused()
+    {
+        // (2^63 - 1) / 2 / 3.6e10 ticks, rounded down.
+        var hour = TimeSpan.FromHours(1);
+        TokenBucket.MaxLimit(hour).Should().Be(128_102_389);
+        var bucket = new TokenBucket(128_102_389, hour);
+        // Capacity: 128,102,389 x 3,600 / 60 = 7,686,143,340 tokens; empty it.
+        bucket.Take(7_686_143_340);
+
+        bucket.Advance(hour.Ticks - 1);
+
+        // One tick short of the window: a tick's refill (limit / ticks per minute of a token) short of full.
+        bucket.Level.Should().Be(7_686_143_340m - (128_102_389m / TimeSpan.TicksPerMinute));
+        var tooLarge = () => new TokenBucket(128_102_390, hour);
+        tooLarge.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void BurstWindow_ShrinksTheCapacity()
     {
         // 500 RPM x 6 s / 60 s = 50 requests.
@@ -48,12 +66,35 @@ public class TokenBucketTests
     }
 
     [Fact]
-    public void TakeUpTo_EmptiesAtMost()
+    public void TakeOwing_GoesIntoDebt_ThatTheRefillPaysFirst()
     {
+        // 60 a minute: one a second. Empty, then two refused attempts owe 2; one more token needs 3 s of refill.
         var bucket = new TokenBucket(60, TimeSpan.FromSeconds(60));
         bucket.Take(60);
-        bucket.TakeUpTo(1);
-        bucket.Level.Should().Be(0);
+        bucket.TakeOwing(1);
+        bucket.TakeOwing(1);
+
+        bucket.Level.Should().Be(-2);
+        bucket.TicksUntil(1).Should().Be(3 * Second);
+        bucket.Advance(2 * Second);
+        bucket.Has(1).Should().BeFalse();
+        bucket.Advance(3 * Second);
+        bucket.Has(1).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Debt_AWholeWindowLater_IsNotYetFull()
+    {
+        // Owing 30 of a 60-token bucket: a full window (60 s) of refill brings it to 30, not to full.
+        var bucket = new TokenBucket(60, TimeSpan.FromSeconds(60));
+        bucket.Take(60);
+        bucket.TakeOwing(30);
+
+        bucket.Advance(60 * Second);
+
+        bucket.Level.Should().Be(30);
+        bucket.Advance(90 * Second);
+        bucket.Level.Should().Be(60);
     }
 
     /// <summary>In any window, no more is taken than capacity + refill x elapsed.</summary>

@@ -78,6 +78,20 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void BurstWindowOfOneSecond_FractionalCapacity_CarriesOver()
+    {
+        // A 1 s window: the RPM bucket holds 500 / 60 = 8 1/3 requests. Ten at once: eight go, leaving 1/3; the ninth
+        // waits for the other 2/3 at 500 / 60 a second = 0.08 s; the tenth for a whole request more, 0.12 s: 0.2 s.
+        var result = Simulate(Burst(10, input: 5, output: 5), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.Completed.Should().Be(10);
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(0.08 + 0.12));
+        // Eight of ten waited nothing: p80 is zero, p90 is the ninth's wait (reported at most 1/128 above).
+        result.QueueDelay.Percentile(0.80).Should().Be(TimeSpan.Zero);
+        result.QueueDelay.Percentile(0.90).TotalSeconds.Should().BeInRange(0.08, 0.08 * (1 + (1 / 128.0)));
+    }
+
+    [Fact]
     public void ChargeOverTpmCapacity_IsRejectedWithTheReason_NeverQueued()
     {
         // 31,000 tokens > tier 1's 30,000-token bucket.
@@ -131,6 +145,116 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void Retry_ThrottledByTpm_StillTakesOneFromRpm()
+    {
+        // A 0.24 s window on tier 1: the RPM bucket holds 500 x 0.24 / 60 = 2 requests, the TPM bucket
+        // 30,000 x 0.24 / 60 = 120 tokens. At one instant: A charges 110 + 10 = 120 (goes; RPM 2 -> 1, TPM 120 -> 0);
+        // B charges 10 (TPM is empty: a 429, which still takes RPM 1 -> 0); C charges 0 tokens, so only RPM could
+        // stop it, and it does. Without the rule C would go. One attempt each: B and C are dropped.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,110,10,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,0,0,");
+
+        var result = Simulate(path, new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.24),
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        });
+
+        result.Completed.Should().Be(1);
+        result.Dropped.Should().Be(2);
+        result.ThrottledAttempts.Should().Be(2);
+        // Only A is billed: (110 x $0.60 + 10 x $2.40) / 1M.
+        result.Costs.Totals.Total.Value.Should().Be(((110 * 0.60m) + (10 * 2.40m)) / 1_000_000);
+    }
+
+    [Fact]
+    public void Retry_RefusedAttemptsAreADebtOnRpm()
+    {
+        // A 0.12 s window: RPM holds 1 request and refills one every 0.12 s. A goes at t0 (1 -> 0); B's 429 at t0
+        // still takes 1 (0 -> -1); 0.12 s later the refill has only paid that debt (-1 -> 0), so C is refused too.
+        // If refused attempts took nothing, C would go. One attempt each: only A completes.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,5,5,",
+            "2026-01-15T09:00:00.12Z,gpt-audio-mini,5,5,");
+
+        var result = Simulate(path, new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        });
+
+        result.Completed.Should().Be(1);
+        result.Dropped.Should().Be(2);
+    }
+
+    [Fact]
+    public void Retry_BackoffIsTheSeededJitteredWait()
+    {
+        // A 0.12 s window: the RPM bucket holds 500 x 0.12 / 60 = 1 request. Two at once: the second gets a 429 and
+        // waits 1 s x (1 - 0.5 x U), U the first draw of Random(seed); by then (>= 0.5 s > 0.12 s) the bucket is full again.
+        const int Seed = 7;
+        double u = new Random(Seed).NextDouble();
+        long expected = (long)(TimeSpan.TicksPerSecond * (1 - (0.5 * u)));
+
+        var result = Simulate(Burst(2, input: 5, output: 5), new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Seed = Seed,
+        });
+
+        result.Completed.Should().Be(2);
+        result.Retries.Should().Be(1);
+        result.QueueDelay.Max.Ticks.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Retry_HugeBackoff_SaturatesInsteadOfOverflowing()
+    {
+        // Capacity 1 request (0.12 s window), no jitter, every wait B = 4e11 s (4e18 ticks). Five at one instant t0
+        // (about 6.4e17 ticks): r1 goes; r2..r5 get 429s and come back at t0 + B, where r2 goes; r3..r5 at t0 + 2B
+        // (about 8.6e18), where r3 goes; t0 + 3B is past the end of time, so r4 and r5 come back at the end: r4 goes,
+        // r5 finds the bucket empty at that same instant for its remaining attempts 4, 5 and 6, and is dropped.
+        var wait = TimeSpan.FromSeconds(4e11);
+        var result = Simulate(Burst(5, input: 5, output: 5), new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            BurstWindow = TimeSpan.FromSeconds(0.12),
+            Retry = new RetryPolicy { InitialBackoff = wait, MaxBackoff = wait, Jitter = 0 },
+        });
+
+        result.Completed.Should().Be(4);
+        result.Dropped.Should().Be(1);
+        // r2: 1, r3: 2, r4: 3, r5: 6 throttled attempts.
+        result.ThrottledAttempts.Should().Be(1 + 2 + 3 + 6);
+        result.Retries.Should().Be(12 - 1);
+    }
+
+    [Fact]
+    public void Latency_TinyOutputSpeed_NeverCompletesButNeverOverflows()
+    {
+        // At 1e-300 tokens a second no request finishes within time: all three are in flight at the end.
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T10:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T11:00:00Z,gpt-audio-mini,10,100,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "5", Latency = new LatencyModel { OutputTokensPerSecond = 1e-300 } });
+
+        result.Completed.Should().Be(3);
+        result.PeakConcurrency.Should().Be(3);
+    }
+
+    [Fact]
     public void Retry_SameSeed_SameResult_OtherSeedMayDiffer()
     {
         string path = Burst(2_000, input: 5, output: 5);
@@ -157,6 +281,41 @@ public class TraceSimulatorTests
 
         result.PeakConcurrency.Should().Be(2);
         result.PeakConcurrencyIsUpperBound.Should().BeFalse();
+    }
+
+    [Fact]
+    public void LimitTooLargeForTheBucket_IsUnsupportedWithTheReason_NotAnOverflow()
+    {
+        // A 3,600 s window holds limit x 3.6e10 ticks' worth of units; above (2^63 - 1) / 2 / 3.6e10 = 128,102,389
+        // a minute that would overflow. An edited catalog gives tier 5 a TPM of 1e12.
+        var json = TestCatalogs.Json();
+        var tier5 = TestCatalogs.Model(json, "gpt-audio-mini")["tiers"]!["entries"]!.AsArray().Single(t => (string?)t!["tier"] == "5")!;
+        tier5["tpm"] = 1_000_000_000_000;
+        var catalog = TestCatalogs.Load(json);
+        using var reader = TraceReader.Open(Burst(2, input: 5, output: 5), catalog, new TraceOptions(), new TraceRejections());
+
+        var result = TraceSimulator.Run(reader, catalog, new SimulationOptions { Tier = "5", BurstWindow = TimeSpan.FromHours(1) });
+
+        result.Unsupported.Should().Be("gpt-audio-mini's limits at the Tier 5 tier (10,000 RPM, 1,000,000,000,000 TPM) are too large to simulate with a 3600 s burst window: at most 128,102,389 a minute");
+        result.Rejected.Should().Be(2);
+    }
+
+    [Theory]
+    // One request on each of two models, 2 s apart, each taking 0.5 s + 100 / 100 s = 1.5 s: never both in flight.
+    // Under retry every admission is in time order, so the total is exact (1); under queue it is the sum of the
+    // models' own peaks, 1 + 1 = 2, and says it is an upper bound.
+    [InlineData(OnLimit.Retry, 1, false)]
+    [InlineData(OnLimit.Queue, 2, true)]
+    public void Concurrency_AcrossModels_ExactUnderRetry_UpperBoundUnderQueue(OnLimit onLimit, long peak, bool upperBound)
+    {
+        string path = TestData.Trace(Header,
+            "2026-01-15T09:00:00Z,gpt-audio-mini,10,100,",
+            "2026-01-15T09:00:02Z,gpt-audio,10,100,");
+
+        var result = Simulate(path, new SimulationOptions { Tier = "5", OnLimit = onLimit });
+
+        result.PeakConcurrency.Should().Be(peak);
+        result.PeakConcurrencyIsUpperBound.Should().Be(upperBound);
     }
 
     [Fact]
@@ -196,6 +355,31 @@ public class TraceSimulatorTests
 
         (result.Completed + result.Dropped + result.Rejected).Should().Be(result.RowsRead);
         result.RowsRead.Should().Be(gaps.Length);
+    }
+
+    /// <summary>Every valid row has exactly one outcome, and the outcomes agree with the counts and the largest delay.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 30)]
+    public void Outcomes_OnePerValidRow_AgreeWithTheCounts(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry)
+    {
+        var lines = new List<string> { Header };
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        for (int i = 0; i < gaps.Length; i++)
+        {
+            at = at.AddMilliseconds(gaps[i].Get % 100);
+            long input = sizes.Length == 0 ? 10 : sizes[i % sizes.Length].Get * 37 % 40_000;
+            lines.Add($"{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},gpt-audio-mini,{input},10,");
+        }
+
+        var outcomes = new List<RequestOutcome>();
+        var options = new SimulationOptions { Tier = "1", OnLimit = retry ? OnLimit.Retry : OnLimit.Queue, Retry = new RetryPolicy { MaxAttempts = 2 } };
+        using var reader = TraceReader.Open(TestData.Trace([.. lines]), TestData.Catalog, new TraceOptions(), new TraceRejections());
+        var result = TraceSimulator.Run(reader, TestData.Catalog, options, onOutcome: outcomes.Add);
+
+        outcomes.Select(o => o.Line).Order().Should().Equal(Enumerable.Range(2, gaps.Length).Select(l => (long)l));
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Completed).Should().Be((int)result.Completed);
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Dropped).Should().Be((int)result.Dropped);
+        outcomes.Count(o => o.Kind == RequestOutcomeKind.Rejected).Should().Be((int)result.Rejected);
+        outcomes.Select(o => o.QueueDelay).DefaultIfEmpty().Max().Should().Be(result.QueueDelay.Max);
     }
 
     /// <summary>In any window of admissions, no more is admitted than capacity + refill x elapsed, for RPM and TPM.</summary>

@@ -58,4 +58,29 @@ public class TraceGeneratorTests
 
         write.Should().Throw<PlannerException>().WithMessage("--rows must be >= 1, got 0; --days must be >= 1, got 0");
     }
+
+    [Theory]
+    // Days x 1,440 minutes overflowed an int (and a 100,000-day intensity table took 1.2 GB); past 9999-12-31 overflowed a DateTime.
+    [InlineData("2026-01-15", 2_900_000, "--days must be at most 3,660 (ten years), got 2,900,000")]
+    [InlineData("9999-12-30", 3, "--days 3 from 9999-12-30 runs past 9999-12-31, the last date a timestamp can have")]
+    public void Write_DaysOutOfRange_SaysWhat(string start, int days, string message)
+    {
+        var options = new TraceGeneratorOptions { Rows = 5, Start = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), Days = days };
+
+        var write = () => TraceGenerator.Write(new MemoryStream(), options);
+
+        write.Should().Throw<PlannerException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Write_LastDayAndAHugeSurge_StayInRange()
+    {
+        // A surge of int.MaxValue minutes from 10:00 runs to the end of the one day (first + length overflowed an int).
+        using var stream = new MemoryStream();
+        TraceGenerator.Write(stream, new TraceGeneratorOptions { Rows = 50, Start = new DateOnly(9999, 12, 31), SurgeAt = TimeSpan.FromHours(10), SurgeLength = TimeSpan.FromMinutes(int.MaxValue) });
+
+        var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(51);
+        lines.Skip(1).Should().OnlyContain(l => l.StartsWith("9999-12-31T", StringComparison.Ordinal));
+    }
 }

@@ -63,6 +63,31 @@ public class TraceReaderTests
     }
 
     [Fact]
+    public void Read_RowWithoutTheUnreadLastColumn_IsValid()
+    {
+        // request_id is never read, so a row that stops before it loses nothing.
+        string path = TestData.Trace(Header, "2026-01-15T09:00:00Z,gpt-audio-mini,1000,0,0,0,0,");
+
+        ReadAll(path, new TraceRejections()).Single().Usage.Should().Be(Usage.Of(textInput: 1000));
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999999", "unparsable_field", "input_audio_seconds: is too long, got '99999999999999999999999'")]
+    [InlineData("79228162514264337593543950336", "unparsable_field", "input_audio_seconds: must be a number of seconds >= 0, got '79228162514264337593543950336'")]
+    [InlineData("-1", "negative_count", "input_audio_seconds: must be a number of seconds >= 0, got '-1'")]
+    public void Read_AudioSecondsOutOfRange_IsABadRowNeverACrash(string seconds, string kind, string message)
+    {
+        string path = TestData.Trace("timestamp,model,input_audio_seconds", $"2026-01-15T09:00:00Z,gpt-audio-mini,{seconds}");
+        var rejections = new TraceRejections();
+
+        var strict = () => ReadAll(path, new TraceRejections());
+
+        strict.Should().Throw<PlannerException>().WithMessage($"{path}:2: {message}");
+        ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Should().BeEmpty();
+        rejections.First.Should().Equal(new TraceRejection(2, kind, message));
+    }
+
+    [Fact]
     public void Read_ModelOverride_PricesEveryRowOnThatModel()
     {
         string path = TestData.Trace(Header, "2026-01-15T09:00:00Z,no-such-model,1000,0,0,0,0,,r1");
@@ -87,6 +112,9 @@ public class TraceReaderTests
         { "2026-01-15T09:00:00Z,gpt-audio-mini,\"1 000\",0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '1 000'" },
         { "yesterday,gpt-audio-mini,1,0,0,0,0,,r", "unparsable_field", "timestamp: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got 'yesterday'" },
         { ",gpt-audio-mini,1,0,0,0,0,,r", "missing_field", "timestamp: is empty; every row needs an ISO-8601 instant" },
+        // A truncated row: its missing counts must not be read as 0 (9 columns; max_tokens, the 8th, is the last one read).
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0", "missing_field", "input_audio_tokens: missing; the row has 4 field(s), the header 9" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,0", "missing_field", "max_tokens: missing; the row has 7 field(s), the header 9" },
         { "2026-01-15T09:00:00Z,gpt-5,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-5'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,20000,,r", "over_cap", "tokens: output of 20,000 tokens exceeds gpt-audio-mini's 16,384-token output cap" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,100,r", "max_tokens_below_output", "max_tokens: 100 is below the row's output of 200 tokens; a response cannot exceed max_tokens" },
