@@ -164,6 +164,9 @@ public class ProjectCommandTests
     [InlineData(new[] { "--trace", "t.csv", "--requests-per-day", "5" }, "planner: give --trace or a request shape with --requests-per-day, not both")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--fit", "lognormal" }, "planner: --fit and --skip-invalid apply only with --trace")]
     [InlineData(new[] { "--trace", "t.csv", "--fit", "gamma" }, "planner: --fit must be 'resample' or 'lognormal', got 'gamma'")]
+    [InlineData(new[] { "--compare-models", ",", "--requests-per-day", "5" }, "planner: --compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got ','")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--compare-models", "gpt-audio,gpt-audio-minx" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--requests-per-day-sd", "1000000000001" }, "planner: --requests-per-day-sd must be at most 1,000,000,000,000, got 1000000000001")]
     public void Project_InvalidInput_ExitsTwoNamingTheProblem(string[] args, string message)
     {
         var result = CliRunner.Run(["project", .. args]);
