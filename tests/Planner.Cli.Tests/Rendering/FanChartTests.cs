@@ -9,6 +9,7 @@ public class FanChartTests
     [InlineData(0.0, "$0")]
     [InlineData(3.25, "$3.25")]
     [InlineData(3.5, "$3.50")]
+    [InlineData(3.0, "$3.00")]
     [InlineData(0.001, "$0.001")]
     [InlineData(-250.0, "-$250")]
     public void MoneyTick_ShowsTheDecimalsTheTickNeeds(double value, string expected) =>
