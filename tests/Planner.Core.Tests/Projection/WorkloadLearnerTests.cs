@@ -130,7 +130,8 @@ public class WorkloadLearnerTests
         // Var(sum of N ~ Poisson(lambda) requests of cost c) = lambda E[c^2], not lambda Var(c): a sampler that drew the
         // count as fixed, or the totals without the count's own spread, would be far too narrow. The two shapes:
         // $0.003 and $0.02, so E[c^2] = (0.003^2 + 0.02^2) / 2 = 0.0002045. Scale 1 keeps the count in MathNet's Poisson
-        // sampler (lambda = 43,200); 1,000 (4.32e7, where that sampler hung) and 100,000 use the normal approximation.
+        // sampler (lambda = 43,200); 1,000 (4.32e7, whose 1,000-a-minute peak also hung the tier advice) and 100,000
+        // use the normal approximation.
         var workload = Learn(Regular(2 * 1_440, 60, Usage.Of(audioInput: 100, audioOutput: 100), Usage.Of(audioInput: 1_000, audioOutput: 500)));
         const int runs = 4_000;
 
