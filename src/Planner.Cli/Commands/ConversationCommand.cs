@@ -20,7 +20,7 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
         public string Model { get; init; } = "";
 
         [CommandOption("--turns <N>")]
-        [Description("Turns (a user message and an assistant reply each). Must be >= 1.")]
+        [Description("Turns (a user message and an assistant reply each). Must be 1 to 100,000.")]
         public int Turns { get; init; }
 
         [CommandOption("--user-audio-seconds <A>")]
@@ -54,9 +54,9 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
                 return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
             }
 
-            if (Turns < 1)
+            if (Turns is < 1 or > ConversationSpec.MaxTurns)
             {
-                return ValidationResult.Error($"--turns must be >= 1, got {Turns}");
+                return ValidationResult.Error($"--turns must be 1 to 100,000, got {Turns}");
             }
 
             foreach (var (name, value) in new[] { ("--user-audio-seconds", UserAudioSeconds), ("--assistant-audio-seconds", AssistantAudioSeconds) })

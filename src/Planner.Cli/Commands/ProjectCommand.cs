@@ -104,6 +104,11 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 }
             }
 
+            if (CompareModels is not null && CliParse.List(CompareModels).Count == 0)
+            {
+                return ValidationResult.Error($"--compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got '{CompareModels}'");
+            }
+
             if (Fit is not (null or "resample" or "lognormal"))
             {
                 return ValidationResult.Error($"--fit must be 'resample' or 'lognormal', got '{Fit}'");

@@ -15,6 +15,26 @@ public static class FanChart
 
     private static readonly Color[] Palette = [Colors.SteelBlue, Colors.DarkOrange, Colors.SeaGreen, Colors.Crimson];
 
+    /// <summary>A y-axis tick as money with as many decimals as the tick needs (at least cents once below a dollar
+    /// step): "$1,500", "$3.00", "$3.25", "$0.001"; whole dollars alone would print a $3-to-$4 axis as "$3" eight times.</summary>
+    public static string MoneyTick(double value)
+    {
+        string sign = value < 0 ? "-" : "";
+        double amount = Math.Abs(value);
+        for (int decimals = 0; decimals <= 6; decimals++)
+        {
+            double scaled = amount * Math.Pow(10, decimals);
+            if (Math.Abs(scaled - Math.Round(scaled)) <= 1e-6 * Math.Max(1, scaled))
+            {
+                // Whole dollars from $100 up print bare; below, cents too, so "$3.00" sits among "$3.10" ticks.
+                int shown = amount == 0 || (decimals == 0 && amount >= 100) ? 0 : Math.Max(2, decimals);
+                return sign + "$" + amount.ToString("N" + shown.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return sign + "$" + amount.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static void Write(string path, ProjectionResult result, string source)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -52,7 +72,7 @@ public static class FanChart
         plot.Title("Projected monthly cost: " + source);
         plot.XLabel("Month");
         plot.YLabel("USD per month");
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => "$" + v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = MoneyTick };
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, Width, Height);

@@ -11,7 +11,7 @@ public sealed record Arrivals
     /// <summary>Mean requests a day at month 1 (before growth and scale). Must be >= 0.</summary>
     public required decimal MeanPerDay { get; init; }
 
-    /// <summary>Standard deviation of a day's count, for <see cref="ArrivalKind.Normal"/>. The default value is 0.</summary>
+    /// <summary>Standard deviation of a day's count, for <see cref="ArrivalKind.Spread"/>. The default value is 0. Must be 0 to 10^12.</summary>
     public decimal SdPerDay { get; init; }
 
     /// <summary>How the count varies.</summary>
@@ -21,14 +21,14 @@ public sealed record Arrivals
     public double BusiestHourShare { get; init; } = 1.0 / 24;
 
     /// <summary>True when the monthly count has no spread.</summary>
-    public bool IsExact => Kind == ArrivalKind.Fixed || (Kind == ArrivalKind.Normal && SdPerDay == 0m);
+    public bool IsExact => Kind == ArrivalKind.Fixed || (Kind == ArrivalKind.Spread && SdPerDay == 0m);
 
     /// <summary>A fixed count a day.</summary>
     public static Arrivals FixedPerDay(decimal perDay) => new() { MeanPerDay = perDay, Kind = ArrivalKind.Fixed };
 
-    /// <summary>A normal daily count (fixed when <paramref name="sd"/> is 0).</summary>
-    public static Arrivals NormalPerDay(decimal perDay, decimal sd) =>
-        new() { MeanPerDay = perDay, SdPerDay = sd, Kind = sd == 0m ? ArrivalKind.Fixed : ArrivalKind.Normal };
+    /// <summary>A daily count of mean <paramref name="perDay"/> and standard deviation <paramref name="sd"/>, days independent (fixed when <paramref name="sd"/> is 0).</summary>
+    public static Arrivals SpreadPerDay(decimal perDay, decimal sd) =>
+        new() { MeanPerDay = perDay, SdPerDay = sd, Kind = sd == 0m ? ArrivalKind.Fixed : ArrivalKind.Spread };
 
     /// <summary>Poisson arrivals at a mean rate a day.</summary>
     public static Arrivals PoissonPerDay(decimal perDay, double busiestHourShare = 1.0 / 24) =>
@@ -50,6 +50,11 @@ public sealed record Arrivals
         if (SdPerDay < 0m)
         {
             throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day-sd must be >= 0, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (SdPerDay > MaxPerDay)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day-sd must be at most 1,000,000,000,000, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (BusiestHourShare is <= 0 or > 1 || double.IsNaN(BusiestHourShare))

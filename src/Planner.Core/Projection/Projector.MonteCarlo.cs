@@ -143,6 +143,9 @@ public static partial class Projector
         };
     }
 
+    /// <summary>The largest monthly mean drawn from MathNet's Poisson sampler; above it, the normal approximation.</summary>
+    internal const double PoissonSamplerMaxMean = 100_000;
+
     /// <summary>Draws one month of one stream's token totals into <paramref name="tokens"/>.</summary>
     private static void SampleMonth(WorkloadStream stream, double[,] cholesky, double factor, long aggregateAbove, Random random,
         double[] tokens, long[] counted, double[] z)
@@ -153,11 +156,11 @@ public static partial class Projector
         {
             ArrivalKind.Fixed => mean,
 
-            // The sum of 30 independent normal days is normal with 30x the variance; a month cannot be negative.
-            ArrivalKind.Normal => Math.Max(0, Normal.Sample(random, mean, Math.Sqrt(ProjectionDefaults.DaysPerMonth) * (double)arrivals.SdPerDay * factor)),
+            ArrivalKind.Spread => SpreadMonth(mean, (double)arrivals.SdPerDay * factor, random),
 
-            // A month of a Poisson process is Poisson; above int range its normal approximation is exact to plotting precision.
-            _ => mean < 1e9 ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
+            // A month of a Poisson process is Poisson. Above a mean of 100,000 its normal approximation is used
+            // (skewness 1/sqrt(mean) < 0.0032, below what 10,000 runs can resolve) with the same mean and variance.
+            _ => mean <= PoissonSamplerMaxMean ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
         };
 
         var usage = stream.Usage;
@@ -207,6 +210,31 @@ public static partial class Projector
 
             tokens[a] = Math.Max(0, (whole * mu[a]) + (root * noise));
         }
+    }
+
+    /// <summary>A month of 30 independent days of mean <paramref name="mean"/>/30 and standard deviation
+    /// <paramref name="sdPerDay"/>: exactly mean <paramref name="mean"/> and variance 30 x sd^2.</summary>
+    /// <remarks>Drawn from the gamma distribution with those two moments rather than a normal: a count cannot be
+    /// negative, and clipping a normal at 0 inflates the mean (with a daily SD of 10x the mean, a normal clipped at 0
+    /// more than doubles it), while the gamma keeps the mean the user gave and tends to the normal as the spread shrinks.</remarks>
+    internal static double SpreadMonth(double mean, double sdPerDay, Random random)
+    {
+        double variance = ProjectionDefaults.DaysPerMonth * sdPerDay * sdPerDay;
+        if (mean <= 0 || variance <= 0)
+        {
+            // A non-negative count with mean 0 is always 0; with no variance it is its mean.
+            return Math.Max(0, mean);
+        }
+
+        double shape = mean * mean / variance;
+        double rate = mean / variance;
+        if (!double.IsFinite(variance) || !double.IsFinite(shape) || !(shape > 0) || !(rate > 0) || !double.IsFinite(rate))
+        {
+            throw new OverflowException("the monthly spread of requests is beyond what can be sampled");
+        }
+
+        double count = Gamma.Sample(random, shape, rate);
+        return double.IsFinite(count) ? count : throw new OverflowException("a sampled month of requests is not finite");
     }
 
     private static double[][,] Cholesky(Plan plan)

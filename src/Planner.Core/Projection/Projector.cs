@@ -93,7 +93,7 @@ public static partial class Projector
     private static string Describe(Arrivals arrivals) => arrivals.Kind switch
     {
         ArrivalKind.Fixed => $"exactly {arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day",
-        ArrivalKind.Normal => $"{arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day, normal with SD {arrivals.SdPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)}, days independent",
+        ArrivalKind.Spread => $"{arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day with a daily SD of {arrivals.SdPerDay.ToString("#,0.######", CultureInfo.InvariantCulture)}, days independent; a month's count is gamma with mean 30x and variance 30x the day's",
         _ => $"Poisson arrivals, {arrivals.MeanPerDay.ToString("#,0.###", CultureInfo.InvariantCulture)} requests a day on average",
     };
 

@@ -38,14 +38,18 @@ public static class TierAdvisor
             return (long)Math.Ceiling(mean + (Normal.InvCDF(0, 1, quantile) * Math.Sqrt(mean)));
         }
 
-        double p = Math.Exp(-mean);
-        double cdf = p;
+        // In log space: e^-mean underflows to 0 above a mean of about 745, and a product started at 0 stays 0
+        // (the loop never ended for a peak minute of 745 to 1,000 requests). The bound is far past any quantile < 1.
+        double logMean = Math.Log(mean);
+        double logP = -mean;
+        double cdf = Math.Exp(logP);
         long k = 0;
-        while (cdf < quantile)
+        long bound = (long)Math.Ceiling(mean + (20 * Math.Sqrt(mean)) + 20);
+        while (cdf < quantile && k < bound)
         {
             k++;
-            p *= mean / k;
-            cdf += p;
+            logP += logMean - Math.Log(k);
+            cdf += Math.Exp(logP);
         }
 
         return k;

@@ -14,7 +14,7 @@ public sealed record Workload(IReadOnlyList<WorkloadStream> Streams, IReadOnlyLi
     public static Workload FromShape(Catalog.ResolvedModel model, Pricing.Usage usage, decimal perDay, decimal sdPerDay = 0m, Units.TokenCount? maxTokens = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var arrivals = Arrivals.NormalPerDay(perDay, sdPerDay).Validate();
+        var arrivals = Arrivals.SpreadPerDay(perDay, sdPerDay).Validate();
         return new Workload([new WorkloadStream(model, arrivals, new FixedUsage(usage, maxTokens))],
             ["requests spread evenly over the day (no trace to learn the hour-of-day profile from)"]);
     }

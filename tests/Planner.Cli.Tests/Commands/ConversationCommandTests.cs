@@ -32,7 +32,8 @@ public class ConversationCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--turns", "0", "--user-audio-seconds", "1", "--assistant-audio-seconds", "1" }, "planner: --turns must be >= 1, got 0")]
+    [InlineData(new[] { "--turns", "0", "--user-audio-seconds", "1", "--assistant-audio-seconds", "1" }, "planner: --turns must be 1 to 100,000, got 0")]
+    [InlineData(new[] { "--turns", "2000000000", "--user-audio-seconds", "0", "--assistant-audio-seconds", "0" }, "planner: --turns must be 1 to 100,000, got 2000000000")]
     [InlineData(new[] { "--turns", "2", "--user-audio-seconds", "-1", "--assistant-audio-seconds", "1" }, "planner: --user-audio-seconds must be >= 0, got -1")]
     [InlineData(new[] { "--turns", "700", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5" }, "planner: turn 641 of 700 needs 128,200 tokens, over gpt-audio-mini's 128,000-token context window; at most 640 turns fit")]
     public void Conversation_InvalidInput_ExitsTwo(string[] args, string message)

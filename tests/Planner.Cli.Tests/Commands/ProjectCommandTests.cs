@@ -84,6 +84,24 @@ public class ProjectCommandTests
     }
 
     [Fact]
+    public void Project_PeakMinuteOf800Requests_NeedsItsPoissonPeak()
+    {
+        // 1,152,000 a day spread evenly = 800 a minute; P99 of Poisson(800) is 867 (e^-800 underflowed and the
+        // quantile loop never ended). 867 x (1,200 + 1,200) = 2,080,800 TPM; $1,244,160 a month is over every limit.
+        var result = CliRunner.Run("project", "--model", "gpt-audio-mini", "--requests-per-day", "1152000", "--audio-in-seconds", "120",
+            "--audio-out-seconds", "60", "--months", "1", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = result.Json();
+        var month = json.RootElement.GetProperty("months")[0];
+        Money(month, "mean_usd").Should().Be(1_244_160m);
+        var tier = month.GetProperty("tiers")[0];
+        tier.GetProperty("peak_rpm").GetInt64().Should().Be(867);
+        tier.GetProperty("peak_tpm").GetInt64().Should().Be(2_080_800);
+        tier.GetProperty("tier").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
     public void Project_CompareModels_GivesTheSaving()
     {
         var result = CliRunner.Run("project", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60",
@@ -164,6 +182,9 @@ public class ProjectCommandTests
     [InlineData(new[] { "--trace", "t.csv", "--requests-per-day", "5" }, "planner: give --trace or a request shape with --requests-per-day, not both")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--fit", "lognormal" }, "planner: --fit and --skip-invalid apply only with --trace")]
     [InlineData(new[] { "--trace", "t.csv", "--fit", "gamma" }, "planner: --fit must be 'resample' or 'lognormal', got 'gamma'")]
+    [InlineData(new[] { "--compare-models", ",", "--requests-per-day", "5" }, "planner: --compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got ','")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--compare-models", "gpt-audio,gpt-audio-minx" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--requests-per-day-sd", "1000000000001" }, "planner: --requests-per-day-sd must be at most 1,000,000,000,000, got 1000000000001")]
     public void Project_InvalidInput_ExitsTwoNamingTheProblem(string[] args, string message)
     {
         var result = CliRunner.Run(["project", .. args]);

@@ -88,13 +88,71 @@ public class ProjectorTests
         var month = Project(workload, new ProjectionOptions { Months = 1, Runs = 4_000 }).Targets[0].Months[0];
 
         month.IsExact.Should().BeFalse();
-        // Monthly count ~ Normal(30,000, sqrt(30) x 100); cost = count x $0.036.
+        // Monthly count: mean 30,000, SD sqrt(30) x 100 (30 independent days); cost = count x $0.036.
         double sd = Math.Sqrt(30) * 100 * 0.036;
         ((double)month.Mean.Value).Should().BeApproximately(1_080, 4 * sd / Math.Sqrt(4_000));
-        ((double)month.StandardError.Value).Should().BeApproximately(sd / Math.Sqrt(4_000), 0.01);
+        // The standard error is rounded to the cent (0.005) and the sample SD behind it has a relative error of
+        // 1 / sqrt(2 x 4,000) = 1.1%: 4 of those are 0.014.
+        ((double)month.StandardError.Value).Should().BeApproximately(sd / Math.Sqrt(4_000), 0.02);
         month.P10.Should().BeLessThanOrEqualTo(month.P50);
         month.P50.Should().BeLessThanOrEqualTo(month.P90);
         month.P90.Should().BeLessThanOrEqualTo(month.P99);
+    }
+
+    [Fact]
+    public void Project_DailySpreadLargerThanTheMean_KeepsTheMeanAndTheVariance()
+    {
+        // 10 a day with a daily SD of 100: a month has mean 300 and variance 30 x 100^2 = 300,000 requests^2.
+        // At $0.036 a request: mean $10.80, SD sqrt(300,000) x 0.036 = $19.72. A normal clipped at 0 would give a
+        // mean of 300 Phi(0.548) + 547.7 phi(0.548) = 400.5 requests, $14.42: far outside these bounds.
+        const int runs = 4_000;
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 10m, sdPerDay: 100m);
+
+        var month = Project(workload, new ProjectionOptions { Months = 1, Runs = runs }).Targets[0].Months[0];
+
+        double sd = Math.Sqrt(300_000) * 0.036;
+        ((double)month.Mean.Value).Should().BeApproximately(10.80, 4 * sd / Math.Sqrt(runs));
+        ((double)month.StandardError.Value * Math.Sqrt(runs)).Should().BeApproximately(sd, 0.15 * sd);
+        month.P10.Should().BeGreaterThanOrEqualTo(Usd.Zero);
+    }
+
+    [Fact]
+    public void Project_NoTrafficWithASpread_CostsNothing()
+    {
+        // A count that cannot be negative and has mean 0 is always 0.
+        var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 0m, sdPerDay: 5m);
+
+        var months = Project(workload, new ProjectionOptions { Months = 2, Runs = 100, Budget = Usd.Zero }).Targets[0].Months;
+
+        months.Should().AllSatisfy(m =>
+        {
+            m.Mean.Should().Be(Usd.Zero);
+            m.P99.Should().Be(Usd.Zero);
+            m.ExceedsBudgetProbability.Should().Be(0);
+        });
+    }
+
+    [Theory]
+    [InlineData(300, 0.0)]
+    [InlineData(100, 20.0)]
+    [InlineData(1e6, 1.0)]
+    public void SpreadMonth_HasThirtyDaysOfMeanAndVariance(double mean, double sdPerDay)
+    {
+        // (100, 20): a month of mean 100 and SD sqrt(30) x 20 = 109.5; a normal clipped at 0 would have a mean of
+        // 100 Phi(0.913) + 109.5 phi(0.913) = 110.4, 13 standard errors of these 20,000 draws away.
+        // (1e6, 1): nearly constant. (300, 0): exactly the mean.
+        var random = new MathNet.Numerics.Random.Xoshiro256StarStar(3);
+        var draws = new double[20_000];
+        for (int i = 0; i < draws.Length; i++)
+        {
+            draws[i] = Projector.SpreadMonth(mean, sdPerDay, random);
+        }
+
+        double sd = Math.Sqrt(30) * sdPerDay;
+        draws.Min().Should().BeGreaterThanOrEqualTo(0);
+        draws.Average().Should().BeApproximately(mean, (4 * sd / Math.Sqrt(draws.Length)) + 1e-9);
+        double sampleSd = Math.Sqrt(draws.Select(d => (d - draws.Average()) * (d - draws.Average())).Sum() / (draws.Length - 1));
+        sampleSd.Should().BeApproximately(sd, (0.1 * sd) + 1e-9);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ public class TierAdvisorTests
     [InlineData(0.0, 0)]
     [InlineData(1.0, 4)] // P(Poisson(1) <= 3) = 0.981, <= 4: 0.9963.
     [InlineData(10.0, 18)] // P(Poisson(10) <= 17) = 0.9857, <= 18: 0.9928.
+    [InlineData(800.0, 867)] // e^-800 underflows to 0 (this never returned): P(<= 866) = 0.98998, P(<= 867) = 0.9909.
+    [InlineData(999.5, 1_074)] // P(<= 1,073) = 0.98977, P(<= 1,074) = 0.9906.
     public void PoissonQuantile_IsTheSmallestCountReachingTheQuantile(double mean, long expected)
     {
         TierAdvisor.PoissonQuantile(mean, 0.99).Should().Be(expected);

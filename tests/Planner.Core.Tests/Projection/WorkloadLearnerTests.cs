@@ -121,6 +121,34 @@ public class WorkloadLearnerTests
         month.P90.Should().BeLessThanOrEqualTo(month.P99);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1_000)]
+    [InlineData(100_000)]
+    public void Learn_PoissonMonteCarloSpread_IsTheCompoundPoissonVariance(int scale)
+    {
+        // Var(sum of N ~ Poisson(lambda) requests of cost c) = lambda E[c^2], not lambda Var(c): a sampler that drew the
+        // count as fixed, or the totals without the count's own spread, would be far too narrow. The two shapes:
+        // $0.003 and $0.02, so E[c^2] = (0.003^2 + 0.02^2) / 2 = 0.0002045. Scale 1 keeps the count in MathNet's Poisson
+        // sampler (lambda = 43,200); 1,000 (4.32e7, whose 1,000-a-minute peak also hung the tier advice) and 100,000
+        // use the normal approximation.
+        var workload = Learn(Regular(2 * 1_440, 60, Usage.Of(audioInput: 100, audioOutput: 100), Usage.Of(audioInput: 1_000, audioOutput: 500)));
+        const int runs = 4_000;
+
+        var month = Projector.Project(workload, [ProjectionTarget.AsGiven], new ProjectionOptions { Months = 1, Runs = runs, Scale = scale }, TestCatalog.PricesAt).Targets[0].Months[0];
+
+        double lambda = 30 * 1_440.0 * scale;
+        double analyticSd = Math.Sqrt(lambda * 0.0002045);
+        ((double)month.Mean.Value).Should().BeApproximately(lambda * 0.0115, 4 * analyticSd / Math.Sqrt(runs));
+
+        // The sample SD of 4,000 near-normal draws has a relative standard error of 1 / sqrt(2 x 4,000) = 1.1%.
+        // The standard error is rounded to the cent, which moves SE x sqrt(runs) by up to 0.005 x sqrt(runs).
+        ((double)month.StandardError.Value * Math.Sqrt(runs)).Should().BeApproximately(analyticSd, (0.05 * analyticSd) + (0.005 * Math.Sqrt(runs)));
+
+        // Near normal: P10 and P90 sit 1.2816 SD either side of the mean.
+        ((double)(month.P90.Value - month.P10.Value)).Should().BeApproximately(2 * 1.2816 * analyticSd, (0.08 * 2 * 1.2816 * analyticSd) + 0.01);
+    }
+
     [Fact]
     public void Learn_SmallMonths_RequestByRequestAgreesWithAggregate()
     {
