@@ -31,6 +31,11 @@ public static class PlannerApp
 
         try
         {
+            if (ArgumentCheck.MissingValue(args) is { } missing)
+            {
+                return Fail(environment, missing, ExitCodes.InvalidInput);
+            }
+
             return app.Run(args);
         }
         catch (PlannerException e)
@@ -39,7 +44,7 @@ public static class PlannerApp
         }
         catch (CommandAppException e)
         {
-            return Fail(environment, e.Message, ExitCodes.InvalidInput);
+            return Fail(environment, ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,30 @@
+namespace Planner.Cli.Tests;
+
+/// <summary>Usage errors name the option, never an internal type or placeholder.</summary>
+public class ArgumentErrorTests
+{
+    [Theory]
+    [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--text-in", "abc" }, "planner: --text-in: 'abc' is not a whole number in range")]
+    [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--requests", "5.5" }, "planner: --requests: '5.5' is not a whole number in range")]
+    [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "1e30" }, "planner: --audio-in-seconds: '1e30' is not a number in range")]
+    [InlineData(new[] { "cost", "--model" }, "planner: --model needs a value")]
+    [InlineData(new[] { "cost", "--model", "--json" }, "planner: --model needs a value")]
+    [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier" }, "planner: --tier needs a value")]
+    [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--text-in", "-5" }, "planner: --text-in must be >= 0, got -5")]
+    public void UsageError_NamesTheOptionAndExitsTwo(string[] args, string message)
+    {
+        var result = CliRunner.Run(args);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Trim().Should().Be(message);
+    }
+
+    [Fact]
+    public void OptionWithEquals_IsAValue()
+    {
+        var result = CliRunner.Run("cost", "--model=gpt-audio-mini", "--audio-in-seconds=60", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("\"total_usd\": 0.006");
+    }
+}
