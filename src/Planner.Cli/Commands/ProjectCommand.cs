@@ -241,7 +241,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                     row.Add(Format.Number((decimal)p * 100, 1) + "%");
                 }
 
-                row.Add(string.Join("; ", month.Tiers.Select(t => (month.Tiers.Count > 1 ? t.ModelId + ": " : "") + (t.Tier?.Name ?? "none"))));
+                row.Add(month.OrganizationTier?.Name ?? "none");
                 table.AddRow(row.Select(Markup.Escape).ToArray());
             }
 
@@ -253,6 +253,9 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 console.MarkupLineInterpolated($"Month {last.Month} on {need.ModelId}: peak {Format.Count(need.PeakRpm)} RPM and {Format.Count(need.PeakTpm)} TPM, spend {Money(need.Spend, last.IsExact)} -> {TierName(need)}{limit}");
             }
 
+            string orgLimit = last.OrganizationTier is { } org ? $" (monthly usage limit {Format.Usd(org.MonthlyUsageLimit)})" : "";
+            console.MarkupLineInterpolated(
+                $"Month {last.Month}, the organization: {last.OrganizationTier?.DisplayName ?? "beyond the highest tier"}{orgLimit}: every model's peak within its limits there, and the whole spend {Money(last.OrganizationSpend, last.IsExact)} within the usage limit");
             if (target.SavingVersusFirst.Count > 0)
             {
                 var saving = target.SavingVersusFirst[^1];

@@ -10,7 +10,7 @@ namespace Planner.Cli.Rendering;
 /// priced on (for a trace of several models, their ids joined with '+').</summary>
 public static class ProjectionCsv
 {
-    public const string Header = "model,month,expected_requests,mean_usd,p10_usd,p50_usd,p90_usd,p99_usd,standard_error_usd,p_exceed_budget,tier,saving_mean_usd,saving_p10_usd,saving_p90_usd";
+    public const string Header = "model,month,expected_requests,mean_usd,p10_usd,p50_usd,p90_usd,p99_usd,standard_error_usd,p_exceed_budget,tier,tiers_by_model,saving_mean_usd,saving_p10_usd,saving_p90_usd";
 
     public static void Write(string path, ProjectionResult result)
     {
@@ -33,6 +33,7 @@ public static class ProjectionCsv
                     target.Target.Model is null ? string.Join("+", m.Tiers.Select(t => t.ModelId)) : target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests),
                     Money(m.Mean), Money(m.P10), Money(m.P50), Money(m.P90), Money(m.P99), Money(m.StandardError),
                     m.ExceedsBudgetProbability?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
+                    m.OrganizationTier?.Name ?? "none",
                     tiers,
                     saving is null ? "" : Money(saving.Mean), saving is null ? "" : Money(saving.P10), saving is null ? "" : Money(saving.P90),
                 ];

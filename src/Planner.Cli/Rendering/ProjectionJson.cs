@@ -86,6 +86,19 @@ public static class ProjectionJson
                 w.WriteNumber("p_exceed_budget", p);
             }
 
+            w.WriteStartObject("organization_tier");
+            if (m.OrganizationTier is { } orgTier)
+            {
+                w.WriteString("tier", orgTier.Name);
+                w.WriteUsd("monthly_usage_limit_usd", orgTier.MonthlyUsageLimit);
+            }
+            else
+            {
+                w.WriteNull("tier");
+            }
+
+            w.WriteUsd("spend_usd", m.OrganizationSpend);
+            w.WriteEndObject();
             w.WriteStartArray("tiers");
             foreach (var need in m.Tiers)
             {

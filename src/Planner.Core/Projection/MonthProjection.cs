@@ -1,3 +1,4 @@
+using Planner.Core.Catalog;
 using Planner.Core.Units;
 
 namespace Planner.Core.Projection;
@@ -28,8 +29,16 @@ public sealed record MonthProjection
     /// <summary>The probability that the month costs more than the budget, or null without a budget.</summary>
     public double? ExceedsBudgetProbability { get; init; }
 
-    /// <summary>The tier each model's traffic needs.</summary>
+    /// <summary>The tier each model's traffic needs on its own (its peak, and its own spend).</summary>
     public required IReadOnlyList<TierNeed> Tiers { get; init; }
+
+    /// <summary>The one tier the organization needs: every model's peak within that tier's limits for
+    /// the model, and the month's whole spend (exact, or its 99th percentile) within the tier's
+    /// monthly usage limit; null when no tier suffices.</summary>
+    public UsageTier? OrganizationTier { get; init; }
+
+    /// <summary>The spend checked against the monthly usage limit for <see cref="OrganizationTier"/>.</summary>
+    public Usd OrganizationSpend { get; init; }
 
     /// <summary>True when there is no spread and the figures are exact.</summary>
     public required bool IsExact { get; init; }

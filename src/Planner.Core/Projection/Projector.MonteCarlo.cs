@@ -78,7 +78,13 @@ public static partial class Projector
                     groupSpend[g] = Cents(SortedArrayStatistics.Quantile(byGroup[t][g], ProjectionDefaults.SpendQuantile));
                 }
 
-                results[t].Months.Add(Summarize(month, exactFactor, requests, totals[t][month - 1], options.Budget, Tiers(plan, t, factor, g => groupSpend[g])));
+                var needs = Tiers(plan, t, factor, g => groupSpend[g]);
+                var summary = Summarize(month, exactFactor, requests, totals[t][month - 1], options.Budget, needs);
+                results[t].Months.Add(summary with
+                {
+                    OrganizationTier = OrganizationTier(plan, t, needs, summary.P99),
+                    OrganizationSpend = summary.P99,
+                });
                 if (t > 0)
                 {
                     var saving = new double[runs];

@@ -135,6 +135,7 @@ public static partial class Projector
                     savings.Add(new SavingMonth(month, saving, saving, saving, saving));
                 }
 
+                var needs = Tiers(plan, t, (double)factor, g => groupCost[g]);
                 months.Add(new MonthProjection
                 {
                     Month = month,
@@ -147,7 +148,9 @@ public static partial class Projector
                     P99 = total,
                     StandardError = Usd.Zero,
                     ExceedsBudgetProbability = options.Budget is { } budget ? (total > budget ? 1.0 : 0.0) : null,
-                    Tiers = Tiers(plan, t, (double)factor, g => groupCost[g]),
+                    Tiers = needs,
+                    OrganizationTier = OrganizationTier(plan, t, needs, total),
+                    OrganizationSpend = total,
                     IsExact = true,
                 });
             }
@@ -157,6 +160,10 @@ public static partial class Projector
 
         return results;
     }
+
+    /// <summary>The one tier for the organization (see <see cref="TierAdvisor.ChooseForOrganization"/>).</summary>
+    private static UsageTier? OrganizationTier(Plan plan, int t, List<TierNeed> needs, Usd totalSpend) =>
+        TierAdvisor.ChooseForOrganization([.. needs.Select((need, g) => (plan.Groups[t][g], need))], totalSpend);
 
     private static List<TierNeed> Tiers(Plan plan, int t, double factor, Func<int, Usd> spendOfGroup)
     {

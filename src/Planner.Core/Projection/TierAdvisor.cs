@@ -24,6 +24,36 @@ public static class TierAdvisor
         return null;
     }
 
+    /// <summary>The lowest tier for the whole organization: a usage tier applies to every model at
+    /// once, so each model's peak must fit that tier's RPM and TPM for that model, and the
+    /// organization's whole monthly <paramref name="totalSpend"/> must fit its monthly usage limit
+    /// (the limit caps total spend, not each model's). Null when no tier does.</summary>
+    public static UsageTier? ChooseForOrganization(IReadOnlyList<(ModelSpec Model, TierNeed Need)> models, Usd totalSpend)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var candidate in models[0].Model.Tiers)
+        {
+            bool fits = candidate.MonthlyUsageLimit >= totalSpend;
+            foreach (var (model, need) in models)
+            {
+                fits &= model.FindTier(candidate.Name) is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } tier
+                    && rpm.Value >= need.PeakRpm && tpm.Value >= need.PeakTpm && tier.MonthlyUsageLimit >= totalSpend;
+            }
+
+            if (fits)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The smallest k with P(Poisson(<paramref name="mean"/>) &lt;= k) &gt;= <paramref name="quantile"/>
     /// (a normal approximation above a mean of 1,000).</summary>
     public static long PoissonQuantile(double mean, double quantile)

@@ -30,6 +30,9 @@ public class ProjectCommandTests
         Money(months[2], "mean_usd").Should().Be(month1 * 1.1m * 1.1m).And.Be(1_306.80m);
         result.Output.Should().Contain("\"mean_usd\": 1306.8,");
         months[0].GetProperty("tiers")[0].GetProperty("tier").GetString().Should().Be("4");
+        // $1,080 is over Tier 3's $1,000 monthly usage limit: the organization needs Tier 4 ($5,000).
+        months[0].GetProperty("organization_tier").GetProperty("tier").GetString().Should().Be("4");
+        months[0].GetProperty("organization_tier").GetProperty("spend_usd").GetDecimal().Should().Be(1_080m);
     }
 
     [Fact]
@@ -229,5 +232,25 @@ public class ProjectCommandTests
         result.ExitCode.Should().Be(2);
         result.Error.Should().StartWith("planner: ").And.Contain("no-such-trace.csv");
         result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Project_SampleTrace_OneTierForTheOrganizationCoversTheWholeSpend()
+    {
+        string trace = Path.Combine(CliRunner.DataDirectory, "traces", "voice-support-day.csv");
+
+        var result = CliRunner.Run("project", "--trace", trace, "--months", "1", "--runs", "2000", "--seed", "7", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = result.Json();
+        var month = json.RootElement.GetProperty("months")[0];
+        var byModel = month.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("model").GetString()!, t => t.GetProperty("spend_usd").GetDecimal());
+        var org = month.GetProperty("organization_tier");
+        // The sample day costs about $28 (see `planner price`), so a month is about $840: more than
+        // Tier 2's $500 limit, within Tier 3's $1,000, though gpt-audio's share alone (~$220) fits Tier 2.
+        byModel["gpt-audio"].Should().BeLessThan(500m);
+        org.GetProperty("spend_usd").GetDecimal().Should().BeInRange(500m, 1_000m);
+        org.GetProperty("tier").GetString().Should().Be("3");
+        month.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("model").GetString() == "gpt-audio").GetProperty("tier").GetString().Should().Be("2");
     }
 }
