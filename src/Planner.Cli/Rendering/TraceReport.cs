@@ -105,6 +105,10 @@ public static class TraceReport
         if (costs.MonthlyProjection is { } month)
         {
             w.WriteUsd("monthly_projection_usd", month);
+            if (costs.ProjectionCaveat is { } caveat)
+            {
+                w.WriteString("monthly_projection_caveat", caveat);
+            }
         }
         else
         {
@@ -201,6 +205,10 @@ public static class TraceReport
         console.MarkupLine(costs.MonthlyProjection is { } month
             ? $"30-day month at this rate: {Format.UsdCents(month)} (total x 30 days / span)"
             : "30-day month: not extrapolated (the trace spans a single instant)");
+        if (costs.ProjectionCaveat is { } caveat)
+        {
+            console.MarkupLineInterpolated($"[yellow]Caveat:[/] {caveat}");
+        }
     }
 
     /// <summary>"2026-01-15T09:30:00Z".</summary>

@@ -57,6 +57,25 @@ public sealed class TraceCosts : ITraceSink
     /// <summary>From the first to the last request.</summary>
     public TimeSpan Span => First is { } first && Last is { } last ? last - first : TimeSpan.Zero;
 
+    /// <summary>A caveat for <see cref="MonthlyProjection"/> when the trace leaves some hours of the day
+    /// (UTC) without a request: the month then repeats the rate of the hours it has, whatever the time
+    /// of day. Null when every hour of the day is represented.</summary>
+    public string? ProjectionCaveat
+    {
+        get
+        {
+            if (MonthlyProjection is null)
+            {
+                return null;
+            }
+
+            int covered = ByHour.Select(h => h.Start.UtcDateTime.Hour).Distinct().Count();
+            return covered < 24
+                ? $"the trace has requests in only {covered} of the 24 hours of the day (UTC): the month repeats their rate, whatever the time of day"
+                : null;
+        }
+    }
+
     /// <summary>The total scaled from <see cref="Span"/> to 30 days (total x 30 days / span), rounded to the
     /// picodollar; null when the span is zero (one instant cannot be extrapolated).</summary>
     public Usd? MonthlyProjection

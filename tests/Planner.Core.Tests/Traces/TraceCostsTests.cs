@@ -75,4 +75,42 @@ public class TraceCostsTests
         costs.Totals.TotalPicodollars.Should().Be(expected);
         costs.ByHour.Aggregate(Int128.Zero, (a, h) => a + h.Picodollars).Should().Be(expected);
     }
+
+    private static TraceCosts Costs(params string[] rows)
+    {
+        string path = TestData.Trace(["timestamp,model,input_text_tokens", .. rows]);
+        var costs = new TraceCosts();
+        foreach (var row in TraceFile.Read(path, TestData.Catalog, new TraceOptions(), new TraceRejections()))
+        {
+            costs.Add(row);
+        }
+
+        return costs;
+    }
+
+    [Fact]
+    public void ProjectionCaveat_TraceWithinOneHour_SaysTheMonthRepeatsIt()
+    {
+        var costs = Costs("2026-01-15T10:00:00Z,gpt-audio-mini,1000", "2026-01-15T10:00:49Z,gpt-audio-mini,1000");
+
+        costs.MonthlyProjection.Should().NotBeNull();
+        costs.ProjectionCaveat.Should().Be("the trace has requests in only 1 of the 24 hours of the day (UTC): the month repeats their rate, whatever the time of day");
+    }
+
+    [Fact]
+    public void ProjectionCaveat_EveryHourOfTheDayRepresented_IsNone()
+    {
+        var costs = Costs([.. Enumerable.Range(0, 24).Select(h => $"2026-01-15T{h:00}:30:00Z,gpt-audio-mini,1000")]);
+
+        costs.ProjectionCaveat.Should().BeNull();
+    }
+
+    [Fact]
+    public void ProjectionCaveat_OneInstant_IsNoneBecauseNothingIsExtrapolated()
+    {
+        var costs = Costs("2026-01-15T10:00:00Z,gpt-audio-mini,1000");
+
+        costs.MonthlyProjection.Should().BeNull();
+        costs.ProjectionCaveat.Should().BeNull();
+    }
 }
