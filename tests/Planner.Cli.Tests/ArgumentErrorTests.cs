@@ -11,9 +11,12 @@ public class ArgumentErrorTests
     [InlineData(new[] { "cost", "--model", "--json" }, "planner: --model needs a value")]
     [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier" }, "planner: --tier needs a value")]
     [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--text-in", "-5" }, "planner: --text-in must be >= 0, got -5")]
+    [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier", "1", "--burst-window", "1e300" }, "planner: --burst-window must be a number of seconds from 0 to 461,168,601,842, got 1E+300")]
+    [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier", "1", "--ttft", "-1" }, "planner: --ttft must be a number of seconds from 0 to 461,168,601,842, got -1")]
     public void UsageError_NamesTheOptionAndExitsTwo(string[] args, string message)
     {
-        var result = CliRunner.Run(args);
+        // Repo-relative trace paths resolve against the bundled data copied beside the tests.
+        var result = CliRunner.Run([.. args.Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(CliRunner.DataDirectory, a[5..]) : a)]);
 
         result.ExitCode.Should().Be(2);
         result.Error.Trim().Should().Be(message);

@@ -173,7 +173,8 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
                 null => "",
             };
             string where = recommendation.MonthlyLimitTier is { } lt ? $"; the lowest tier whose limit it fits under is {lt.DisplayName} ({Format.UsdCents(lt.MonthlyUsageLimit)})" : "; it fits under no tier's monthly usage limit";
-            console.MarkupLineInterpolated($"Projected 30-day spend {Format.UsdCents(projection)} {fit}{where}");
+            string spend = $"Projected 30-day spend {Format.UsdCents(projection)}";
+            console.MarkupLineInterpolated($"{spend}{(fit.Length > 0 ? " " + fit : "")}{where}");
         }
 
         assumptions.Render(console);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using Planner.Core.Simulation;
 using Spectre.Console;
@@ -70,7 +71,7 @@ public class SimulationSettings : TraceSettings
         {
             if (!double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
             {
-                problems.Add($"{name} must be a number of seconds >= 0, got {value}");
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number of seconds from 0 to {Math.Floor(TimeSpan.MaxValue.TotalSeconds / 2):#,0}, got {value}"));
             }
         }
 

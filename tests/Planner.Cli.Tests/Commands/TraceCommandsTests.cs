@@ -190,6 +190,25 @@ public sealed class TraceCommandsTests : IDisposable
         root.GetProperty("tiers")[1].GetProperty("reason").GetString().Should().Be("400 request(s) can never be admitted (TPM charge over the bucket's capacity)");
     }
 
+    [Fact]
+    public void Recommend_NoTierSuffices_TableStillStatesTheProjectedSpend()
+    {
+        // As above, with the last request a second later so the trace has a span to extrapolate a month from.
+        var lines = new List<string> { "timestamp,model,input_text_tokens" };
+        for (int i = 0; i < 399; i++)
+        {
+            lines.Add("2026-01-15T09:00:00Z,gpt-audio-mini,100000");
+        }
+
+        lines.Add("2026-01-15T09:00:01Z,gpt-audio-mini,100000");
+
+        var result = CliRunner.Run("recommend", Trace([.. lines]), "--max-p99-delay", "0");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("No tier suffices").And.Contain("Projected 30-day spend $")
+            .And.Contain("it fits under no tier's monthly usage limit").And.NotContain(" ;");
+    }
+
     [Theory]
     [InlineData("price")]
     [InlineData("simulate")]
