@@ -1,3 +1,4 @@
+using System.Reflection;
 using Planner.Cli.Commands;
 using Planner.Cli.Infrastructure;
 using Planner.Core;
@@ -8,6 +9,10 @@ namespace Planner.Cli;
 /// <summary>The <c>planner</c> calculator: commands registered here, errors mapped to exit codes.</summary>
 public static class PlannerApp
 {
+    /// <summary>The calculator's version ("0.1.0+commit"), from its own assembly, not the host's.</summary>
+    public static string Version { get; } =
+        typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
     public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
 
@@ -22,6 +27,7 @@ public static class PlannerApp
         app.Configure(config =>
         {
             config.SetApplicationName("planner");
+            config.SetApplicationVersion(Version);
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();

@@ -26,4 +26,13 @@ public class HelpTests
             result.Output.Should().Contain(command);
         }
     }
+
+    [Fact]
+    public void Version_PrintsTheVersionAndExitsZero()
+    {
+        var result = CliRunner.Run("--version");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().StartWith("0.1.0");
+    }
 }
