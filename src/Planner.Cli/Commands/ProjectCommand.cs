@@ -246,6 +246,17 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             }
 
             console.Write(table);
+            var total = target.Total;
+            string span = total.Months == 1 ? "Month 1" : $"Months 1-{total.Months}";
+            if (total.IsExact)
+            {
+                console.MarkupLineInterpolated($"[bold]{span} in all: {Money(total.Mean, exact: true)}[/]");
+            }
+            else
+            {
+                console.MarkupLineInterpolated(
+                    $"[bold]{span} in all: mean {Money(total.Mean, false)}[/] (P10 {Money(total.P10, false)}, P50 {Money(total.P50, false)}, P90 {Money(total.P90, false)}, P99 {Money(total.P99, false)}; each run's months summed)");
+            }
             var last = target.Months[^1];
             foreach (var need in last.Tiers)
             {

@@ -3,7 +3,7 @@ using Planner.Core.Projection;
 
 namespace Planner.Cli.Rendering;
 
-/// <summary>A projection as JSON: <c>{"months": [{"month", "mean_usd", "p10_usd", ...}], "comparison": [...], "assumptions": [...]}</c>.</summary>
+/// <summary>A projection as JSON: <c>{"total": {"months", "mean_usd", "p10_usd", ...}, "months": [{"month", "mean_usd", "p10_usd", ...}], "comparison": [...], "assumptions": [...]}</c>.</summary>
 public static class ProjectionJson
 {
     public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions)
@@ -68,6 +68,15 @@ public static class ProjectionJson
 
     private static void WriteMonths(Utf8JsonWriter w, TargetProjection target)
     {
+        var total = target.Total;
+        w.WriteStartObject("total");
+        w.WriteNumber("months", total.Months);
+        w.WriteUsd("mean_usd", total.Mean);
+        w.WriteUsd("p10_usd", total.P10);
+        w.WriteUsd("p50_usd", total.P50);
+        w.WriteUsd("p90_usd", total.P90);
+        w.WriteUsd("p99_usd", total.P99);
+        w.WriteEndObject();
         w.WriteStartArray("months");
         foreach (var m in target.Months)
         {

@@ -104,10 +104,28 @@ public static partial class Projector
         var projections = new List<TargetProjection>();
         for (int t = 0; t < targets; t++)
         {
-            projections.Add(new TargetProjection(plan.Targets[t], results[t].Months, results[t].Savings));
+            projections.Add(new TargetProjection(plan.Targets[t], results[t].Months, results[t].Savings) { Total = Horizon(totals[t], runs) });
         }
 
         return projections;
+    }
+
+    /// <summary>The horizon's total: each run's months summed, then summarised (the month arrays stay in run order).</summary>
+    private static HorizonTotal Horizon(double[][] byMonth, int runs)
+    {
+        var sums = new double[runs];
+        foreach (var month in byMonth)
+        {
+            for (int run = 0; run < runs; run++)
+            {
+                sums[run] += month[run];
+            }
+        }
+
+        double mean = sums.Mean();
+        Array.Sort(sums);
+        return new HorizonTotal(byMonth.Length, Cents(mean), Cents(SortedArrayStatistics.Quantile(sums, 0.10)), Cents(SortedArrayStatistics.Quantile(sums, 0.50)),
+            Cents(SortedArrayStatistics.Quantile(sums, 0.90)), Cents(SortedArrayStatistics.Quantile(sums, 0.99)), IsExact: false);
     }
 
     private static MonthProjection Summarize(int month, decimal factor, decimal requests, double[] costs, Usd? budget, List<TierNeed> tiers)

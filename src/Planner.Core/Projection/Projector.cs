@@ -155,7 +155,13 @@ public static partial class Projector
                 });
             }
 
-            results.Add(new TargetProjection(plan.Targets[t], months, savings));
+            var sum = Usd.Zero;
+            foreach (var m in months)
+            {
+                sum += m.Mean;
+            }
+
+            results.Add(new TargetProjection(plan.Targets[t], months, savings) { Total = new HorizonTotal(months.Count, sum, sum, sum, sum, sum, IsExact: true) });
         }
 
         return results;

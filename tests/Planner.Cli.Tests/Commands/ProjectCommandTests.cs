@@ -33,6 +33,11 @@ public class ProjectCommandTests
         // $1,080 is over Tier 3's $1,000 monthly usage limit: the organization needs Tier 4 ($5,000).
         months[0].GetProperty("organization_tier").GetProperty("tier").GetString().Should().Be("4");
         months[0].GetProperty("organization_tier").GetProperty("spend_usd").GetDecimal().Should().Be(1_080m);
+        // The quarter: the three months summed exactly.
+        var total = json.RootElement.GetProperty("total");
+        total.GetProperty("months").GetInt32().Should().Be(3);
+        Money(total, "mean_usd").Should().Be(month1 * (1 + 1.1m + (1.1m * 1.1m))).And.Be(3_574.80m);
+        Money(total, "p90_usd").Should().Be(3_574.80m);
     }
 
     [Fact]
@@ -252,5 +257,27 @@ public class ProjectCommandTests
         org.GetProperty("spend_usd").GetDecimal().Should().BeInRange(500m, 1_000m);
         org.GetProperty("tier").GetString().Should().Be("3");
         month.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("model").GetString() == "gpt-audio").GetProperty("tier").GetString().Should().Be("2");
+    }
+
+    [Fact]
+    public void Project_Quarter_TotalIsEachRunsMonthsSummed()
+    {
+        var result = CliRunner.Run("project", "--model", "gpt-audio-mini", "--requests-per-day", "50000", "--requests-per-day-sd", "5000",
+            "--audio-in-seconds", "180", "--audio-out-seconds", "90", "--months", "3", "--growth", "5", "--runs", "4000", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = result.Json();
+        var months = json.RootElement.GetProperty("months").EnumerateArray().ToList();
+        var total = json.RootElement.GetProperty("total");
+        // Means add (each rounded to the cent, so within a few cents).
+        Money(total, "mean_usd").Should().BeApproximately(months.Sum(m => Money(m, "mean_usd")), 0.05m);
+        // Months are independent, so the quarter's P10-P90 spread is narrower than the months' spreads added
+        // (about sqrt(3) of one month's, not 3 times).
+        decimal spread = Money(total, "p90_usd") - Money(total, "p10_usd");
+        spread.Should().BeLessThan(months.Sum(m => Money(m, "p90_usd") - Money(m, "p10_usd")));
+        spread.Should().BePositive();
+        Money(total, "p10_usd").Should().BeLessThan(Money(total, "p50_usd"));
+        Money(total, "p50_usd").Should().BeLessThan(Money(total, "p90_usd"));
+        Money(total, "p90_usd").Should().BeLessThan(Money(total, "p99_usd"));
     }
 }
