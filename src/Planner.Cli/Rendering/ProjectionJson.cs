@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Planner.Core.Catalog;
 using Planner.Core.Projection;
+using Planner.Core.Units;
 
 namespace Planner.Cli.Rendering;
 
@@ -45,10 +47,7 @@ public static class ProjectionJson
                         {
                             w.WriteStartObject();
                             w.WriteNumber("month", s.Month);
-                            w.WriteUsd("mean_usd", s.Mean);
-                            w.WriteUsd("p10_usd", s.P10);
-                            w.WriteUsd("p50_usd", s.P50);
-                            w.WriteUsd("p90_usd", s.P90);
+                            WriteDistribution(w, s.Mean, s.P10, s.P50, s.P90, p99: null);
                             w.WriteEndObject();
                         }
 
@@ -71,11 +70,7 @@ public static class ProjectionJson
         var total = target.Total;
         w.WriteStartObject("total");
         w.WriteNumber("months", total.Months);
-        w.WriteUsd("mean_usd", total.Mean);
-        w.WriteUsd("p10_usd", total.P10);
-        w.WriteUsd("p50_usd", total.P50);
-        w.WriteUsd("p90_usd", total.P90);
-        w.WriteUsd("p99_usd", total.P99);
+        WriteDistribution(w, total.Mean, total.P10, total.P50, total.P90, total.P99);
         w.WriteEndObject();
         w.WriteStartArray("months");
         foreach (var m in target.Months)
@@ -84,11 +79,7 @@ public static class ProjectionJson
             w.WriteNumber("month", m.Month);
             w.WriteDecimal("traffic_factor", m.TrafficFactor);
             w.WriteDecimal("expected_requests", m.ExpectedRequests);
-            w.WriteUsd("mean_usd", m.Mean);
-            w.WriteUsd("p10_usd", m.P10);
-            w.WriteUsd("p50_usd", m.P50);
-            w.WriteUsd("p90_usd", m.P90);
-            w.WriteUsd("p99_usd", m.P99);
+            WriteDistribution(w, m.Mean, m.P10, m.P50, m.P90, m.P99);
             w.WriteUsd("standard_error_usd", m.StandardError);
             if (m.ExceedsBudgetProbability is { } p)
             {
@@ -96,14 +87,10 @@ public static class ProjectionJson
             }
 
             w.WriteStartObject("organization_tier");
+            WriteTier(w, m.OrganizationTier);
             if (m.OrganizationTier is { } orgTier)
             {
-                w.WriteString("tier", orgTier.Name);
                 w.WriteUsd("monthly_usage_limit_usd", orgTier.MonthlyUsageLimit);
-            }
-            else
-            {
-                w.WriteNull("tier");
             }
 
             w.WriteUsd("spend_usd", m.OrganizationSpend);
@@ -113,14 +100,7 @@ public static class ProjectionJson
             {
                 w.WriteStartObject();
                 w.WriteString("model", need.ModelId);
-                if (need.Tier is { } tier)
-                {
-                    w.WriteString("tier", tier.Name);
-                }
-                else
-                {
-                    w.WriteNull("tier");
-                }
+                WriteTier(w, need.Tier);
 
                 w.WriteNumber("peak_rpm", need.PeakRpm);
                 w.WriteNumber("peak_tpm", need.PeakTpm);
@@ -133,5 +113,31 @@ public static class ProjectionJson
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>"mean_usd", "p10_usd", "p50_usd", "p90_usd" and, when given, "p99_usd".</summary>
+    private static void WriteDistribution(Utf8JsonWriter w, Usd mean, Usd p10, Usd p50, Usd p90, Usd? p99)
+    {
+        w.WriteUsd("mean_usd", mean);
+        w.WriteUsd("p10_usd", p10);
+        w.WriteUsd("p50_usd", p50);
+        w.WriteUsd("p90_usd", p90);
+        if (p99 is { } top)
+        {
+            w.WriteUsd("p99_usd", top);
+        }
+    }
+
+    /// <summary>"tier": its name, or null when no tier suffices.</summary>
+    private static void WriteTier(Utf8JsonWriter w, UsageTier? tier)
+    {
+        if (tier is not null)
+        {
+            w.WriteString("tier", tier.Name);
+        }
+        else
+        {
+            w.WriteNull("tier");
+        }
     }
 }

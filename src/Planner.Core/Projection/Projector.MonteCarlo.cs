@@ -93,10 +93,8 @@ public static partial class Projector
                         saving[run] = totals[0][month - 1][run] - totals[t][month - 1][run];
                     }
 
-                    double mean = saving.Mean();
-                    Array.Sort(saving);
-                    results[t].Savings.Add(new SavingMonth(month, Cents(mean), Cents(SortedArrayStatistics.Quantile(saving, 0.10)),
-                        Cents(SortedArrayStatistics.Quantile(saving, 0.50)), Cents(SortedArrayStatistics.Quantile(saving, 0.90))));
+                    var d = Distribution(saving);
+                    results[t].Savings.Add(new SavingMonth(month, d.Mean, d.P10, d.P50, d.P90));
                 }
             }
         }
@@ -122,15 +120,21 @@ public static partial class Projector
             }
         }
 
-        double mean = sums.Mean();
-        Array.Sort(sums);
-        return new HorizonTotal(byMonth.Length, Cents(mean), Cents(SortedArrayStatistics.Quantile(sums, 0.10)), Cents(SortedArrayStatistics.Quantile(sums, 0.50)),
-            Cents(SortedArrayStatistics.Quantile(sums, 0.90)), Cents(SortedArrayStatistics.Quantile(sums, 0.99)), IsExact: false);
+        var d = Distribution(sums);
+        return new HorizonTotal(byMonth.Length, d.Mean, d.P10, d.P50, d.P90, d.P99, IsExact: false);
     }
 
+    /// <summary>Mean and percentiles (MathNet's R-8) of simulated dollars, each rounded to the cent.
+    /// Sorts <paramref name="values"/> in place: pass a copy where run order still matters.</summary>
+    private static (Usd Mean, Usd P10, Usd P50, Usd P90, Usd P99) Distribution(double[] values)
+    {
+        double mean = values.Mean();
+        Array.Sort(values);
+        return (Cents(mean), Cents(SortedArrayStatistics.Quantile(values, 0.10)), Cents(SortedArrayStatistics.Quantile(values, 0.50)),
+            Cents(SortedArrayStatistics.Quantile(values, 0.90)), Cents(SortedArrayStatistics.Quantile(values, 0.99)));
+    }
     private static MonthProjection Summarize(int month, decimal factor, decimal requests, double[] costs, Usd? budget, List<TierNeed> tiers)
     {
-        double mean = costs.Mean();
         double sd = costs.Length > 1 ? costs.StandardDeviation() : 0;
         double? exceeds = null;
         if (budget is { } b)
@@ -148,18 +152,18 @@ public static partial class Projector
             exceeds = over / (double)costs.Length;
         }
 
-        var sorted = (double[])costs.Clone();
-        Array.Sort(sorted);
+        // A copy: the month's costs stay in run order for the savings and the horizon total.
+        var d = Distribution((double[])costs.Clone());
         return new MonthProjection
         {
             Month = month,
             TrafficFactor = factor,
             ExpectedRequests = requests,
-            Mean = Cents(mean),
-            P10 = Cents(SortedArrayStatistics.Quantile(sorted, 0.10)),
-            P50 = Cents(SortedArrayStatistics.Quantile(sorted, 0.50)),
-            P90 = Cents(SortedArrayStatistics.Quantile(sorted, 0.90)),
-            P99 = Cents(SortedArrayStatistics.Quantile(sorted, 0.99)),
+            Mean = d.Mean,
+            P10 = d.P10,
+            P50 = d.P50,
+            P90 = d.P90,
+            P99 = d.P99,
             StandardError = Cents(sd / Math.Sqrt(costs.Length)),
             ExceedsBudgetProbability = exceeds,
             Tiers = tiers,

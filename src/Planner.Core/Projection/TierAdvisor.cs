@@ -38,7 +38,7 @@ public static class TierAdvisor
 
         foreach (var candidate in models[0].Model.Tiers)
         {
-            bool fits = candidate.MonthlyUsageLimit >= totalSpend;
+            bool fits = true;
             foreach (var (model, need) in models)
             {
                 fits &= model.FindTier(candidate.Name) is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } tier
