@@ -12,12 +12,8 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner capacity</c>: how many requests of one shape a minute a tier sustains, and what that carries.</summary>
 public sealed class CapacityCommand(CliEnvironment environment) : Command<CapacityCommand.Settings>
 {
-    public sealed class Settings : RequestShapeSettings
+    public sealed class Settings : ModelRequestSettings
     {
-        [CommandOption("-m|--model <MODEL>")]
-        [Description("Model id, alias or snapshot, e.g. gpt-audio-mini.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("-t|--tier <TIER>")]
         [Description("Usage tier: free, 1, 2, 3, 4 or 5.")]
         public string Tier { get; init; } = "";
@@ -26,19 +22,14 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
         [Description("The max_tokens each request sends. OpenAI counts it against TPM in place of the real output. The default value is the request's output.")]
         public long? MaxTokens { get; init; }
 
-        public override ValidationResult Validate()
+        protected override ValidationResult ValidateOptions()
         {
-            if (string.IsNullOrWhiteSpace(Model))
-            {
-                return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
-            }
-
             if (string.IsNullOrWhiteSpace(Tier))
             {
                 return ValidationResult.Error("--tier is required, e.g. --tier 1");
             }
 
-            return MaxTokens is < 1 ? ValidationResult.Error($"--max-tokens must be >= 1, got {MaxTokens}") : base.Validate();
+            return MaxTokens is < 1 ? ValidationResult.Error($"--max-tokens must be >= 1, got {MaxTokens}") : ValidationResult.Success();
         }
     }
 

@@ -11,27 +11,14 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner cost</c>: the exact cost of K requests of one shape, per meter and in total.</summary>
 public sealed class CostCommand(CliEnvironment environment) : Command<CostCommand.Settings>
 {
-    public sealed class Settings : RequestShapeSettings
+    public sealed class Settings : ModelRequestSettings
     {
-        [CommandOption("-m|--model <MODEL>")]
-        [Description("Model id, alias or snapshot, e.g. gpt-audio-mini.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--requests <K>")]
         [Description("How many requests of this shape. The default value is 1. Must be 1 to 10^12.")]
         [DefaultValue(1L)]
         public long Requests { get; init; } = 1;
 
-        public override ValidationResult Validate()
-        {
-            if (string.IsNullOrWhiteSpace(Model))
-            {
-                return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
-            }
-
-            var requests = ValidateRequests(Requests);
-            return requests.Successful ? base.Validate() : requests;
-        }
+        protected override ValidationResult ValidateOptions() => ValidateRequests(Requests);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

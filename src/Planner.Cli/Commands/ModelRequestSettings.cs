@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Planner.Cli.Commands;
+
+/// <summary>A model and a request shape: the options cost and capacity share.</summary>
+public abstract class ModelRequestSettings : RequestShapeSettings
+{
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("Model id, alias or snapshot, e.g. gpt-audio-mini.")]
+    public string Model { get; init; } = "";
+
+    /// <summary>Checks --model, then the command's own options, then the request shape, in that order.</summary>
+    public sealed override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            return ValidationResult.Error("--model is required, e.g. --model gpt-audio-mini");
+        }
+
+        var own = ValidateOptions();
+        return own.Successful ? base.Validate() : own;
+    }
+
+    /// <summary>The command's own options; success by default.</summary>
+    protected virtual ValidationResult ValidateOptions() => ValidationResult.Success();
+}
