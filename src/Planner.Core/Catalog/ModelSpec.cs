@@ -38,8 +38,21 @@ public sealed record ModelSpec
     public Source? Source { get; init; }
 
     public DateOnly? KnowledgeCutoff { get; init; }
+
+    /// <summary>The API this model serves. The default value is Chat Completions.</summary>
+    public ModelApi Api { get; init; } = ModelApi.ChatCompletions;
+
+    /// <summary>The day the model became available, or null when unknown.</summary>
+    public DateOnly? Released { get; init; }
+
+    /// <summary>The day OpenAI announced the shutdown (the deprecation notice), or null.</summary>
     public DateOnly? Deprecated { get; init; }
+
+    /// <summary>The first day requests fail, or null when none is announced.</summary>
     public DateOnly? Shutdown { get; init; }
+
+    /// <summary>The model OpenAI recommends instead, or null.</summary>
+    public string? Replacement { get; init; }
 
     /// <summary>Modality name to support ("input_output", "input", "output", "not_supported").</summary>
     public IReadOnlyDictionary<string, string> Modalities { get; init; } = new Dictionary<string, string>();

@@ -15,6 +15,19 @@ public sealed record ResolvedModel(ModelSpec Model, Snapshot? Snapshot, string R
     /// <summary>The snapshot's deprecation date, else the model's.</summary>
     public DateOnly? Deprecated => Snapshot?.Deprecated ?? Model.Deprecated;
 
+    /// <summary>The snapshot's release date, else the model's.</summary>
+    public DateOnly? Released => Snapshot?.Released ?? Model.Released;
+
+    /// <summary>The snapshot's recommended replacement, else the model's.</summary>
+    public string? Replacement => Snapshot?.Replacement ?? Model.Replacement;
+
+    /// <summary>Where this model or snapshot stands on <paramref name="day"/>.</summary>
+    public LifecycleStatus StatusAt(DateOnly day) =>
+        Released is { } released && day < released ? LifecycleStatus.Unreleased
+        : Shutdown is { } shutdown && day >= shutdown ? LifecycleStatus.ShutDown
+        : Shutdown is not null && (Deprecated is not { } notice || day >= notice) ? LifecycleStatus.Deprecated
+        : LifecycleStatus.Active;
+
     /// <summary>The id that bills: the snapshot id, else the canonical model id.</summary>
     public string BillingId => Snapshot?.Id ?? Model.Id;
 }

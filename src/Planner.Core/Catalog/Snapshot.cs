@@ -8,6 +8,12 @@ public sealed record Snapshot
     /// <summary>The snapshot's own price history, or empty to use the model's.</summary>
     public IReadOnlyList<PriceSet> Prices { get; init; } = [];
 
+    /// <summary>The snapshot's release date, or null to use the model's.</summary>
+    public DateOnly? Released { get; init; }
+
     public DateOnly? Deprecated { get; init; }
     public DateOnly? Shutdown { get; init; }
+
+    /// <summary>The snapshot's recommended replacement, or null to use the model's.</summary>
+    public string? Replacement { get; init; }
 }
