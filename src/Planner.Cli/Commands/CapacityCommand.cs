@@ -29,7 +29,9 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
                 return ValidationResult.Error("--tier is required, e.g. --tier 1");
             }
 
-            return MaxTokens is < 1 ? ValidationResult.Error($"--max-tokens must be >= 1, got {MaxTokens}") : ValidationResult.Success();
+            return MaxTokens is < 1 or > TokenCount.MaxPerRequest
+                ? ValidationResult.Error($"--max-tokens must be from 1 to {TokenCount.MaxPerRequest:N0}, got {MaxTokens}")
+                : ValidationResult.Success();
         }
     }
 

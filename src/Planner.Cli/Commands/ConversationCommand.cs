@@ -67,9 +67,9 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
                 }
             }
 
-            if (SystemTextTokens < 0)
+            if (SystemTextTokens is < 0 or > TokenCount.MaxPerRequest)
             {
-                return ValidationResult.Error($"--system-text-tokens must be >= 0, got {SystemTextTokens}");
+                return ValidationResult.Error($"--system-text-tokens must be a token count from 0 to {TokenCount.MaxPerRequest:N0} (what one request can carry), got {SystemTextTokens.ToString(CultureInfo.InvariantCulture)}");
             }
 
             foreach (var (name, value) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })

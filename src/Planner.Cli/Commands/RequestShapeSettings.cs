@@ -66,9 +66,9 @@ public class RequestShapeSettings : CatalogSettings
     {
         foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0) })
         {
-            if (value < 0)
+            if (value is < 0 or > TokenCount.MaxPerRequest)
             {
-                return ValidationResult.Error($"{name} must be >= 0, got {value}");
+                return ValidationResult.Error($"{name} must be a token count from 0 to {TokenCount.MaxPerRequest:N0} (what one request can carry), got {value.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 

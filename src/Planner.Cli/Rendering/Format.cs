@@ -28,6 +28,9 @@ public static class Format
     /// <summary>"16,384".</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A 128-bit count (token totals), grouped.</summary>
+    public static string Count(Int128 value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals, grouped.</summary>
     public static string Number(decimal value, int decimals = 2) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,0." + new string('#', decimals), CultureInfo.InvariantCulture);

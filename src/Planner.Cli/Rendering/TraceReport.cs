@@ -59,7 +59,7 @@ public static class TraceReport
         w.WriteStartObject("tokens");
         foreach (var meter in Meters.All)
         {
-            w.WriteNumber(Meters.JsonName(meter), costs.Totals.Tokens(meter));
+            w.WriteNumber(Meters.JsonName(meter), (decimal)costs.Totals.Tokens(meter));
         }
 
         w.WriteEndObject();

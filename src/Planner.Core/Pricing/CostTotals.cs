@@ -16,22 +16,23 @@ public sealed class CostTotals
     /// <summary>How many requests were added.</summary>
     public long Requests { get; private set; }
 
-    /// <summary>The tokens added, meter by meter.</summary>
-    public long TextInputTokens { get; private set; }
-    public long CachedInputTokens { get; private set; }
-    public long AudioInputTokens { get; private set; }
-    public long TextOutputTokens { get; private set; }
-    public long AudioOutputTokens { get; private set; }
+    /// <summary>The tokens added, meter by meter: 128-bit like the money, so a long trace (or many
+    /// requests of a large shape) cannot overflow a count that fits each request.</summary>
+    public Int128 TextInputTokens { get; private set; }
+    public Int128 CachedInputTokens { get; private set; }
+    public Int128 AudioInputTokens { get; private set; }
+    public Int128 TextOutputTokens { get; private set; }
+    public Int128 AudioOutputTokens { get; private set; }
 
     /// <summary>Adds <paramref name="times"/> requests of one usage and cost.</summary>
     public void Add(in Usage usage, in CostBreakdown cost, long times = 1)
     {
         Requests = checked(Requests + times);
-        TextInputTokens = checked(TextInputTokens + (usage.TextInput.Value * times));
-        CachedInputTokens = checked(CachedInputTokens + (usage.CachedInput.Value * times));
-        AudioInputTokens = checked(AudioInputTokens + (usage.AudioInput.Value * times));
-        TextOutputTokens = checked(TextOutputTokens + (usage.TextOutput.Value * times));
-        AudioOutputTokens = checked(AudioOutputTokens + (usage.AudioOutput.Value * times));
+        TextInputTokens += (Int128)usage.TextInput.Value * times;
+        CachedInputTokens += (Int128)usage.CachedInput.Value * times;
+        AudioInputTokens += (Int128)usage.AudioInput.Value * times;
+        TextOutputTokens += (Int128)usage.TextOutput.Value * times;
+        AudioOutputTokens += (Int128)usage.AudioOutput.Value * times;
         _textInput += (Int128)cost.TextInputPicodollars * times;
         _cachedInput += (Int128)cost.CachedInputPicodollars * times;
         _audioInput += (Int128)cost.AudioInputPicodollars * times;
@@ -43,11 +44,11 @@ public sealed class CostTotals
     public void Add(in Usage usage, in CostBreakdown cost)
     {
         Requests = checked(Requests + 1);
-        TextInputTokens = checked(TextInputTokens + usage.TextInput.Value);
-        CachedInputTokens = checked(CachedInputTokens + usage.CachedInput.Value);
-        AudioInputTokens = checked(AudioInputTokens + usage.AudioInput.Value);
-        TextOutputTokens = checked(TextOutputTokens + usage.TextOutput.Value);
-        AudioOutputTokens = checked(AudioOutputTokens + usage.AudioOutput.Value);
+        TextInputTokens += usage.TextInput.Value;
+        CachedInputTokens += usage.CachedInput.Value;
+        AudioInputTokens += usage.AudioInput.Value;
+        TextOutputTokens += usage.TextOutput.Value;
+        AudioOutputTokens += usage.AudioOutput.Value;
         _textInput += cost.TextInputPicodollars;
         _cachedInput += cost.CachedInputPicodollars;
         _audioInput += cost.AudioInputPicodollars;
@@ -60,11 +61,11 @@ public sealed class CostTotals
     {
         ArgumentNullException.ThrowIfNull(other);
         Requests = checked(Requests + other.Requests);
-        TextInputTokens = checked(TextInputTokens + other.TextInputTokens);
-        CachedInputTokens = checked(CachedInputTokens + other.CachedInputTokens);
-        AudioInputTokens = checked(AudioInputTokens + other.AudioInputTokens);
-        TextOutputTokens = checked(TextOutputTokens + other.TextOutputTokens);
-        AudioOutputTokens = checked(AudioOutputTokens + other.AudioOutputTokens);
+        TextInputTokens += other.TextInputTokens;
+        CachedInputTokens += other.CachedInputTokens;
+        AudioInputTokens += other.AudioInputTokens;
+        TextOutputTokens += other.TextOutputTokens;
+        AudioOutputTokens += other.AudioOutputTokens;
         _textInput += other._textInput;
         _cachedInput += other._cachedInput;
         _audioInput += other._audioInput;
@@ -96,7 +97,7 @@ public sealed class CostTotals
     };
 
     /// <summary>The tokens on one meter.</summary>
-    public long Tokens(Meter meter) => meter switch
+    public Int128 Tokens(Meter meter) => meter switch
     {
         Meter.TextInput => TextInputTokens,
         Meter.CachedInput => CachedInputTokens,

@@ -46,7 +46,7 @@ public class CostCommandTests
     [Theory]
     [InlineData(new[] { "--text-out", "20000" }, "planner: output of 20,000 tokens exceeds gpt-audio-mini's 16,384-token output cap")]
     [InlineData(new[] { "--text-in", "120000", "--text-out", "10000" }, "planner: input of 120,000 + output of 10,000 = 130,000 tokens exceeds gpt-audio-mini's 128,000-token context window")]
-    [InlineData(new[] { "--text-in", "-5" }, "planner: --text-in must be >= 0, got -5")]
+    [InlineData(new[] { "--text-in", "-5" }, "planner: --text-in must be a token count from 0 to 1,000,000,000 (what one request can carry), got -5")]
     [InlineData(new[] { "--audio-in", "5", "--audio-in-seconds", "1" }, "planner: give --audio-in or --audio-in-seconds, not both")]
     [InlineData(new[] { "--requests", "0" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 0")]
     [InlineData(new[] { "--requests", "9223372036854775807", "--audio-in", "100000" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 9223372036854775807")]
