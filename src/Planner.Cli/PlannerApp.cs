@@ -42,7 +42,8 @@ public static class PlannerApp
                 return Fail(environment, missing, ExitCodes.InvalidInput);
             }
 
-            return app.Run(args);
+            // Spectre reads a bare "-" as an option without a name; it means standard input (price - < trace.csv).
+            return app.Run(args.Select(a => a == "-" ? TraceSettings.StandardInputName : a));
         }
         catch (PlannerException e)
         {

@@ -48,14 +48,14 @@ public class TraceSettings : CatalogSettings
         return base.Validate();
     }
 
-    /// <summary>The name standard input goes by in messages.</summary>
+    /// <summary>The name standard input goes by in messages (a "-" argument is read as this).</summary>
     public const string StandardInputName = "<stdin>";
 
     /// <summary>Opens the trace: the file, or standard input for <c>-</c>.</summary>
     public TraceReader OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return Trace == "-"
+        return Trace == StandardInputName
             ? TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections)
             : TraceReader.Open(Trace, catalog, options, rejections);
     }
