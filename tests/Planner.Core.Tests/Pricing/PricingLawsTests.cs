@@ -5,16 +5,17 @@ using Planner.Core.Pricing;
 namespace Planner.Core.Tests.Pricing;
 
 /// <summary>The pricing laws, checked on generated usages for every bundled model.</summary>
+[Properties(Arbitrary = [typeof(Arbitraries)])]
 public class PricingLawsTests
 {
     private static readonly PriceSheet[] Sheets = TestData.Catalog.Models.Select(m => new PriceSheet(m.Prices[^1])).ToArray();
 
-    private static Usage ToUsage(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e) =>
-        Usage.Of(a.Get, b.Get, c.Get, d.Get, e.Get);
+    private static Usage ToUsage(MeterTokens a, MeterTokens b, MeterTokens c, MeterTokens d, MeterTokens e) =>
+        Usage.Of(a.Value, b.Value, c.Value, d.Value, e.Value);
 
     [Property]
-    public bool Cost_IsAdditiveOverRequests(NonNegativeInt a1, NonNegativeInt b1, NonNegativeInt c1, NonNegativeInt d1, NonNegativeInt e1,
-        NonNegativeInt a2, NonNegativeInt b2, NonNegativeInt c2, NonNegativeInt d2, NonNegativeInt e2)
+    public bool Cost_IsAdditiveOverRequests(MeterTokens a1, MeterTokens b1, MeterTokens c1, MeterTokens d1, MeterTokens e1,
+        MeterTokens a2, MeterTokens b2, MeterTokens c2, MeterTokens d2, MeterTokens e2)
     {
         var x = ToUsage(a1, b1, c1, d1, e1);
         var y = ToUsage(a2, b2, c2, d2, e2);
@@ -22,7 +23,7 @@ public class PricingLawsTests
     }
 
     [Property]
-    public bool Cost_IsMonotoneInEveryCount(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e, PositiveInt more, byte meter)
+    public bool Cost_IsMonotoneInEveryCount(MeterTokens a, MeterTokens b, MeterTokens c, MeterTokens d, MeterTokens e, PositiveInt more, byte meter)
     {
         var usage = ToUsage(a, b, c, d, e);
         var extra = (meter % 5) switch
@@ -49,7 +50,7 @@ public class PricingLawsTests
     }
 
     [Property]
-    public bool Total_IsTheSumOfTheParts(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e)
+    public bool Total_IsTheSumOfTheParts(MeterTokens a, MeterTokens b, MeterTokens c, MeterTokens d, MeterTokens e)
     {
         var usage = ToUsage(a, b, c, d, e);
         return Sheets.All(s =>
@@ -60,18 +61,23 @@ public class PricingLawsTests
     }
 
     [Property]
-    public bool Totals_OfKRequests_EqualKTimesOne(NonNegativeInt a, NonNegativeInt c, NonNegativeInt e, PositiveInt k)
+    public bool Totals_OfKRequests_EqualKTimesOne(MeterTokens a, MeterTokens c, MeterTokens e, RequestCount k)
     {
-        var usage = Usage.Of(textInput: a.Get, audioInput: c.Get, audioOutput: e.Get);
+        // k up to 10^12 requests of up to 10^9 tokens a meter: totals past 2^63 must stay exact (128-bit).
+        var usage = Usage.Of(textInput: a.Value, audioInput: c.Value, audioOutput: e.Value);
         var sheet = Sheets[0];
+        var cost = sheet.Price(usage);
         var once = new CostTotals();
-        once.Add(usage, sheet.Price(usage), k.Get);
+        once.Add(usage, cost, k.Value);
         var oneByOne = new CostTotals();
-        for (int i = 0; i < Math.Min(k.Get, 50); i++)
+        for (int i = 0; i < Math.Min(k.Value, 50); i++)
         {
-            oneByOne.Add(usage, sheet.Price(usage));
+            oneByOne.Add(usage, cost);
         }
 
-        return k.Get > 50 || once.Total == oneByOne.Total;
+        return once.TotalPicodollars == (Int128)cost.TotalPicodollars * k.Value &&
+            once.TextInputTokens == (Int128)a.Value * k.Value &&
+            once.AudioOutputTokens == (Int128)e.Value * k.Value &&
+            (k.Value > 50 || once.Total == oneByOne.Total);
     }
 }
