@@ -25,6 +25,10 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         [CommandOption("--update-golden")]
         [Description("Write the golden snapshot from the catalog instead of checking it; review and commit the result with the catalog.")]
         public bool UpdateGolden { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Write the result as JSON: catalog and golden paths, figures, and every mismatch.")]
+        public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -36,7 +40,7 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         string goldenPath = settings.Golden ?? Shown(goldenFile);
         var catalog = CatalogJson.Load(catalogFile);
         string catalogName = Path.GetFileName(catalogPath);
-        if (settings.Catalog is null)
+        if (settings.Catalog is null && !settings.Json)
         {
             // Say which file a bare "planner verify" checked: the repository's source, or the bundled copy.
             environment.Out.WriteLine(environment.SourceCatalogPath is not null
@@ -48,6 +52,12 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(goldenFile))!);
             File.WriteAllText(goldenFile, GoldenSnapshot.Render(catalog, catalogName));
+            if (settings.Json)
+            {
+                WriteJson(catalogPath, goldenPath, catalog.Models.Count, GoldenSnapshot.Of(catalog).Count, [], updated: true);
+                return ExitCodes.Success;
+            }
+
             environment.Out.WriteLine($"{catalogPath}: valid; wrote {GoldenSnapshot.Of(catalog).Count} figures to {goldenPath}. Review the diff and commit it with the catalog.");
             environment.Out.Flush();
             return ExitCodes.Success;
@@ -62,6 +72,12 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         var golden = GoldenSnapshot.Parse(File.ReadAllText(goldenFile), goldenPath);
         var actual = GoldenSnapshot.Of(catalog);
         var mismatches = GoldenSnapshot.Compare(golden, actual);
+        if (settings.Json)
+        {
+            WriteJson(catalogPath, goldenPath, catalog.Models.Count, actual.Count, mismatches.Select(m => m.ToString()).ToList(), updated: false);
+            return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+        }
+
         if (mismatches.Count == 0)
         {
             environment.Out.WriteLine($"{catalogPath}: valid; {catalog.Models.Count} models, all {actual.Count} figures match {goldenPath}");
@@ -79,6 +95,28 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         environment.Out.Flush();
         return ExitCodes.CheckFailed;
     }
+
+    private void WriteJson(string catalogPath, string goldenPath, int models, int figures, IReadOnlyList<string> mismatches, bool updated) =>
+        Rendering.JsonOutput.Write(environment.Out, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("catalog", catalogPath);
+            w.WriteBoolean("bundled_copy", environment.SourceCatalogPath is null && catalogPath == environment.BundledCatalogPath);
+            w.WriteString("golden", goldenPath);
+            w.WriteBoolean("valid", true);
+            w.WriteBoolean("golden_updated", updated);
+            w.WriteNumber("models", models);
+            w.WriteNumber("figures", figures);
+            w.WriteBoolean("matches", mismatches.Count == 0);
+            w.WriteStartArray("mismatches");
+            foreach (string mismatch in mismatches)
+            {
+                w.WriteStringValue(mismatch);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
 
     /// <summary>A path relative to the working folder when it is inside it ("data/catalog.json"), so that hints
     /// name the file as the user would type it.</summary>
