@@ -112,10 +112,10 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
 
         foreach (var meter in Meters.All)
         {
-            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Usd(r.Totals[meter]))]);
+            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Money(r.Totals[meter]))]);
         }
 
-        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Usd(r.Totals.Total)}[/]")]);
+        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Money(r.Totals.Total)}[/]")]);
         table.AddRow([$"Ratio to {Markup.Escape(rows[0].Quote.Model.Model.Id)}", .. rows.Select(r => baseline == Usd.Zero ? "n/a" : Format.Ratio(r.Totals.Total / baseline))]);
         environment.Console.MarkupLineInterpolated($"{Format.Count(settings.Requests)} request(s) of the same shape on {rows.Count} models");
         environment.Console.Write(table);

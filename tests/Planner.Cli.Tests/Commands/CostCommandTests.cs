@@ -78,7 +78,18 @@ public class CostCommandTests
         var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "60");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("Audio input").And.Contain("$0.006").And.Contain("Assumptions").And.Contain("audio_input_tokens_per_second = 10");
+        // 600 audio tokens at $10 / 1M = $0.006: to the cent in the table (the exact figure is in --json).
+        result.Output.Should().Contain("Audio input").And.Contain("$0.01").And.NotContain("$0.006").And.Contain("Assumptions").And.Contain("audio_input_tokens_per_second = 10");
+    }
+
+    [Fact]
+    public void Cost_Table_ShowsATinyNonZeroAmountAsLessThanACentNeverAsNothing()
+    {
+        // 100 text tokens at $0.60 / 1M = $0.00006.
+        var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--text-in", "100");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("<$0.01").And.NotContain("$0.00006");
     }
 
     [Fact]
