@@ -49,7 +49,7 @@ public class ConsistencyTests
         json.RootElement.GetProperty("catalog").GetString().Should().Be(Path.Combine(CliRunner.DataDirectory, "catalog.json"));
         json.RootElement.GetProperty("bundled_copy").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("matches").GetBoolean().Should().BeTrue();
-        json.RootElement.GetProperty("figures").GetInt32().Should().Be(2 + (31 * 4) + 3);
+        json.RootElement.GetProperty("figures").GetInt32().Should().Be(2 + (34 * 4) + 3);
         json.RootElement.GetProperty("mismatches").GetArrayLength().Should().Be(0);
     }
 
