@@ -105,6 +105,20 @@ public class OrdinaryMistakesTests
     }
 
     [Theory]
+    [InlineData("cost", "--model", "gpt-audio-mini")]
+    [InlineData("capacity", "--model", "gpt-audio-mini", "--tier", "1")]
+    [InlineData("compare", "--models", "gpt-audio,gpt-audio-mini")]
+    [InlineData("cost", "--model", "gpt-audio-mini", "--text-in", "0", "--audio-in-seconds", "0")]
+    public void RequestWithNoTokens_IsAnErrorNotAZeroDollarTable(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().BeEmpty();
+        result.Error.Should().StartWith("planner: the request has no tokens: give at least one of --text-in");
+    }
+
+    [Theory]
     [InlineData(new[] { "prise", "x.csv" }, "planner: unknown command 'prise'; did you mean price?")]
     [InlineData(new[] { "cost", "--modle", "gpt-audio" }, "planner: unknown option --modle; did you mean --model?")]
     [InlineData(new[] { "price", "x.csv", "--skip-invalud" }, "planner: unknown option --skip-invalud; did you mean --skip-invalid?")]

@@ -30,7 +30,13 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
             }
 
             var requests = ValidateRequests(Requests);
-            return requests.Successful ? base.Validate() : requests;
+            if (!requests.Successful)
+            {
+                return requests;
+            }
+
+            var shape = base.Validate();
+            return shape.Successful && IsEmptyRequest ? EmptyRequest() : shape;
         }
     }
 

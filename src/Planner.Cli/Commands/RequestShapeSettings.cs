@@ -119,6 +119,16 @@ public class RequestShapeSettings : CatalogSettings
         return ValidationResult.Success();
     }
 
+    /// <summary>True when no token or audio option is given a value above zero: a request of nothing,
+    /// which cost, capacity and compare refuse rather than print a $0 table.</summary>
+    public bool IsEmptyRequest =>
+        TextIn == 0 && CachedIn == 0 && (AudioIn ?? 0) == 0 && (AudioInSeconds ?? 0) == 0 && CachedAudioIn == 0 && ImageIn == 0 &&
+        CachedImageIn == 0 && TextOut == 0 && (AudioOut ?? 0) == 0 && (AudioOutSeconds ?? 0) == 0;
+
+    /// <summary>The error for <see cref="IsEmptyRequest"/>.</summary>
+    protected static ValidationResult EmptyRequest() => ValidationResult.Error(
+        "the request has no tokens: give at least one of --text-in, --cached-in, --audio-in, --audio-in-seconds, --text-out, --audio-out, --audio-out-seconds (or an image/cached-audio option)");
+
     /// <summary>The request shape the options describe.</summary>
     public RequestShape ToShape() => new()
     {

@@ -36,7 +36,7 @@ public class CostCommandTests
     [Fact]
     public void Cost_UnknownModel_ExitsTwoWithOneLine()
     {
-        var result = CliRunner.Run("cost", "--model", "gpt-audio-minx");
+        var result = CliRunner.Run("cost", "--model", "gpt-audio-minx", "--text-in", "10");
 
         result.ExitCode.Should().Be(2);
         result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview");
