@@ -98,4 +98,14 @@ public class ConsistencyTests
         json.Output.Should().Be(format.Output);
         JsonDocument.Parse(json.Output).RootElement.GetProperty("passed").GetBoolean().Should().BeTrue();
     }
+
+    [Fact]
+    public void Simulate_PeakOverTheLimit_CarriesItsExplanationInTheTable()
+    {
+        // The sample trace's 10:00 surge puts gpt-audio-mini's peak minute above tier 1's 30,000 TPM.
+        var result = CliRunner.Run("simulate", Path.Combine(CliRunner.DataDirectory, "traces", "voice-support-day.csv"), "--tier", "1");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("%*").And.Contain("* over 100% of the limit in one calendar minute: the buckets start full");
+    }
 }
