@@ -13,6 +13,9 @@ public static class PlannerApp
     public static string Version { get; } =
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
+    public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
+
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
     public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
 
