@@ -106,7 +106,12 @@ public static class PlannerApp
         config.AddCommand<PriceCommand>("price")
             .WithDescription("The exact cost of a CSV trace: by model, meter, hour and day, and extrapolated to a 30-day month.")
             .WithExample("price", "data/traces/voice-support-day.csv")
-            .WithExample("price", "trace.csv", "--skip-invalid", "--json");
+            .WithExample("price", "trace.csv", "--skip-invalid", "--json")
+            .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
+        config.AddCommand<SqlCommand>("sql")
+            .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
+            .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
+            .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
             .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")

@@ -55,6 +55,23 @@ public sealed class CostTotals
         _audioOutput += cost.AudioOutputPicodollars;
     }
 
+    /// <summary>Adds a group of <paramref name="requests"/> requests whose tokens and costs sum to
+    /// <paramref name="usage"/> and <paramref name="cost"/> (a row of an SQL engine's aggregate).</summary>
+    public void AddGroup(long requests, in Usage usage, in CostBreakdown cost)
+    {
+        Requests = checked(Requests + requests);
+        TextInputTokens = checked(TextInputTokens + usage.TextInput.Value);
+        CachedInputTokens = checked(CachedInputTokens + usage.CachedInput.Value);
+        AudioInputTokens = checked(AudioInputTokens + usage.AudioInput.Value);
+        TextOutputTokens = checked(TextOutputTokens + usage.TextOutput.Value);
+        AudioOutputTokens = checked(AudioOutputTokens + usage.AudioOutput.Value);
+        _textInput += cost.TextInputPicodollars;
+        _cachedInput += cost.CachedInputPicodollars;
+        _audioInput += cost.AudioInputPicodollars;
+        _textOutput += cost.TextOutputPicodollars;
+        _audioOutput += cost.AudioOutputPicodollars;
+    }
+
     /// <summary>Adds everything in another total.</summary>
     public void Add(CostTotals other)
     {

@@ -20,6 +20,7 @@ public static class SqlDialects
         UtcHourFormat = "hour(timezone('UTC', {0}))",
         IntegerCastFormat = "TRY_CAST({0} AS BIGINT)",
         CastsFailSoftly = true,
+        Note = "Timestamps without an offset are read in the session time zone: SET TimeZone = 'UTC' first.",
         RunInTests = true,
     };
 
