@@ -56,7 +56,7 @@ public static class SqlDialects
         MoneyDecimalType = "BIGNUMERIC",
         DateLiteralFormat = "DATE '{0}'",
         TimestampFormat = "SAFE_CAST({0} AS TIMESTAMP)",
-        UnixSecondsFormat = "TIMESTAMP_SECONDS(SAFE_CAST({0} AS INT64))",
+        UnixSecondsFormat = "TIMESTAMP_SECONDS({0})",
         UtcDateFormat = "DATE({0}, 'UTC')",
         UtcHourFormat = "EXTRACT(HOUR FROM {0} AT TIME ZONE 'UTC')",
         IntegerCastFormat = "SAFE_CAST({0} AS INT64)",

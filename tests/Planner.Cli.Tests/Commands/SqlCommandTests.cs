@@ -23,7 +23,7 @@ public class SqlCommandTests
         var result = CliRunner.Run("sql", "--dialect", "bigquery", "--columns", "openai-usage,model=lower(model_name)");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("TIMESTAMP_SECONDS(SAFE_CAST(SAFE_CAST(u.ts_raw AS INT64) AS INT64))")
+        result.Output.Should().Contain("TIMESTAMP_SECONDS(SAFE_CAST(u.ts_raw AS INT64))")
             .And.Contain("lower(model_name) AS model_raw").And.Contain("num_model_requests AS requests_raw")
             .And.Contain("COALESCE(input_tokens, 0) - COALESCE(input_cached_tokens, 0) - COALESCE(input_audio_tokens, 0) AS text_input_raw");
     }
