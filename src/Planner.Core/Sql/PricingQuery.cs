@@ -126,7 +126,8 @@ public static class PricingQuery
         sql.AppendLine("  FROM dated d");
         sql.AppendLine("  LEFT JOIN (SELECT DISTINCT model_name, max_output_tokens, context_window FROM prices) k ON k.model_name = d.model_key");
         sql.AppendLine("  LEFT JOIN prices pr ON pr.model_name = d.model_key AND d.day >= pr.effective_from");
-        sql.AppendLine(CultureInfo.InvariantCulture, $"    AND (pr.effective_to IS NULL OR d.day < {dialect.Cast("pr.effective_to", dialect.DateType)})");
+        // An open end as the last date every engine has, not "IS NULL OR": an OR keeps engines (DuckDB) from a hash join.
+        sql.AppendLine(CultureInfo.InvariantCulture, $"    AND d.day < COALESCE({dialect.Cast("pr.effective_to", dialect.DateType)}, {dialect.DateLiteral(DateOnly.MaxValue)})");
         sql.AppendLine("),");
 
         string hourKey = hourly ? ", hour" : "";

@@ -16,8 +16,9 @@ public static class SqlDialects
         DateLiteralFormat = "DATE '{0}'",
         TimestampFormat = "TRY_CAST({0} AS TIMESTAMPTZ)",
         UnixSecondsFormat = "to_timestamp({0})",
-        UtcDateFormat = "CAST(timezone('UTC', {0}) AS DATE)",
-        UtcHourFormat = "hour(timezone('UTC', {0}))",
+        // From the instant's microseconds since the epoch: plain arithmetic, no time-zone library call per row.
+        UtcDateFormat = "CAST(make_timestamp(epoch_us({0})) AS DATE)",
+        UtcHourFormat = "hour(make_timestamp(epoch_us({0})))",
         IntegerCastFormat = "TRY_CAST({0} AS BIGINT)",
         CastsFailSoftly = true,
         Note = "Timestamps without an offset are read in the session time zone: SET TimeZone = 'UTC' first.",

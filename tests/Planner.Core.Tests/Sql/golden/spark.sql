@@ -87,7 +87,7 @@ checked AS (
   FROM dated d
   LEFT JOIN (SELECT DISTINCT model_name, max_output_tokens, context_window FROM prices) k ON k.model_name = d.model_key
   LEFT JOIN prices pr ON pr.model_name = d.model_key AND d.day >= pr.effective_from
-    AND (pr.effective_to IS NULL OR d.day < CAST(pr.effective_to AS DATE))
+    AND d.day < COALESCE(CAST(pr.effective_to AS DATE), DATE '9999-12-31')
 ),
 grouped AS (
   SELECT
