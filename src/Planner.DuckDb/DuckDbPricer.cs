@@ -126,11 +126,11 @@ public static class DuckDbPricer
             }
         }
 
-        foreach (var (seconds, tokens) in new[] { (TraceColumns.InputAudioSeconds, TraceColumns.InputAudioTokens), (TraceColumns.OutputAudioSeconds, TraceColumns.OutputAudioTokens) })
+        foreach (var meter in SqlMeters.All)
         {
-            if (Find(seconds) is not null)
+            if (TraceColumns.SecondsColumn(meter.Meter) is { } seconds && Find(seconds) is not null)
             {
-                problems.Add($"{where}: {seconds}: audio given in seconds is not read by the duckdb engine; give {tokens}, or price with the streaming engine");
+                problems.Add($"{where}: {seconds}: audio given in seconds is not read by the duckdb engine; give {meter.Field}, or price with the streaming engine");
             }
         }
 
@@ -228,9 +228,20 @@ public static class DuckDbPricer
         public long[] Tokens { get; } = new long[meters];
         public long[] Picodollars { get; } = new long[meters];
 
-        // Meter order is Meter's order (SqlMeters.All).
-        public Usage Usage() => new(new TokenCount(Tokens[0]), new TokenCount(Tokens[1]), new TokenCount(Tokens[2]), new TokenCount(Tokens[3]), new TokenCount(Tokens[4]));
+        // Index i is meter i (SqlMeters.All is in Meter order).
+        public Usage Usage() => new(Values(Tokens));
 
-        public CostBreakdown Cost() => new(Picodollars[0], Picodollars[1], Picodollars[2], Picodollars[3], Picodollars[4]);
+        public CostBreakdown Cost() => new(Values(Picodollars));
+
+        private static MeterValues<long> Values(long[] values)
+        {
+            var result = default(MeterValues<long>);
+            for (int i = 0; i < values.Length; i++)
+            {
+                result[(Meter)i] = values[i];
+            }
+
+            return result;
+        }
     }
 }

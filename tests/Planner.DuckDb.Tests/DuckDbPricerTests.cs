@@ -97,6 +97,23 @@ public sealed class DuckDbPricerTests : IDisposable
     }
 
     [Fact]
+    public void Price_TokensOnAMeterTheModelDoesNotPrice_AreRejectedLikeTheStreamingReader()
+    {
+        string csv = Path.Combine(_dir, "image.csv");
+        File.WriteAllText(csv, "timestamp,model,input_text_tokens,input_image_tokens,cached_input_audio_tokens\n" +
+            "2026-01-15T09:00:00Z,gpt-audio-mini,100,0,0\n" +   // 100 x 0.60 / 1M
+            "2026-01-15T09:00:01Z,gpt-audio-mini,100,10,0\n" +  // image input has no price: unpriced_meter
+            "2026-01-15T09:00:02Z,gpt-audio-mini,0,0,1000\n");  // cached audio at the audio input rate: 1,000 x 10 / 1M
+
+        var duck = DuckDbPricer.Price(SqlTestCatalog.Catalog, [csv]);
+
+        var (streaming, _, rejections) = Stream(csv);
+        duck.Rejections.ByReason.Should().BeEquivalentTo(rejections.ByReason).And.ContainKey("unpriced_meter");
+        duck.Costs.Totals.Total.Value.Should().Be((100 * 0.60m / 1_000_000) + (1_000 * 10m / 1_000_000));
+        ShouldEqual(duck.Costs, streaming);
+    }
+
+    [Fact]
     public void Price_FileNameWithQuotes_IsReadAsAPathNotAsSql()
     {
         string plain = Generate("plain.csv", rows: 100, seed: 3);

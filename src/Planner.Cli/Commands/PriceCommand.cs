@@ -60,7 +60,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
-        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);
+        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
         return Render(settings, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null);
     }
 
@@ -76,7 +76,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 $"{string.Join(", ", files)}: {result.Rejections.Count:N0} row(s) rejected ({reasons}); price the rest with --skip-invalid, or find their lines with the streaming engine");
         }
 
-        var assumptions = new Assumptions();
+        var assumptions = new Assumptions().AddCachedFallbacks(catalog, result.Costs);
         return Render(settings, string.Join(", ", files), result.RowsRead, result.Rejections, result.Costs, assumptions, DuckDbEngine);
     }
 

@@ -95,7 +95,7 @@ public static class PricingQuery
         sql.AppendLine("  SELECT");
         sql.AppendLine("    d.*,");
         sql.AppendLine("    pr.billing_id,");
-        sql.AppendLine(string.Join(",\n", meters.Select(m => $"    {dialect.Cast($"pr.{m.Name}_usd", dialect.PriceDecimalType)} AS {m.Name}_usd")) + ",");
+        sql.AppendLine(string.Join(",\n", meters.Select(m => $"    {dialect.Cast($"COALESCE(pr.{m.Name}_usd, 0)", dialect.PriceDecimalType)} AS {m.Name}_usd")) + ",");
         sql.AppendLine("    CASE");
         sql.AppendLine(CultureInfo.InvariantCulture, $"      WHEN d.ts_raw IS NULL THEN '{TraceRejectionKinds.MissingField}'");
         sql.AppendLine(CultureInfo.InvariantCulture, $"      WHEN d.ts IS NULL THEN '{TraceRejectionKinds.UnparsableField}'");
@@ -122,6 +122,11 @@ public static class PricingQuery
         }
 
         sql.AppendLine(CultureInfo.InvariantCulture, $"      WHEN pr.billing_id IS NULL THEN '{TraceRejectionKinds.NoPrice}'");
+        foreach (var meter in meters)
+        {
+            sql.AppendLine(CultureInfo.InvariantCulture, $"      WHEN pr.{meter.Name}_usd IS NULL AND COALESCE(d.{meter.Name}_tokens, 0) <> 0 THEN '{TraceRejectionKinds.UnpricedMeter}'");
+        }
+
         sql.AppendLine("    END AS reason");
         sql.AppendLine("  FROM dated d");
         sql.AppendLine("  LEFT JOIN (SELECT DISTINCT model_name, max_output_tokens, context_window FROM prices) k ON k.model_name = d.model_key");
@@ -201,7 +206,8 @@ public static class PricingQuery
                         model.MaxOutputTokens.Value.ToString(CultureInfo.InvariantCulture),
                         model.ContextWindow.Value.ToString(CultureInfo.InvariantCulture),
                     };
-                    row.AddRange(SqlMeters.All.Select(m => UsdPerToken(prices[i][m.Meter].PicodollarsPerToken)));
+                    // A meter the model does not price is NULL: tokens on it reject the row (unpriced_meter).
+                    row.AddRange(SqlMeters.All.Select(m => prices[i][m.Meter] is { } price ? UsdPerToken(price.PicodollarsPerToken) : "NULL"));
                     yield return row.ToArray();
                 }
             }

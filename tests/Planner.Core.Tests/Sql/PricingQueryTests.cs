@@ -28,10 +28,11 @@ public class PricingQueryTests
         string sql = PricingQuery.Generate(SqlTestCatalog.Catalog, SqlDialects.DuckDb);
 
         // The snapshot with its own prices bills at them (0.70 / 1M = 0.0000007 per text input token) until its shutdown.
-        sql.Should().Contain("('gpt-audio-mini-2025-10-06', 'gpt-audio-mini-2025-10-06', DATE '2025-10-06', DATE '2026-01-17', 16384, 128000, 0.000000700000, 0.000000070000, 0.000011000000, 0.000002800000, 0.000022000000)");
+        sql.Should().Contain("('gpt-audio-mini-2025-10-06', 'gpt-audio-mini-2025-10-06', DATE '2025-10-06', DATE '2026-01-17', 16384, 128000, 0.000000700000, 0.000000070000, 0.000011000000, 0.000011000000, NULL, NULL, 0.000002800000, 0.000022000000)");
         // The snapshot without prices bills at its model's two periods, under its own id.
-        sql.Should().Contain("('gpt-audio-mini-2025-12-15', 'gpt-audio-mini-2025-12-15', DATE '2025-10-06', DATE '2026-01-16', 16384, 128000, 0.000000600000, 0.000000600000, 0.000010000000, 0.000002400000, 0.000020000000)");
-        sql.Should().Contain("('gpt-audio-mini-2025-12-15', 'gpt-audio-mini-2025-12-15', DATE '2026-01-16', NULL, 16384, 128000, 0.000000500000, 0.000000050000, 0.000008000000, 0.000002000000, 0.000016000000)");
+        sql.Should().Contain("('gpt-audio-mini-2025-12-15', 'gpt-audio-mini-2025-12-15', DATE '2025-10-06', DATE '2026-01-16', 16384, 128000, 0.000000600000, 0.000000600000, 0.000010000000, 0.000010000000, NULL, NULL, 0.000002400000, 0.000020000000)");
+        sql.Should().Contain("('gpt-audio-mini-2025-12-15', 'gpt-audio-mini-2025-12-15', DATE '2026-01-16', NULL, 16384, 128000, 0.000000500000, 0.000000050000, 0.000008000000, 0.000008000000, NULL, NULL, 0.000002000000, 0.000016000000)");
+        // Cached audio without a price of its own bills at the audio input rate; image input has no price (NULL).
         // The alias bills as its model.
         sql.Should().Contain("('audio-mini', 'gpt-audio-mini', DATE '2026-01-16', NULL,");
     }
@@ -47,6 +48,15 @@ public class PricingQueryTests
             sql.Should().Contain($"{meter.Name}_usd").And.Contain($"AS {meter.Name}_tokens,").And.Contain($"AS {meter.Name}_cost")
                 .And.Contain($"WHEN '{meter.Name}' THEN g.{meter.Name}_cost").And.Contain($"{meter.Field} AS {meter.Name}_raw");
         }
+    }
+
+    [Fact]
+    public void Generate_TokensOnAMeterWithoutAPrice_RejectTheRowAsUnpriced()
+    {
+        string sql = PricingQuery.Generate(SqlTestCatalog.Catalog, SqlDialects.DuckDb);
+
+        sql.Should().Contain("WHEN pr.image_input_usd IS NULL AND COALESCE(d.image_input_tokens, 0) <> 0 THEN 'unpriced_meter'")
+            .And.Contain("input_image_tokens AS image_input_raw");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class UsageColumnsTests
         columns.Should().BeNull();
         errors.Should().Equal(
             "columns: unknown preset 'nonsense'; presets: planner, openai-usage, openai-usage-text-only, or field=expression pairs",
-            "columns: unknown field 'cost'; fields: timestamp, timestamp_unix, model, requests, input_text_tokens, cached_input_tokens, input_audio_tokens, output_text_tokens, output_audio_tokens",
+            "columns: unknown field 'cost'; fields: timestamp, timestamp_unix, model, requests, input_text_tokens, cached_input_tokens, input_audio_tokens, cached_input_audio_tokens, input_image_tokens, cached_input_image_tokens, output_text_tokens, output_audio_tokens",
             "columns: model has no expression",
             "columns: timestamp_unix is given more than once");
     }
