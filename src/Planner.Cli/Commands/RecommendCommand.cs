@@ -157,7 +157,7 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         console.Write(table);
         if (recommendation.Recommended is { } recommended)
         {
-            console.MarkupLineInterpolated($"[bold]Recommended: {recommended.DisplayName}[/] ({recommended.Qualification})");
+            console.MarkupLineInterpolated($"[bold]Recommended: {recommended.DisplayName}[/] ({recommendation.Choice.Headline}; {recommended.Qualification})");
         }
         else
         {

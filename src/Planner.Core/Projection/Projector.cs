@@ -50,7 +50,7 @@ public static partial class Projector
                 "the projected traffic or cost grows beyond what can be computed; shorten --months, lower --growth or --scale");
         }
 
-        return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options));
+        return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options)) { Warnings = workload.Warnings };
     }
 
     private static List<ProjectionAssumption> Assumptions(Workload workload, ProjectionOptions options)
@@ -82,7 +82,8 @@ public static partial class Projector
             "such months draw each stream's token totals at once from their exact mean and covariance (normal approximation); smaller months draw request by request"));
         foreach (var stream in workload.Streams)
         {
-            list.Add(new("stream", stream.Model.Model.Id, Describe(stream.Arrivals) + "; usage " + stream.Usage.Description));
+            list.Add(new("stream", stream.Model.Model.Id, Describe(stream.Arrivals) + "; usage " + stream.Usage.Description
+                + (stream.Evidence is { } evidence ? "; " + evidence.Description : "")));
         }
 
         return list;
@@ -149,7 +150,7 @@ public static partial class Projector
                     StandardError = Usd.Zero,
                     ExceedsBudgetProbability = options.Budget is { } budget ? (total > budget ? 1.0 : 0.0) : null,
                     Tiers = needs,
-                    OrganizationTier = OrganizationTier(plan, t, needs, total),
+                    OrganizationChoice = OrganizationTier(plan, t, needs, total),
                     OrganizationSpend = total,
                     IsExact = true,
                 });
@@ -168,7 +169,7 @@ public static partial class Projector
     }
 
     /// <summary>The one tier for the organization (see <see cref="TierAdvisor.ChooseForOrganization"/>).</summary>
-    private static UsageTier? OrganizationTier(Plan plan, int t, List<TierNeed> needs, Usd totalSpend) =>
+    private static TierChoice OrganizationTier(Plan plan, int t, List<TierNeed> needs, Usd totalSpend) =>
         TierAdvisor.ChooseForOrganization([.. needs.Select((need, g) => (plan.Groups[t][g], need))], totalSpend);
 
     private static List<TierNeed> Tiers(Plan plan, int t, double factor, Func<int, Usd> spendOfGroup)

@@ -8,51 +8,53 @@ namespace Planner.Core.Projection;
 public static class TierAdvisor
 {
     /// <summary>The lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
-    /// limit is at least <paramref name="spend"/>, or null when none does.</summary>
+    /// limit is at least <paramref name="spend"/>, or null when none does (<see cref="TierRule"/>).</summary>
     public static UsageTier? Choose(ModelSpec model, long peakRpm, long peakTpm, Usd spend)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var ladder = new List<TierVerdict>();
         foreach (var tier in model.Tiers)
         {
-            if (tier.Supported && tier.Rpm is { } rpm && tier.Tpm is { } tpm
-                && rpm.Value >= peakRpm && tpm.Value >= peakTpm && tier.MonthlyUsageLimit >= spend)
-            {
-                return tier;
-            }
+            ladder.Add(new TierVerdict(tier, Carries(tier, peakRpm, peakTpm), tier.MonthlyUsageLimit >= spend));
         }
 
-        return null;
+        return TierRule.Choose(ladder, spend).Recommended;
     }
 
     /// <summary>The lowest tier for the whole organization: a usage tier applies to every model at
     /// once, so each model's peak must fit that tier's RPM and TPM for that model, and the
     /// organization's whole monthly <paramref name="totalSpend"/> must fit its monthly usage limit
-    /// (the limit caps total spend, not each model's). Null when no tier does.</summary>
-    public static UsageTier? ChooseForOrganization(IReadOnlyList<(ModelSpec Model, TierNeed Need)> models, Usd totalSpend)
+    /// (the limit caps total spend, not each model's). <see cref="TierChoice.Recommended"/> is null when no tier does.</summary>
+    public static TierChoice ChooseForOrganization(IReadOnlyList<(ModelSpec Model, TierNeed Need)> models, Usd totalSpend)
     {
         ArgumentNullException.ThrowIfNull(models);
-        if (models.Count == 0)
+        var ladder = new List<TierVerdict>();
+        if (models.Count > 0)
         {
-            return null;
+            foreach (var candidate in models[0].Model.Tiers)
+            {
+                bool carries = true;
+                string? reason = null;
+                foreach (var (model, need) in models)
+                {
+                    bool fits = model.FindTier(candidate.Name) is { } tier && Carries(tier, need.PeakRpm, need.PeakTpm);
+                    if (!fits && reason is null)
+                    {
+                        reason = $"{model.Id}'s peak of {need.PeakRpm:N0} RPM and {need.PeakTpm:N0} TPM is over its limits";
+                    }
+
+                    carries &= fits;
+                }
+
+                ladder.Add(new TierVerdict(candidate, carries, candidate.MonthlyUsageLimit >= totalSpend, reason));
+            }
         }
 
-        foreach (var candidate in models[0].Model.Tiers)
-        {
-            bool fits = true;
-            foreach (var (model, need) in models)
-            {
-                fits &= model.FindTier(candidate.Name) is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } tier
-                    && rpm.Value >= need.PeakRpm && tpm.Value >= need.PeakTpm && tier.MonthlyUsageLimit >= totalSpend;
-            }
-
-            if (fits)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return TierRule.Choose(ladder, totalSpend);
     }
+
+    private static bool Carries(UsageTier tier, long peakRpm, long peakTpm) =>
+        tier is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } && rpm.Value >= peakRpm && tpm.Value >= peakTpm;
 
     /// <summary>The smallest k with P(Poisson(<paramref name="mean"/>) &lt;= k) &gt;= <paramref name="quantile"/>
     /// (a normal approximation above a mean of 1,000).</summary>

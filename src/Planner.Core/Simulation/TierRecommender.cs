@@ -1,4 +1,5 @@
 using Planner.Core.Catalog;
+using Planner.Core.Projection;
 using Planner.Core.Traces;
 
 namespace Planner.Core.Simulation;
@@ -28,21 +29,31 @@ public static class TierRecommender
 
         var outcomes = simulators.Select(s => Judge(s.Finish(reader.RowsRead, reader.Rejections), objectives)).ToList();
         var models = costs.ByModel.Select(m => catalog.Resolve(m.Model).Model).Distinct().ToList();
-        var chosen = outcomes.FirstOrDefault(o => o.MeetsObjectives);
-        UsageTier? recommended = chosen is null ? null : TierOf(models, catalog, chosen.Result.Tier);
         var projection = costs.MonthlyProjection;
-        bool? fits = recommended is null || projection is null ? null : projection.Value <= recommended.MonthlyUsageLimit;
-        UsageTier? limitTier = projection is null ? null : tierNames
-            .Select(name => TierOf(models, catalog, name))
-            .FirstOrDefault(t => t is not null && t.Supported && projection.Value <= t.MonthlyUsageLimit);
+        var ladder = new List<TierVerdict>();
+        for (int i = 0; i < tierNames.Count; i++)
+        {
+            if (TierOf(models, catalog, tierNames[i]) is { } tier)
+            {
+                var outcome = outcomes[i];
+                ladder.Add(new TierVerdict(tier, outcome.MeetsObjectives, projection is null || projection.Value <= tier.MonthlyUsageLimit,
+                    outcome.MeetsObjectives ? null : outcome.Reason));
+            }
+        }
+
+        // One rule with project's (TierRule): the recommended tier meets the objectives AND its monthly usage limit
+        // covers the projected spend.
+        var choice = TierRule.Choose(ladder, projection);
+        var recommended = choice.Recommended;
         return new TierRecommendation
         {
             Tiers = outcomes,
             Recommended = recommended,
-            NoTierReason = chosen is null ? (costs.Totals.Requests == 0 ? "the trace has no valid rows" : "no tier meets the objectives: " + outcomes[^1].Reason) : null,
+            Choice = choice,
+            NoTierReason = recommended is null ? (costs.Totals.Requests == 0 ? "the trace has no valid rows" : choice.Headline) : null,
             Costs = costs,
-            FitsMonthlyLimit = fits,
-            MonthlyLimitTier = limitTier,
+            FitsMonthlyLimit = recommended is null || projection is null ? null : projection.Value <= recommended.MonthlyUsageLimit,
+            MonthlyLimitTier = choice.SpendTier,
         };
     }
 

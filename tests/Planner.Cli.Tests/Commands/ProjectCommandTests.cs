@@ -128,6 +128,26 @@ public class ProjectCommandTests
     }
 
     [Fact]
+    public void Project_ModelAndCompareModels_KeepsTheModelAsTheBaselineUnderItsOwnName()
+    {
+        var result = CliRunner.Run("project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120",
+            "--audio-out-seconds", "60", "--compare-models", "gpt-audio", "--months", "1", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = result.Json();
+        decimal mini = 30_000 * ((1_200 * 10m / 1_000_000) + (1_200 * 20m / 1_000_000));
+        decimal full = 30_000 * ((1_200 * 32m / 1_000_000) + (1_200 * 64m / 1_000_000));
+        Money(json.RootElement.GetProperty("months")[0], "mean_usd").Should().Be(mini);
+        var comparison = json.RootElement.GetProperty("comparison");
+        comparison.GetArrayLength().Should().Be(2);
+        comparison[0].GetProperty("model").GetString().Should().Be("gpt-audio-mini");
+        Money(comparison[0].GetProperty("months")[0], "mean_usd").Should().Be(mini);
+        comparison[1].GetProperty("model").GetString().Should().Be("gpt-audio");
+        Money(comparison[1].GetProperty("months")[0], "mean_usd").Should().Be(full);
+        Money(comparison[1].GetProperty("saving")[0], "mean_usd").Should().Be(mini - full);
+    }
+
+    [Fact]
     public void Project_Scale_MultipliesTheTraffic()
     {
         var result = CliRunner.Run([.. WorkedExample, "--months", "1", "--scale", "2.5", "--json"]);

@@ -44,7 +44,7 @@ public class TierAdvisorTests
     public void ChooseForOrganization_TheUsageLimitCapsTheWholeSpend_NotEachModels()
     {
         // Each model alone: $400 fits Tier 2's $500 limit. Together $800 does not; Tier 3's $1,000 does.
-        var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 10, 1_000, 400m), Need("gpt-audio", 10, 1_000, 400m)], Usd.FromDollars(400m + 400m));
+        var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 10, 1_000, 400m), Need("gpt-audio", 10, 1_000, 400m)], Usd.FromDollars(400m + 400m)).Recommended;
 
         tier!.Name.Should().Be("3");
     }
@@ -53,13 +53,13 @@ public class TierAdvisorTests
     public void ChooseForOrganization_EveryModelsPeakMustFit()
     {
         // $50 of spend fits Tier 1, but 6,000 RPM on one model needs Tier 4 (10,000 RPM; Tiers 2 and 3 allow 5,000).
-        var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 6_000, 1_000, 25m), Need("gpt-audio", 10, 1_000, 25m)], Usd.FromDollars(50m));
+        var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 6_000, 1_000, 25m), Need("gpt-audio", 10, 1_000, 25m)], Usd.FromDollars(50m)).Recommended;
 
         tier!.Name.Should().Be("4");
     }
 
     [Fact]
     public void ChooseForOrganization_SpendOverEveryLimit_IsNull() =>
-        TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 1, 1, 150_000m), Need("gpt-audio", 1, 1, 150_000m)], Usd.FromDollars(300_000m))
+        TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 1, 1, 150_000m), Need("gpt-audio", 1, 1, 150_000m)], Usd.FromDollars(300_000m)).Recommended
             .Should().BeNull("Tier 5's $200,000 monthly usage limit is the highest");
 }
