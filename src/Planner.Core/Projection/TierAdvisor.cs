@@ -15,7 +15,7 @@ public static class TierAdvisor
         var ladder = new List<TierVerdict>();
         foreach (var tier in model.Tiers)
         {
-            ladder.Add(new TierVerdict(tier, Carries(tier, peakRpm, peakTpm), tier.MonthlyUsageLimit >= spend));
+            ladder.Add(new TierVerdict(tier, Carries(tier, peakRpm, peakTpm), tier.Supported && tier.MonthlyUsageLimit >= spend));
         }
 
         return TierRule.Choose(ladder, spend).Recommended;
@@ -46,7 +46,7 @@ public static class TierAdvisor
                     carries &= fits;
                 }
 
-                ladder.Add(new TierVerdict(candidate, carries, candidate.MonthlyUsageLimit >= totalSpend, reason));
+                ladder.Add(new TierVerdict(candidate, carries, candidate.Supported && candidate.MonthlyUsageLimit >= totalSpend, reason));
             }
         }
 

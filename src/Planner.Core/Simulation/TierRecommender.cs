@@ -24,6 +24,11 @@ public static class TierRecommender
             .OrderBy(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 0)
             .ToList();
         var simulators = tierNames.Select(name => new TraceSimulator(catalog, options with { Tier = name })).ToArray();
+        foreach (var simulator in simulators)
+        {
+            simulator.TrackDelay(objectives.MaxP99Delay);
+        }
+
         var costs = new TraceCosts();
         reader.ReadAll(new Fanout(costs, simulators), onProgress);
 
@@ -36,7 +41,7 @@ public static class TierRecommender
             if (TierOf(models, catalog, tierNames[i]) is { } tier)
             {
                 var outcome = outcomes[i];
-                ladder.Add(new TierVerdict(tier, outcome.MeetsObjectives, projection is null || projection.Value <= tier.MonthlyUsageLimit,
+                ladder.Add(new TierVerdict(tier, outcome.MeetsObjectives, tier.Supported && (projection is null || projection.Value <= tier.MonthlyUsageLimit),
                     outcome.MeetsObjectives ? null : outcome.Reason));
             }
         }
@@ -79,10 +84,17 @@ public static class TierRecommender
 
         if (result.Options.OnLimit == OnLimit.Queue)
         {
-            var p99 = result.QueueDelay.Percentile(0.99);
-            return p99 <= objectives.MaxP99Delay
-                ? new TierOutcome(result, true, $"p99 queue delay {Seconds(p99)} s <= {Seconds(objectives.MaxP99Delay)} s")
-                : new TierOutcome(result, false, $"p99 queue delay {Seconds(p99)} s > {Seconds(objectives.MaxP99Delay)} s");
+            // Decided exactly when the simulator counted the delays above the objective (TrackDelay): the p99 is at most
+            // the objective iff at most n - ceil(0.99 n) delays exceed it. The histogram's p99, shown, reads up to 0.79% high.
+            var delays = result.QueueDelay;
+            var p99 = delays.Percentile(0.99);
+            bool meets = delays.PercentileAtMost(0.99, objectives.MaxP99Delay);
+            string counted = delays.Threshold == objectives.MaxP99Delay
+                ? $" ({delays.CountAbove:N0} of {delays.Count:N0} delays above {Seconds(objectives.MaxP99Delay)} s)"
+                : "";
+            return meets
+                ? new TierOutcome(result, true, $"p99 queue delay <= {Seconds(objectives.MaxP99Delay)} s{counted}")
+                : new TierOutcome(result, false, $"p99 queue delay {Seconds(p99)} s > {Seconds(objectives.MaxP99Delay)} s{counted}");
         }
 
         if (result.Dropped > 0)

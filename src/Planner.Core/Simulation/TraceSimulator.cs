@@ -67,6 +67,10 @@ public sealed partial class TraceSimulator : ITraceSink
     /// rows come out in the order their fates are settled, not in trace order.</summary>
     public Action<RequestOutcome>? OnOutcome { get; set; }
 
+    /// <summary>Counts queue delays above <paramref name="objective"/> exactly, so a p99 objective is decided exactly
+    /// (<see cref="DelayHistogram.PercentileAtMost"/>). Call before the first row.</summary>
+    public void TrackDelay(TimeSpan objective) => _delays.Track(objective);
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     public void Add(in TraceRequest request)
     {
