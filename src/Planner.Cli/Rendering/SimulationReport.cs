@@ -42,6 +42,10 @@ public static class SimulationReport
             w.WriteNumber("admitted", model.Admitted);
             w.WriteDecimal("mean_rpm", Math.Round(model.MeanRpm, 3));
             w.WriteNumber("peak_minute_rpm", model.PeakMinuteRequests);
+            w.WriteNumber("attempts", model.Attempts);
+            w.WriteNumber("peak_minute_attempts", model.PeakMinuteAttempts);
+            w.WriteNumber("peak_rolling_60s_requests", model.PeakRollingRequests);
+            w.WriteNumber("peak_rolling_60s_tokens", model.PeakRollingTokens);
             w.WriteDecimal("rpm_utilisation_mean", Math.Round(model.MeanRpmUtilisation, 4));
             w.WriteDecimal("rpm_utilisation_peak", Math.Round(model.PeakRpmUtilisation, 4));
             w.WriteDecimal("mean_tpm", Math.Round(model.MeanTpm, 3));
@@ -87,13 +91,22 @@ public static class SimulationReport
             .AddColumn(new TableColumn("Peak in flight").RightAligned());
         foreach (var m in result.Models)
         {
-            models.AddRow(Markup.Escape(m.Model), Format.Count(m.Tier.Rpm?.Value ?? 0), $"{Format.Number(m.MeanRpm)} ({Pct(m.MeanRpmUtilisation)})",
-                $"{Format.Count(m.PeakMinuteRequests)} ({Pct(m.PeakRpmUtilisation)})", Format.Count(m.Tier.Tpm?.Value ?? 0),
+            models.AddRow(Markup.Escape(m.Model), Format.Count(m.Tier.Rpm?.Value ?? 0), $"{Format.Number(m.MeanAttemptRpm)} ({Pct(m.MeanRpmUtilisation)})",
+                $"{Format.Count(m.PeakMinuteAttempts)} ({Pct(m.PeakRpmUtilisation)})", Format.Count(m.Tier.Tpm?.Value ?? 0),
                 $"{Format.Number(m.MeanTpm, 0)} ({Pct(m.MeanTpmUtilisation)})", $"{Format.Count(m.PeakMinuteTokens)} ({Pct(m.PeakTpmUtilisation)})",
                 Format.Count(m.PeakConcurrency));
         }
 
         console.Write(models);
+        foreach (var m in result.Models)
+        {
+            if (m.Attempts != m.Admitted)
+            {
+                console.MarkupLineInterpolated($"{m.Model}: RPM counts what the limiter saw: {Format.Count(m.Attempts)} attempts ({Format.Count(m.Admitted)} admitted, {Format.Count(m.Attempts - m.Admitted)} throttled); {Format.Number(m.MeanRpm)} admitted a minute on average");
+            }
+
+            console.MarkupLineInterpolated($"{m.Model}: busiest rolling 60 s {Format.Count(m.PeakRollingRequests)} requests and {Format.Count(m.PeakRollingTokens)} TPM (busiest calendar minute {Format.Count(m.PeakMinuteRequests)} and {Format.Count(m.PeakMinuteTokens)})");
+        }
         TraceReport.RenderRejections(console, result.LimitRejections, "Never admissible at this tier");
     }
 

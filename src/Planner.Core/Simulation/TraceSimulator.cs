@@ -221,6 +221,7 @@ public sealed partial class TraceSimulator : ITraceSink
         OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
         long completes = Later(now, _options.Latency.DurationTicks(output));
+        limiter.Attempt(now);
         limiter.Admit(now, charge, completes);
         if (_options.OnLimit == OnLimit.Retry)
         {

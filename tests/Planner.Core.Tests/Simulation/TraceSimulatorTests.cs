@@ -422,4 +422,39 @@ public class TraceSimulatorTests
         }
     }
 
+
+    [Fact]
+    public void Retry_ThrottledAttemptsAreChargedToRpm_AndUtilisationCountsThem()
+    {
+        // 501 at once on Tier 1 (500 RPM), one attempt each: 500 admitted, 1 throttled; the limiter saw 501 attempts
+        // in that minute, so the peak RPM utilisation is 501 / 500, not 500 / 500.
+        var result = Simulate(Burst(501, input: 5, output: 5), new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry, Retry = new RetryPolicy { MaxAttempts = 1 } });
+
+        var model = result.Models.Single();
+        model.Admitted.Should().Be(500);
+        model.Attempts.Should().Be(501);
+        model.PeakMinuteAttempts.Should().Be(501);
+        model.PeakMinuteRequests.Should().Be(500);
+        model.PeakRpmUtilisation.Should().Be(501m / 500);
+    }
+
+    [Fact]
+    public void Queue_BurstAcrossACalendarMinute_ReadsWholeInTheRollingMinute()
+    {
+        // 100 requests one every 0.5 s from 09:00:30: 60 fall in 09:00 and 40 in 09:01; the busiest calendar minute
+        // holds 60, the busiest rolling 60 s all 100 (they span 49.5 s). Each charges 10 tokens.
+        var lines = new List<string> { Header };
+        var start = new DateTimeOffset(2026, 1, 15, 9, 0, 30, TimeSpan.Zero);
+        for (int i = 0; i < 100; i++)
+        {
+            lines.Add($"{start.AddMilliseconds(500 * i):yyyy-MM-ddTHH:mm:ss.fffZ},gpt-audio-mini,5,5,");
+        }
+
+        var result = Simulate(TestData.Trace([.. lines]), new SimulationOptions { Tier = "1" });
+
+        var model = result.Models.Single();
+        model.PeakMinuteRequests.Should().Be(60);
+        model.PeakRollingRequests.Should().Be(100);
+        model.PeakRollingTokens.Should().Be(100 * 10);
+    }
 }
