@@ -6,7 +6,7 @@ namespace Planner.Core.Projection;
 /// of variation), used where a trace has too few days to measure it: log-normal with this median and log
 /// standard deviation.</summary>
 /// <param name="Median">The median coefficient of variation. The default value is 0.2 (20%). Must be in (0, 3].</param>
-/// <param name="LogSd">The standard deviation of its logarithm. The default value is 1.0. Must be in (0, 5].</param>
+/// <param name="LogSd">The standard deviation of its logarithm. The default value is 0.75. Must be in (0, 5].</param>
 public sealed record DailySpreadPrior(double Median = ProjectionDefaults.DailySpreadMedian, double LogSd = ProjectionDefaults.DailySpreadLogSd)
 {
     /// <summary>The default prior.</summary>

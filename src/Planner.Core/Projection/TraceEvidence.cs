@@ -12,7 +12,7 @@ public sealed class TraceEvidence
 {
     private const int GridSize = 64;
     private const double GridMin = 0.005;
-    private const double GridMax = 3.0;
+    private const double GridMax = 1.5;
     private readonly double[] _spread = new double[GridSize];
     private readonly double[] _cumulative = new double[GridSize];
     private readonly double _meanPerWindow;
@@ -142,9 +142,12 @@ public sealed class TraceEvidence
         // that many day factors), times Poisson noise. Under the scale-invariant prior (1/rate) the rate is the mean
         // divided by that gamma: exactly calibrated for the day factors, and with the right-skewed tail a short trace
         // of a spread-out workload has. The Poisson part: a gamma of shape and rate requests + 1/2 (Jeffreys).
+        // Scaled so the multiplier's mean is 1 (where it has one, shape > 1): the trace's rate is an unbiased estimate of
+        // the rate, and the projected mean stays the trace's.
         double poisson = Requests + 0.5;
         double dayShape = Windows / (spread * spread);
-        rateMultiplier = Gamma.Sample(random, poisson, poisson) / Gamma.Sample(random, dayShape, dayShape);
+        double unbiased = dayShape > 1 ? (dayShape - 1) / dayShape : 1;
+        rateMultiplier = unbiased * Gamma.Sample(random, poisson, poisson) / Gamma.Sample(random, dayShape, dayShape);
     }
 
     /// <summary>A month's request count: 30 days, each with a gamma-distributed rate of mean

@@ -56,11 +56,13 @@ public sealed class WorkloadLearner
         observations.Cells[Cell(at)]++;
         long slot10 = at.UtcTicks / SlotTicks;
         observations.Slots[slot10] = observations.Slots.GetValueOrDefault(slot10) + 1;
-        observations.TpmChargeSum += usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        long charge = usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        observations.TpmChargeSum += charge;
         long seen = observations.Count++;
         if (observations.Reservoir.Count < _reservoirSize)
         {
             observations.Reservoir.Add(usage);
+            observations.Charges.Add(charge);
         }
         else
         {
@@ -68,6 +70,7 @@ public sealed class WorkloadLearner
             if (slot < _reservoirSize)
             {
                 observations.Reservoir[(int)slot] = usage;
+                observations.Charges[(int)slot] = charge;
             }
         }
     }
@@ -99,8 +102,8 @@ public sealed class WorkloadLearner
             var (perDay, busiestShare) = Rates(observations.Cells, exposure, byDayOfWeek);
             double meanCharge = observations.TpmChargeSum / (double)observations.Count;
             UsageDistribution usage = fit == UsageFit.LogNormal
-                ? new LogNormalUsage(observations.Reservoir, meanCharge)
-                : new EmpiricalUsage(observations.Reservoir, meanCharge);
+                ? new LogNormalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) }
+                : new EmpiricalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) };
             streams.Add(new WorkloadStream(observations.Model, Arrivals.PoissonPerDay((decimal)perDay, busiestShare), usage) { Evidence = evidence });
         }
 
@@ -196,6 +199,7 @@ public sealed class WorkloadLearner
         public long[] Cells { get; } = new long[HoursPerWeek];
         public Dictionary<long, long> Slots { get; } = [];
         public List<Usage> Reservoir { get; } = [];
+        public List<long> Charges { get; } = [];
         public long Count { get; set; }
         public double TpmChargeSum { get; set; }
     }

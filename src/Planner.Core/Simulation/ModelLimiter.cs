@@ -38,10 +38,6 @@ internal sealed class ModelLimiter
         {
             Rpm = new TokenBucket(rpm.Value, burstWindow, startTicks);
             Tpm = new TokenBucket(tpm.Value, burstWindow, startTicks);
-            if (!Rpm.CanEverHold(1))
-            {
-                Unsupported = $"a burst window of {burstWindow.TotalSeconds} s gives {model.Id}'s {rpm.Value:N0} RPM a capacity of {Rpm.Capacity:0.###} requests, below 1";
-            }
         }
     }
 

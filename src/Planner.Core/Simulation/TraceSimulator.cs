@@ -14,6 +14,7 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly List<ModelLimiter> _limiters = [];
     private readonly DelayHistogram _delays = new();
     private readonly TraceCosts _costs = new();
+    private readonly TraceCosts _offered = new();
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
     private ModelSpec? _lastModel;
@@ -74,6 +75,7 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     public void Add(in TraceRequest request)
     {
+        _offered.Add(request);
         long arrival = request.Timestamp.UtcTicks;
         var limiter = Limiter(request.Model.Model, arrival);
         if (limiter.Unsupported is { } reason)
@@ -117,6 +119,7 @@ public sealed partial class TraceSimulator : ITraceSink
             Options = _options,
             Tier = TierName,
             Costs = _costs,
+            OfferedCosts = _offered,
             RowsRead = rowsRead,
             RowsPriced = rowsRead - traceRejections.Count,
             TraceRejections = traceRejections,
@@ -157,7 +160,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
         _limitRejections.Add(new TraceRejection(line, kind, kind == TierNotSupported
             ? limiter.Unsupported!
-            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM bucket capacity of {limiter.Tpm.Capacity:#,0.###} tokens at the {limiter.Tier!.DisplayName} tier; it can never be admitted"));
+            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM limit of {limiter.Tpm.LimitPerMinute:N0} at {limiter.Tier!.DisplayName}; it can never be admitted"));
     }
 
     /// <summary>Input tokens + max_tokens when the row gives it, else + its output (OpenAI counts max_tokens).</summary>

@@ -55,9 +55,10 @@ public class ProjectionCalibrationTests(ITestOutputHelper output)
         int projected = 0;
         for (int rep = 0; rep < Replications; rep++)
         {
+            // The prior's support is 0.5% to 150% (the posterior grid): a spread drawn from it is kept within.
             double spread = fixedSpread > 0
                 ? fixedSpread
-                : Math.Exp(Math.Log(ProjectionDefaults.DailySpreadMedian) + (ProjectionDefaults.DailySpreadLogSd * Normal.Sample(random, 0, 1)));
+                : Math.Clamp(Math.Exp(Math.Log(ProjectionDefaults.DailySpreadMedian) + (ProjectionDefaults.DailySpreadLogSd * Normal.Sample(random, 0, 1))), 0.005, 1.5);
             double shape = 1 / (spread * spread);
             var learner = new WorkloadLearner(seed: rep);
             for (int day = 0; day < days; day++)

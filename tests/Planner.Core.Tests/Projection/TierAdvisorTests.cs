@@ -62,4 +62,37 @@ public class TierAdvisorTests
     public void ChooseForOrganization_SpendOverEveryLimit_IsNull() =>
         TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 1, 1, 150_000m), Need("gpt-audio", 1, 1, 150_000m)], Usd.FromDollars(300_000m)).Recommended
             .Should().BeNull("Tier 5's $200,000 monthly usage limit is the highest");
+
+    [Theory]
+    [InlineData(100.0)]   // simulated minute by minute
+    [InlineData(2_000.0)] // from the compound moments
+    public void PeakMinuteCharge_SkewedCharges_IsTheQuantileOfTheMinutesTotal(double perMinute)
+    {
+        // Half the requests reserve 16,384 max_tokens (charge 100 + 16,384), half charge 100.
+        var charges = new TpmCharges([100, 100 + 16_384]);
+        long peak = TierAdvisor.PeakMinuteCharge([(perMinute, charges)], 0.99);
+
+        // An independent check: 200,000 seeded minutes of the compound Poisson sum.
+        var random = new MathNet.Numerics.Random.Xoshiro256StarStar(42);
+        var totals = new double[200_000];
+        for (int i = 0; i < totals.Length; i++)
+        {
+            int n = MathNet.Numerics.Distributions.Poisson.Sample(random, perMinute);
+            int large = MathNet.Numerics.Distributions.Binomial.Sample(random, 0.5, n);
+            totals[i] = (n * 100.0) + (large * 16_384.0);
+        }
+
+        Array.Sort(totals);
+        double reference = totals[(int)(0.99 * totals.Length)];
+        ((double)peak).Should().BeApproximately(reference, reference * 0.015);
+
+        // The peak count times the mean charge (the old figure) is well below it.
+        double old = TierAdvisor.PoissonQuantile(perMinute, 0.99) * (100 + (16_384 / 2.0));
+        ((double)peak).Should().BeGreaterThan(old * 1.01);
+    }
+
+    [Fact]
+    public void PeakMinuteCharge_IdenticalCharges_IsThePeakCountTimesTheCharge() =>
+        TierAdvisor.PeakMinuteCharge([(800.0 / 1_440 * 24 / 24, TpmCharges.Constant(2_400))], 0.99)
+            .Should().Be(TierAdvisor.PoissonQuantile(800.0 / 1_440, 0.99) * 2_400);
 }

@@ -101,7 +101,7 @@ public class TraceSimulatorTests
 
         result.Completed.Should().Be(1);
         result.LimitRejections.First.Should().Equal(new TraceRejection(2, "charge_over_tpm_capacity",
-            "TPM charge of 31,000 tokens exceeds gpt-audio-mini's TPM bucket capacity of 30,000 tokens at the Tier 1 tier; it can never be admitted"));
+            "TPM charge of 31,000 tokens exceeds gpt-audio-mini's TPM limit of 30,000 at Tier 1; it can never be admitted"));
         (result.Completed + result.Dropped + result.Rejected).Should().Be(result.RowsRead);
     }
 
@@ -436,6 +436,11 @@ public class TraceSimulatorTests
         model.PeakMinuteAttempts.Should().Be(501);
         model.PeakMinuteRequests.Should().Be(500);
         model.PeakRpmUtilisation.Should().Be(501m / 500);
+
+        // Only the completed are billed; the whole trace (for its 30-day projection) counts the dropped one too.
+        result.Costs.Totals.Requests.Should().Be(500);
+        result.OfferedCosts.Totals.Requests.Should().Be(501);
+        result.OfferedCosts.Totals.Total.Value.Should().Be(501 * ((5 * 0.60m / 1_000_000) + (5 * 2.40m / 1_000_000)));
     }
 
     [Fact]
@@ -456,5 +461,29 @@ public class TraceSimulatorTests
         model.PeakMinuteRequests.Should().Be(60);
         model.PeakRollingRequests.Should().Be(100);
         model.PeakRollingTokens.Should().Be(100 * 10);
+    }
+
+    [Fact]
+    public void BurstWindow_UnderAMinute_StillAdmitsARequestUpToThePerMinuteLimit()
+    {
+        // Tier 1: 30,000 TPM. A 1 s window gives the bucket 30,000 x 1 / 60 = 500 tokens, yet OpenAI accepts one request
+        // up to 30,000 (FACTS.md section 4). Two requests of 19,000 + 1,000 = 20,000 tokens at once: the first goes at once
+        // and leaves the bucket 500 - 20,000 = -19,500 in debt; the second needs a full bucket again, 20,000 tokens of
+        // refill at 30,000 / 60 = 500 a second later: 40 s.
+        var result = Simulate(Burst(2, input: 19_000, output: 1_000), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.LimitRejections.Count.Should().Be(0);
+        result.Completed.Should().Be(2);
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(20_000 / (30_000 / 60)));
+    }
+
+    [Fact]
+    public void BurstWindow_ARequestOverThePerMinuteLimit_IsNeverAdmissible()
+    {
+        var result = Simulate(Burst(1, input: 29_001, output: 1_000), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.Completed.Should().Be(0);
+        result.LimitRejections.Count.Should().Be(1);
+        result.LimitRejections.First.Single().Message.Should().Be("TPM charge of 30,001 tokens exceeds gpt-audio-mini's TPM limit of 30,000 at Tier 1; it can never be admitted");
     }
 }
