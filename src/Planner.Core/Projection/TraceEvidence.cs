@@ -145,8 +145,10 @@ public sealed class TraceEvidence
         // Scaled so the multiplier's mean is 1 (where it has one, shape > 1): the trace's rate is an unbiased estimate of
         // the rate, and the projected mean stays the trace's.
         double poisson = Requests + 0.5;
-        double dayShape = Windows / (spread * spread);
-        double unbiased = dayShape > 1 ? (dayShape - 1) / dayShape : 1;
+        // The shape is kept at 2 or more: below, the inverse gamma has no mean (a spread over 100% from one day), and a
+        // few runs would dominate the projected mean.
+        double dayShape = Math.Max(2, Windows / (spread * spread));
+        double unbiased = (dayShape - 1) / dayShape;
         rateMultiplier = unbiased * Gamma.Sample(random, poisson, poisson) / Gamma.Sample(random, dayShape, dayShape);
     }
 

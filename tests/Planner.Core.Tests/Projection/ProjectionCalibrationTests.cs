@@ -31,7 +31,8 @@ public class ProjectionCalibrationTests(ITestOutputHelper output)
         output.WriteLine($"{days} day(s), spread {spread}: P10-P90 {inside:P1}, above P99 {aboveP99:P1}");
         // 300 replications: the coverage's standard error is 2.3 points, and the 7-day cases measure 73-78% (docs/projection-method.md).
         inside.Should().BeInRange(0.72, 0.86, "P10-P90 is an 80% interval");
-        aboveP99.Should().BeLessThan(0.035, "P99 is exceeded 1% of the time");
+        // Measured 0-3.4% (the 1-day case highest: the rate multiplier's shape is floored at 2, docs/projection-method.md).
+        aboveP99.Should().BeLessThan(0.04, "P99 is exceeded 1% of the time");
     }
 
     [Fact]
