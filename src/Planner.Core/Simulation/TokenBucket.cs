@@ -94,8 +94,9 @@ public sealed class TokenBucket
         _level = elapsed >= toFull ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
     }
 
-    /// <summary>True when the bucket holds <paramref name="amount"/> now.</summary>
-    public bool Has(long amount) => _level >= Needed(amount);
+    /// <summary>True when <paramref name="amount"/> can be taken now: at most the per-minute limit, and the bucket holds
+    /// it (or is full, for an amount over its capacity).</summary>
+    public bool Has(long amount) => amount <= _limit && _level >= Needed(amount);
 
     /// <summary>Ticks until the bucket holds <paramref name="amount"/> (0 when it does now).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
