@@ -122,7 +122,7 @@ public static class SimulationReport
             "latency model (not documented by OpenAI); set with --output-tps");
         assumptions.Add("audio_tokens_count_towards_tpm", "true", "not documented by OpenAI (FACTS.md)");
         assumptions.Add("burst_window_seconds", options.BurstWindow.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
-            "each bucket holds limit x window / 60 s and refills at limit / 60 per second; set with --burst-window");
+            "each bucket holds limit x window / 60 s and refills at limit / 60 per second; a request over that capacity goes from a full bucket into debt, so any request up to the per-minute limit is admissible; set with --burst-window");
         if (options.OnLimit == OnLimit.Retry)
         {
             var r = options.Retry;
@@ -130,7 +130,7 @@ public static class SimulationReport
                 "OpenAI's advice; a throttled attempt still takes 1 from the RPM bucket, below zero if need be");
         }
 
-        assumptions.Add("queue_delay_percentiles", "at most 0.79% above the true value", "a fixed-size histogram keeps memory flat; max is exact");
+        assumptions.Add("queue_delay_percentiles", "at most 0.79% above the true value", "a fixed-size histogram keeps memory flat; max is exact; recommend decides its p99 objective exactly (delays above it are counted)");
         return assumptions;
     }
 
