@@ -117,5 +117,19 @@ public static partial class CatalogJson
 
             return result;
         }
+
+        /// <summary>Every replacement names a model, snapshot or alias of this catalog.</summary>
+        private void CheckReplacements(List<(string Path, string Id, string ModelId)> names, Dictionary<string, List<string>> aliases)
+        {
+            var known = new HashSet<string>(names.Select(n => n.Id), StringComparer.OrdinalIgnoreCase);
+            known.UnionWith(aliases.Values.SelectMany(a => a));
+            foreach (var (path, target) in _replacements)
+            {
+                if (!known.Contains(target))
+                {
+                    Error(path, $"'{target}' is no model, snapshot or alias in this catalog");
+                }
+            }
+        }
     }
 }

@@ -8,8 +8,7 @@ public static partial class CatalogJson
 {
     private sealed partial class Reader
     {
-
-        private ModelSpec? ReadModel(JsonElement m, string path)
+        private ModelSpec? ReadModel(JsonElement m, string path, IReadOnlyList<TierScheme> schemes)
         {
             if (m.ValueKind != JsonValueKind.Object)
             {
@@ -18,7 +17,7 @@ public static partial class CatalogJson
             }
 
             int before = Errors.Count;
-            Known(m, path, "id", "display_name", "description", "snapshots", "prices", "limits", "tiers", "audio_token_rates",
+            Known(m, path, "id", "display_name", "description", "api", "snapshots", "prices", "limits", "tiers", "audio_token_rates",
                 "knowledge_cutoff", "lifecycle", "modalities", "endpoints", "endpoints_note", "features", "source");
             string? id = RequiredString(m, path, "id");
             if (id is not null && !IsValidId(id))
@@ -27,7 +26,9 @@ public static partial class CatalogJson
             }
 
             string? displayName = RequiredString(m, path, "display_name");
-            var prices = Required(m, path, "prices", JsonValueKind.Array) is { } p ? ReadPriceHistory(p, $"{path}.prices", required: true) : [];
+            var api = ReadApi(m, path);
+            var windows = new List<PriceChangeWindow>();
+            var prices = Required(m, path, "prices", JsonValueKind.Array) is { } p ? ReadPriceHistory(p, $"{path}.prices", required: true, windows) : [];
 
             var snapshots = new List<Snapshot>();
             if (m.TryGetProperty("snapshots", out var snaps))
@@ -67,14 +68,14 @@ public static partial class CatalogJson
                 limitsSource = RequiredSource(limits, lp);
             }
 
-            var tiers = Required(m, path, "tiers", JsonValueKind.Object) is { } t ? ReadTiers(t, $"{path}.tiers") : [];
+            var tiers = Required(m, path, "tiers", JsonValueKind.Array) is { } t ? ReadTiers(t, $"{path}.tiers", schemes) : [];
             AudioTokenRates? rates = m.TryGetProperty("audio_token_rates", out var r) ? ReadRates(r, $"{path}.audio_token_rates") : null;
-            var (deprecated, shutdown) = ReadLifecycle(m, path);
+            var lifecycle = ReadLifecycle(m, path);
             var cutoff = OptionalDate(m, path, "knowledge_cutoff");
             string? description = OptionalString(m, path, "description");
             var source = RequiredSource(m, path);
             OptionalString(m, path, "endpoints_note");
-            if (Errors.Count > before || id is null || displayName is null || limitsSource is null || source is null)
+            if (Errors.Count > before || id is null || displayName is null || limitsSource is null || source is null || api is null)
             {
                 return null;
             }
@@ -89,12 +90,18 @@ public static partial class CatalogJson
                 ContextWindow = context,
                 MaxOutputTokens = maxOutput,
                 LimitsSource = limitsSource,
-                Tiers = tiers,
+                TierLadders = tiers,
                 AudioTokenRates = rates,
                 Source = source,
                 KnowledgeCutoff = cutoff,
-                Deprecated = deprecated,
-                Shutdown = shutdown,
+                Api = api.Value,
+                Released = lifecycle.Released,
+                Deprecated = lifecycle.Deprecated,
+                Shutdown = lifecycle.Shutdown,
+                Replacement = lifecycle.Replacement,
+                ReplacementObserved = lifecycle.ReplacementObserved,
+                LifecycleSource = lifecycle.Source,
+                PriceChangeWindows = windows,
                 Modalities = StringMap(m, path, "modalities"),
                 Endpoints = BoolMap(m, path, "endpoints"),
                 Features = BoolMap(m, path, "features"),
@@ -116,9 +123,37 @@ public static partial class CatalogJson
                 Error($"{path}.id", $"'{id}' must be lowercase letters, digits, '.' and '-'");
             }
 
-            IReadOnlyList<PriceSet> prices = s.TryGetProperty("prices", out var p) ? ReadPriceHistory(p, $"{path}.prices", required: false) : [];
-            var (deprecated, shutdown) = ReadLifecycle(s, path);
-            return id is null ? null : new Snapshot { Id = id, Prices = prices, Deprecated = deprecated, Shutdown = shutdown };
+            var windows = new List<PriceChangeWindow>();
+            IReadOnlyList<PriceSet> prices = s.TryGetProperty("prices", out var p) ? ReadPriceHistory(p, $"{path}.prices", required: false, windows) : [];
+            var l = ReadLifecycle(s, path);
+            return id is null ? null : new Snapshot
+            {
+                Id = id,
+                Prices = prices,
+                PriceChangeWindows = windows,
+                Released = l.Released,
+                Deprecated = l.Deprecated,
+                Shutdown = l.Shutdown,
+                Replacement = l.Replacement,
+                ReplacementObserved = l.ReplacementObserved,
+                LifecycleSource = l.Source,
+            };
+        }
+
+        private ModelApi? ReadApi(JsonElement m, string path)
+        {
+            switch (RequiredString(m, path, "api"))
+            {
+                case null:
+                    return null;
+                case "chat_completions":
+                    return ModelApi.ChatCompletions;
+                case "realtime":
+                    return ModelApi.Realtime;
+                case var other:
+                    Error($"{path}.api", $"must be \"chat_completions\" or \"realtime\", got \"{other}\"");
+                    return null;
+            }
         }
 
 

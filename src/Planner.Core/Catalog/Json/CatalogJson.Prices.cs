@@ -9,7 +9,8 @@ public static partial class CatalogJson
     private sealed partial class Reader
     {
 
-        private List<PriceSet> ReadPriceHistory(JsonElement array, string path, bool required)
+        /// <summary>A price history in ascending date order; price changes of unknown day go to <paramref name="windows"/>.</summary>
+        private List<PriceSet> ReadPriceHistory(JsonElement array, string path, bool required, List<PriceChangeWindow> windows)
         {
             var result = new List<PriceSet>();
             if (array.ValueKind != JsonValueKind.Array)
@@ -40,6 +41,10 @@ public static partial class CatalogJson
 
                     previous = set.EffectiveFrom;
                     result.Add(set);
+                    if (ReadConfirmedFrom(element, ip, set.EffectiveFrom, i) is { } confirmed)
+                    {
+                        windows.Add(new PriceChangeWindow { From = set.EffectiveFrom, ConfirmedFrom = confirmed });
+                    }
                 }
 
                 i++;
@@ -57,7 +62,18 @@ public static partial class CatalogJson
             }
 
             int before = Errors.Count;
-            Known(p, path, "effective_from", "text_input", "cached_text_input", "audio_input", "text_output", "audio_output", "source");
+            Known(p, path, "effective_from", "confirmed_from", "text_input", "cached_text_input", "audio_input", "cached_audio_input",
+                "image_input", "cached_image_input", "text_output", "audio_output", "source");
+
+            // The meters branch bills these three; until then they are validated as prices and not stored.
+            foreach (string later in (string[])["cached_audio_input", "image_input", "cached_image_input"])
+            {
+                if (p.TryGetProperty(later, out var v) && v.ValueKind != JsonValueKind.Null)
+                {
+                    RequiredPrice(p, path, later);
+                }
+            }
+
             var from = RequiredDate(p, path, "effective_from");
             var textIn = RequiredPrice(p, path, "text_input");
             PricePerMillionTokens? cached = p.TryGetProperty("cached_text_input", out var c) && c.ValueKind != JsonValueKind.Null
@@ -98,6 +114,30 @@ public static partial class CatalogJson
             }
 
             return price;
+        }
+
+        /// <summary>The day a price change of unknown date was first observed, or null; the set's effective date
+        /// is then the first day it may have happened (the day after the old prices were last seen).</summary>
+        private DateOnly? ReadConfirmedFrom(JsonElement p, string path, DateOnly effectiveFrom, int index)
+        {
+            if (OptionalDate(p, path, "confirmed_from") is not { } confirmed)
+            {
+                return null;
+            }
+
+            if (index == 0)
+            {
+                Error($"{path}.confirmed_from", "must be absent on the first price set: there is no earlier price for the change to come from");
+                return null;
+            }
+
+            if (confirmed <= effectiveFrom)
+            {
+                Error($"{path}.confirmed_from", $"must be after effective_from ({effectiveFrom:yyyy-MM-dd}), got {confirmed:yyyy-MM-dd}");
+                return null;
+            }
+
+            return confirmed;
         }
     }
 }

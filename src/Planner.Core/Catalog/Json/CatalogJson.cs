@@ -107,7 +107,7 @@ public static partial class CatalogJson
             }
 
             DuplicateNames(root, "");
-            Known(root, "", "$schema", "version", "currency", "audio_token_rates", "aliases", "models");
+            Known(root, "", "$schema", "version", "currency", "audio_token_rates", "tier_schemes", "aliases", "models");
             OptionalString(root, "", "$schema");
             string? version = RequiredString(root, "", "version");
             if (RequiredString(root, "", "currency") is { } currency && currency != "USD")
@@ -117,6 +117,7 @@ public static partial class CatalogJson
 
             var rates = Required(root, "", "audio_token_rates", JsonValueKind.Object) is { } r ? ReadRates(r, "audio_token_rates") : null;
 
+            var schemes = ReadTierSchemes(root);
             var models = new List<ModelSpec>();
             if (Required(root, "", "models", JsonValueKind.Array) is { } array)
             {
@@ -128,7 +129,7 @@ public static partial class CatalogJson
                 int i = 0;
                 foreach (var element in array.EnumerateArray())
                 {
-                    if (ReadModel(element, $"models[{i}]") is { } model)
+                    if (ReadModel(element, $"models[{i}]", schemes) is { } model)
                     {
                         models.Add(model);
                     }
@@ -140,13 +141,14 @@ public static partial class CatalogJson
             var names = NamesInFile(root);
             CheckUniqueNames(names);
             var aliases = ReadAliases(root, names);
+            CheckReplacements(names, aliases);
             if (Errors.Count > 0 || rates is null)
             {
                 return null;
             }
 
             var withAliases = models.Select(m => aliases.TryGetValue(m.Id, out var list) ? m with { Aliases = list } : m).ToList();
-            return new ModelCatalog(withAliases, rates, version);
+            return new ModelCatalog(withAliases, rates, version, new TierSchedule(schemes));
         }
     }
 }
