@@ -20,6 +20,8 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);
+        var warnings = new Warnings().ForTrace(catalog, costs);
+        warnings.Print(environment);
 
         if (settings.Json)
         {
@@ -33,6 +35,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 }
 
                 TraceReport.WriteCostsJson(w, costs);
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

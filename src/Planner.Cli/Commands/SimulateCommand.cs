@@ -48,6 +48,8 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         }
 
         var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
+        var warnings = new Warnings().ForTrace(catalog, result.Costs);
+        warnings.Print(environment);
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
@@ -61,6 +63,7 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
 
                 SimulationReport.WriteJson(w, result);
                 TraceReport.WriteCostsJson(w, result.Costs);
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

@@ -45,7 +45,7 @@ public static class ModelLifecycle
             if (window.Contains(day))
             {
                 (warnings ??= []).Add(new PlannerWarning(PriceDateUncertainKey,
-                    $"{model.Model.Id}'s prices changed on an unknown day from {Date(window.From)} to {Date(window.ConfirmedFrom)}; " +
+                    $"{model.Model.Id}'s prices changed on an unknown day between {Date(window.From.AddDays(-1))} and {Date(window.ConfirmedFrom)}; " +
                     $"a request dated {Date(day)} is priced at the new prices, and the old ones may still have applied"));
             }
         }

@@ -30,8 +30,11 @@ public sealed record ModelSpec
     /// <summary>The model's rate limits under each tier scheme, oldest scheme first; each ladder lowest tier first.</summary>
     public IReadOnlyList<TierLadder> TierLadders { get; init; } = [];
 
-    /// <summary>The tiers of the latest scheme the model has limits for (lowest first), or none.</summary>
-    public IReadOnlyList<UsageTier> Tiers => TierLadders.Count > 0 ? TierLadders[^1] : [];
+    /// <summary>The ladder of the latest scheme the model has limits for (the one forecasts use), or null.</summary>
+    public TierLadder? Ladder => TierLadders.Count > 0 ? TierLadders[^1] : null;
+
+    /// <summary>The tiers of <see cref="Ladder"/>, lowest first, or none.</summary>
+    public IReadOnlyList<UsageTier> Tiers => Ladder is { } ladder ? ladder : [];
 
     /// <summary>Audio-to-token rates particular to this model, or null to use the catalog's.</summary>
     public AudioTokenRates? AudioTokenRates { get; init; }

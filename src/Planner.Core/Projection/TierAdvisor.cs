@@ -7,21 +7,13 @@ namespace Planner.Core.Projection;
 /// <summary>Which usage tier a month's traffic and spend need.</summary>
 public static class TierAdvisor
 {
-    /// <summary>The lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
+    /// <summary>On the model's ladder of the latest tier scheme (projections look ahead): the lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
     /// limit is at least <paramref name="spend"/>, or null when none does.</summary>
     public static UsageTier? Choose(ModelSpec model, long peakRpm, long peakTpm, Usd spend)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var tier in model.Tiers)
-        {
-            if (tier.Supported && tier.Rpm is { } rpm && tier.Tpm is { } tpm
-                && rpm.Value >= peakRpm && tpm.Value >= peakTpm && tier.MonthlyUsageLimit >= spend)
-            {
-                return tier;
-            }
-        }
-
-        return null;
+        return model.Ladder?.Lowest(tier => tier.Rpm is { } rpm && tier.Tpm is { } tpm
+            && rpm.Value >= peakRpm && tpm.Value >= peakTpm && tier.MonthlyUsageLimit >= spend);
     }
 
     /// <summary>The lowest tier for the whole organization: a usage tier applies to every model at
@@ -36,22 +28,17 @@ public static class TierAdvisor
             return null;
         }
 
-        foreach (var candidate in models[0].Model.Tiers)
+        return models[0].Model.Ladder?.Lowest(candidate =>
         {
             bool fits = true;
             foreach (var (model, need) in models)
             {
-                fits &= model.FindTier(candidate.Name) is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } tier
+                fits &= model.Ladder?.Find(candidate.Tier) is { Supported: true, Rpm: { } rpm, Tpm: { } tpm } tier
                     && rpm.Value >= need.PeakRpm && tpm.Value >= need.PeakTpm && tier.MonthlyUsageLimit >= totalSpend;
             }
 
-            if (fits)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+            return fits;
+        });
     }
 
     /// <summary>The smallest k with P(Poisson(<paramref name="mean"/>) &lt;= k) &gt;= <paramref name="quantile"/>
