@@ -7,6 +7,10 @@ public static partial class CatalogJson
 {
     private sealed partial class Reader
     {
+        /// <summary>Every scheme id written in the file, valid or not, so a model's table naming a scheme with
+        /// its own error reports nothing more (the scheme's error says it).</summary>
+        private readonly HashSet<string> _schemeIdsInFile = new(StringComparer.Ordinal);
+
         /// <summary>The tier schemes, ordered by date (the first undated) and each scheme's tiers by qualifying payment.</summary>
         private List<TierScheme> ReadTierSchemes(JsonElement root)
         {
@@ -34,6 +38,11 @@ public static partial class CatalogJson
                 int before = Errors.Count;
                 Known(s, sp, "id", "effective_from", "source", "tiers");
                 string? id = RequiredString(s, sp, "id");
+                if (id is not null)
+                {
+                    _schemeIdsInFile.Add(id);
+                }
+
                 if (id is not null && !IsValidId(id))
                 {
                     Error($"{sp}.id", $"'{id}' must be lowercase letters, digits, '.' and '-'");
@@ -162,7 +171,7 @@ public static partial class CatalogJson
                 Known(t, tp, "scheme", "source", "entries");
                 string? schemeId = RequiredString(t, tp, "scheme");
                 var scheme = schemeId is null ? null : schemes.FirstOrDefault(s => s.Id == schemeId);
-                if (schemeId is not null && scheme is null && schemes.Count > 0)
+                if (schemeId is not null && scheme is null && !_schemeIdsInFile.Contains(schemeId))
                 {
                     Error($"{tp}.scheme", $"'{schemeId}' is no tier scheme of this catalog (schemes: {string.Join(", ", schemes.Select(s => s.Id))})");
                 }
