@@ -15,17 +15,23 @@ public static class ModelLifecycle
     /// <summary>Throws when <paramref name="model"/> cannot serve a request on <paramref name="day"/>.</summary>
     /// <exception cref="PlannerException">Before the release date (<see cref="PlannerErrorKind.BeforeRelease"/>) or on or
     /// after the shutdown date (<see cref="PlannerErrorKind.AfterShutdown"/>), naming the date and the replacement.</exception>
-    public static void EnsureAvailable(ResolvedModel model, DateOnly day)
+    public static void EnsureAvailable(ResolvedModel model, DateOnly day) => EnsureAvailable(model, day, Date(day));
+
+    /// <summary>As <see cref="EnsureAvailable(ResolvedModel, DateOnly)"/>, naming the request's instant.</summary>
+    public static void EnsureAvailable(ResolvedModel model, DateTimeOffset at) =>
+        EnsureAvailable(model, DateOnly.FromDateTime(at.UtcDateTime), at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+
+    private static void EnsureAvailable(ResolvedModel model, DateOnly day, string dated)
     {
         ArgumentNullException.ThrowIfNull(model);
         switch (model.StatusAt(day))
         {
             case LifecycleStatus.Unreleased:
                 throw new PlannerException(PlannerErrorKind.BeforeRelease,
-                    $"{model.BillingId} was released on {Date(model.Released!.Value)}; the request is dated {Date(day)}");
+                    $"{model.BillingId} was released on {Date(model.Released!.Value)}; the request is dated {dated}");
             case LifecycleStatus.ShutDown:
                 throw new PlannerException(PlannerErrorKind.AfterShutdown,
-                    $"{model.BillingId} was shut down on {Date(model.Shutdown!.Value)}; the request is dated {Date(day)}{Recommends(model)}");
+                    $"{model.BillingId} was shut down on {Date(model.Shutdown!.Value)}; the request is dated {dated}{Recommends(model)}");
         }
     }
 

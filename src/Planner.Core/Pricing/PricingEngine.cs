@@ -33,7 +33,7 @@ public sealed class PricingEngine
     public static PriceSet PricesAt(ResolvedModel model, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ModelLifecycle.EnsureAvailable(model, DateOnly.FromDateTime(at.UtcDateTime));
+        ModelLifecycle.EnsureAvailable(model, at);
         int index = PriceIndexAt(model.Prices, at);
         if (index < 0)
         {

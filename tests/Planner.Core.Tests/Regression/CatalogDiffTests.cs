@@ -185,7 +185,7 @@ public class CatalogDiffTests
             new FigureChange("gpt-audio", "tier 1 tpm", FigureUnit.TokensPerMinute, 30000, 60000),
             new FigureChange("gpt-audio", "tier 1 monthly_usage_limit_usd", FigureUnit.Usd, 100, 120));
         diff.Figures.Count(f => f.Figure == "tier 1 monthly_usage_limit_usd").Should().Be(13);
-        diff.Figures[2].Percent.Should().Be((120m - 100m) / 100m * 100);
+        diff.Figures.First(f => f.Figure == "tier 1 monthly_usage_limit_usd").Percent.Should().Be((120m - 100m) / 100m * 100);
     }
 
     [Fact]
