@@ -59,7 +59,7 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
             assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");
         }
 
-        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (FACTS.md)");
+        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (docs/catalog-facts.md)");
 
         if (settings.Json)
         {
