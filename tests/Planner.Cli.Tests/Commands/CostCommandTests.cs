@@ -39,7 +39,7 @@ public class CostCommandTests
         var result = CliRunner.Run("cost", "--model", "gpt-audio-minx");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview");
+        result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview");
         result.Output.Should().BeEmpty();
     }
 

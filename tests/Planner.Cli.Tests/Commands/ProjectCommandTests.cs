@@ -29,7 +29,7 @@ public class ProjectCommandTests
         Money(months[1], "mean_usd").Should().Be(month1 * 1.1m).And.Be(1_188m);
         Money(months[2], "mean_usd").Should().Be(month1 * 1.1m * 1.1m).And.Be(1_306.80m);
         result.Output.Should().Contain("\"mean_usd\": 1306.8,");
-        months[0].GetProperty("tiers")[0].GetProperty("tier").GetString().Should().Be("4");
+        months[0].GetProperty("tiers")[0].GetProperty("tier").GetString().Should().Be("launch");
         // $1,080 is over Tier 3's $1,000 monthly usage limit: the organization needs Tier 4 ($5,000).
         months[0].GetProperty("organization_tier").GetProperty("tier").GetString().Should().Be("4");
         months[0].GetProperty("organization_tier").GetProperty("spend_usd").GetDecimal().Should().Be(1_080m);
@@ -177,7 +177,7 @@ public class ProjectCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--model", "gpt-audio-minx", "--requests-per-day", "10" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview")]
+    [InlineData(new[] { "--model", "gpt-audio-minx", "--requests-per-day", "10" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "-5" }, "planner: --requests-per-day must be >= 0, got -5")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--requests-per-day-sd", "-1" }, "planner: --requests-per-day-sd must be >= 0, got -1")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--growth", "-100" }, "planner: --growth must be > -100 (percent a month), got -100")]
@@ -191,7 +191,7 @@ public class ProjectCommandTests
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--fit", "lognormal" }, "planner: --fit and --skip-invalid apply only with --trace")]
     [InlineData(new[] { "--trace", "t.csv", "--fit", "gamma" }, "planner: --fit must be 'resample' or 'lognormal', got 'gamma'")]
     [InlineData(new[] { "--compare-models", ",", "--requests-per-day", "5" }, "planner: --compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got ','")]
-    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--compare-models", "gpt-audio,gpt-audio-minx" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--compare-models", "gpt-audio,gpt-audio-minx" }, "planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--requests-per-day-sd", "1000000000001" }, "planner: --requests-per-day-sd must be at most 1,000,000,000,000, got 1000000000001")]
     public void Project_InvalidInput_ExitsTwoNamingTheProblem(string[] args, string message)
     {
@@ -255,7 +255,7 @@ public class ProjectCommandTests
         // Tier 2's $500 limit, within Tier 3's $1,000, though gpt-audio's share alone (~$220) fits Tier 2.
         byModel["gpt-audio"].Should().BeLessThan(500m);
         org.GetProperty("spend_usd").GetDecimal().Should().BeInRange(500m, 1_000m);
-        org.GetProperty("tier").GetString().Should().Be("3");
+        org.GetProperty("tier").GetString().Should().Be("launch");
         month.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("model").GetString() == "gpt-audio").GetProperty("tier").GetString().Should().Be("2");
     }
 
