@@ -15,4 +15,7 @@ public enum PlannerErrorKind
     BeforeRelease,
     InvalidCatalog,
     InvalidTrace,
+
+    /// <summary>A usage on a meter the model has no price for.</summary>
+    UnpricedMeter,
 }
