@@ -11,7 +11,11 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
     {
         var catalog = CatalogSource.Load(environment, settings);
         var model = catalog.Resolve(settings.Model).Model;
-        var first = model.Tiers.Count > 0 ? model.Tiers[0] : null;
+
+        // The tiers of today's scheme: the ones `capacity --tier` accepts on the same day.
+        var day = DateOnly.FromDateTime(environment.Clock().UtcDateTime);
+        IReadOnlyList<Planner.Core.Catalog.UsageTier> tiers = (IReadOnlyList<Planner.Core.Catalog.UsageTier>?)catalog.TiersAt(model, day) ?? [];
+        var first = tiers.Count > 0 ? tiers[0] : null;
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
@@ -19,7 +23,7 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
                 w.WriteStartObject();
                 w.WriteString("model", model.Id);
                 w.WriteStartArray("tiers");
-                foreach (var t in model.Tiers)
+                foreach (var t in tiers)
                 {
                     w.WriteStartObject();
                     w.WriteString("tier", t.Name);
@@ -48,10 +52,10 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
             return ExitCodes.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"{model.Id}: usage tiers")
+        var table = new Table().Border(TableBorder.Rounded).Title($"{model.Id}: usage tiers on {day:yyyy-MM-dd}")
             .AddColumn("Tier").AddColumn(new TableColumn("RPM").RightAligned()).AddColumn(new TableColumn("TPM").RightAligned())
             .AddColumn(new TableColumn("Monthly usage limit").RightAligned()).AddColumn("Qualification");
-        foreach (var t in model.Tiers)
+        foreach (var t in tiers)
         {
             table.AddRow(
                 t.DisplayName,

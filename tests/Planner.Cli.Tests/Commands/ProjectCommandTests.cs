@@ -30,8 +30,9 @@ public class ProjectCommandTests
         Money(months[2], "mean_usd").Should().Be(month1 * 1.1m * 1.1m).And.Be(1_306.80m);
         result.Output.Should().Contain("\"mean_usd\": 1306.8,");
         months[0].GetProperty("tiers")[0].GetProperty("tier").GetString().Should().Be("launch");
-        // $1,080 is over Tier 3's $1,000 monthly usage limit: the organization needs Tier 4 ($5,000).
-        months[0].GetProperty("organization_tier").GetProperty("tier").GetString().Should().Be("4");
+        // Projections advise tiers of the latest scheme (Free $100, Build $500, Launch $5,000 monthly usage limits):
+        // $1,080 is over Build's $500, so the organization needs Launch.
+        months[0].GetProperty("organization_tier").GetProperty("tier").GetString().Should().Be("launch");
         months[0].GetProperty("organization_tier").GetProperty("spend_usd").GetDecimal().Should().Be(1_080m);
         // The quarter: the three months summed exactly.
         var total = json.RootElement.GetProperty("total");
@@ -48,7 +49,7 @@ public class ProjectCommandTests
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("$1,080.00").And.Contain("$1,188.00").And.Contain("$1,306.80")
             .And.Contain("exact (no spread")
-            .And.Contain("days_per_month = 30").And.Contain("audio_input_tokens_per_second = 10").And.Contain("Tier 4");
+            .And.Contain("days_per_month = 30").And.Contain("audio_input_tokens_per_second = 10").And.Contain("Launch (monthly usage limit $5,000)");
         result.Output.Split('\n').Should().AllSatisfy(line => line.TrimEnd().Length.Should().BeLessThanOrEqualTo(CliEnvironment.RedirectedWidth, "tables fit the canvas piped output is laid out for"));
     }
 
@@ -252,11 +253,11 @@ public class ProjectCommandTests
         var byModel = month.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("model").GetString()!, t => t.GetProperty("spend_usd").GetDecimal());
         var org = month.GetProperty("organization_tier");
         // The sample day costs about $28 (see `planner price`), so a month is about $840: more than
-        // Tier 2's $500 limit, within Tier 3's $1,000, though gpt-audio's share alone (~$220) fits Tier 2.
+        // Build's $500 limit, within Launch's $5,000, though gpt-audio's share alone (~$220) fits Build.
         byModel["gpt-audio"].Should().BeLessThan(500m);
         org.GetProperty("spend_usd").GetDecimal().Should().BeInRange(500m, 1_000m);
         org.GetProperty("tier").GetString().Should().Be("launch");
-        month.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("model").GetString() == "gpt-audio").GetProperty("tier").GetString().Should().Be("2");
+        month.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("model").GetString() == "gpt-audio").GetProperty("tier").GetString().Should().Be("build");
     }
 
     [Fact]
