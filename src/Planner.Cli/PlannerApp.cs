@@ -13,6 +13,9 @@ public static class PlannerApp
     public static string Version { get; } =
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
+    public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
+
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
     public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
 
@@ -42,7 +45,8 @@ public static class PlannerApp
                 return Fail(environment, missing, ExitCodes.InvalidInput);
             }
 
-            return app.Run(args);
+            // Spectre reads a bare "-" as an option without a name; it means standard input (price - < trace.csv).
+            return app.Run(args.Select(a => a == "-" ? TraceSettings.StandardInputName : a));
         }
         catch (PlannerException e)
         {
@@ -50,7 +54,7 @@ public static class PlannerApp
         }
         catch (CommandAppException e)
         {
-            return Fail(environment, ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
+            return Fail(environment, ArgumentCheck.Suggest(e.Message, CommandNames) ?? ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,6 +67,10 @@ public static class PlannerApp
             return Fail(environment, $"internal error ({e.GetType().Name}): {e.Message}", ExitCodes.InternalError);
         }
     }
+
+    /// <summary>The commands, for "did you mean" (kept with <see cref="Configure"/>; a test checks they agree).</summary>
+    internal static readonly string[] CommandNames =
+        ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace"];
 
     private static void Configure(IConfigurator config)
     {
@@ -103,7 +111,12 @@ public static class PlannerApp
         config.AddCommand<PriceCommand>("price")
             .WithDescription("The exact cost of a CSV trace: by model, meter, hour and day, and extrapolated to a 30-day month.")
             .WithExample("price", "data/traces/voice-support-day.csv")
-            .WithExample("price", "trace.csv", "--skip-invalid", "--json");
+            .WithExample("price", "trace.csv", "--skip-invalid", "--json")
+            .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
+        config.AddCommand<SqlCommand>("sql")
+            .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
+            .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
+            .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
             .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")
@@ -119,8 +132,22 @@ public static class PlannerApp
 
     private static int Fail(CliEnvironment environment, string message, int code)
     {
-        environment.Error.WriteLine("planner: " + message.Trim());
+        // Messages are one line each; a multi-line list (every error of a catalog) keeps its lines, but no
+        // line may carry raw control characters from the input.
+        environment.Error.WriteLine("planner: " + OneLinePerLine(message.Trim()));
         environment.Error.Flush();
         return code;
+    }
+
+    private static string OneLinePerLine(string message)
+    {
+        var lines = message.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimEnd('\r');
+            lines[i] = line.Any(c => char.IsControl(c) && c != '\t') ? InputText.Shorten(line, Math.Max(line.Length, 1)) : line;
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 }

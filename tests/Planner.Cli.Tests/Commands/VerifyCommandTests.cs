@@ -12,7 +12,28 @@ public class VerifyCommandTests
         string golden = Path.Combine(CliRunner.DataDirectory, "golden", "catalog.golden.md");
         // One golden row per figure: the count verify reports is the number of rows the golden table holds.
         result.ExitCode.Should().Be(0, result.Output + result.Error);
-        result.Output.Trim().Should().Be($"{catalog}: valid; 13 models, all {GoldenRows(golden)} figures match {golden}");
+        result.Output.Trim().Should().Be(
+            $"Checking {catalog}, the copy bundled with planner (no data/catalog.json in this folder); to check the repository's catalog, run planner verify from its root or give its path.{Environment.NewLine}" +
+            $"{catalog}: valid; 13 models, all {GoldenRows(golden)} figures match {golden}");
+    }
+
+    [Fact]
+    public void Verify_NoPathInARepository_ChecksItsDataCatalogAndNamesItInTheHint()
+    {
+        // A user in the repository edits data/catalog.json; a bare "planner verify" must check that file (not the copy
+        // in bin/), say so, and tell them to update the golden file beside it.
+        using var repo = new TempCatalog(j => TempCatalog.Prices(j, "gpt-audio-mini")["text_output"] = 2.64m, withGolden: true, folder: "data");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment(output, error, () => CliRunner.Now, CliRunner.DataDirectory, workingDirectory: repo.Root);
+
+        int exit = PlannerApp.Run(["verify"], environment);
+
+        exit.Should().Be(1, error.ToString());
+        string catalog = Path.Combine("data", "catalog.json");
+        output.ToString().Should().StartWith($"Checking {catalog} (the catalog in this folder).{Environment.NewLine}")
+            .And.Contain($"{catalog}: valid, but 1 figure differs from the golden snapshot {Path.Combine("data", "golden", "catalog.golden.md")}:")
+            .And.Contain($"If the change is intended, run: planner verify {catalog} --update-golden");
     }
 
     /// <summary>The figure rows of a golden table: every table line but the header and its rule.</summary>
