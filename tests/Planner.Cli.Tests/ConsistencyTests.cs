@@ -13,8 +13,9 @@ public class ConsistencyTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         var models = json.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).ToList();
-        // The bundled catalog at 2026-01-15: four models, none past a shutdown date.
-        models.Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview");
+        // The bundled catalog at 2026-01-15: released, no shutdown announced or its notice still ahead (2026-07-20).
+        // Unreleased: gpt-audio-1.5, gpt-realtime-1.5/-2/-2.1/-2.1-mini; deprecated: the four previews (shutdown 2026-05-07).
+        models.Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-realtime", "gpt-realtime-mini");
         json.RootElement.GetProperty("baseline").GetString().Should().Be("gpt-audio-mini");
     }
 
@@ -35,8 +36,11 @@ public class ConsistencyTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         json.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString())
-            .Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview");
-        CliRunner.Run("limits").Output.Split("usage tiers").Length.Should().Be(5);
+            .Should().Equal(
+                "gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview", "gpt-audio-1.5",
+                "gpt-realtime", "gpt-realtime-1.5", "gpt-realtime-2", "gpt-realtime-2.1", "gpt-realtime-mini", "gpt-realtime-2.1-mini",
+                "gpt-4o-realtime-preview", "gpt-4o-mini-realtime-preview");
+        CliRunner.Run("limits").Output.Split("usage tiers").Length.Should().Be(13 + 1, "one table per model");
     }
 
     [Fact]
@@ -49,7 +53,9 @@ public class ConsistencyTests
         json.RootElement.GetProperty("catalog").GetString().Should().Be(Path.Combine(CliRunner.DataDirectory, "catalog.json"));
         json.RootElement.GetProperty("bundled_copy").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("matches").GetBoolean().Should().BeTrue();
-        json.RootElement.GetProperty("figures").GetInt32().Should().Be(2 + (34 * 4) + 3);
+        // One figure per row of the golden table (every "| " line but the header).
+        string golden = Path.Combine(CliRunner.DataDirectory, "golden", "catalog.golden.md");
+        json.RootElement.GetProperty("figures").GetInt32().Should().Be(File.ReadLines(golden).Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1);
         json.RootElement.GetProperty("mismatches").GetArrayLength().Should().Be(0);
     }
 

@@ -40,7 +40,6 @@ public static class TestData
         ContextWindow = new TokenCount(128_000),
         MaxOutputTokens = new TokenCount(16_384),
         LimitsSource = TestSource,
-        Tiers = [],
         Shutdown = shutdown,
         Snapshots = snapshots ?? [],
     };

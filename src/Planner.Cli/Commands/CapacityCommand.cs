@@ -39,13 +39,19 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
     {
         var catalog = CatalogSource.Load(environment, settings);
         var model = catalog.Resolve(settings.Model);
-        var tier = model.Model.FindTier(settings.Tier)
+        var at = settings.Instant(environment.Clock);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var tierName = catalog.TierSchedule.Resolve(settings.Tier, day);
+        var ladder = catalog.TiersAt(model.Model, day);
+        var tier = ladder?.Find(tierName)
             ?? throw new PlannerException(PlannerErrorKind.UnknownTier,
-                $"unknown tier '{settings.Tier}' for {model.Model.Id}; tiers: {string.Join(", ", model.Model.Tiers.Select(t => t.Name))}");
+                $"no rate limits are recorded for {model.Model.Id} at {tierName.DisplayName}; tiers: {string.Join(", ", ladder?.Select(t => t.Name) ?? [])}");
         var rates = settings.Rates(catalog.RatesFor(model.Model));
         var shape = settings.ToShape();
         var usage = shape.ToUsage(rates);
-        var quote = PricingEngine.Price(model, usage, settings.Instant(environment.Clock));
+        var quote = PricingEngine.Price(model, usage, at);
+        var warnings = new Warnings().For(model, at);
+        warnings.Print(environment);
         TokenCount? maxTokens = settings.MaxTokens is { } mt ? new TokenCount(mt) : null;
         var estimate = CapacityPlanner.Estimate(model.Model, tier, usage, quote.Cost, maxTokens, rates);
         var envelope = CapacityPlanner.Envelope(model.Model, usage, maxTokens, rates);
@@ -55,7 +61,7 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
             assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");
         }
 
-        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (FACTS.md)");
+        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (docs/catalog-facts.md)");
 
         if (settings.Json)
         {
@@ -88,6 +94,7 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
                 w.WriteDecimal("max_input_audio_seconds", envelope.MaxInputAudio.Seconds);
                 w.WriteDecimal("max_input_audio_seconds_alone", envelope.MaxInputAudioAlone.Seconds);
                 w.WriteEndObject();
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

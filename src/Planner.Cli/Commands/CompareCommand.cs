@@ -44,6 +44,7 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
     {
         var catalog = CatalogSource.Load(environment, settings);
         var at = settings.Instant(environment.Clock);
+        var warnings = new Warnings();
         var shape = settings.ToShape();
         var rows = new List<(Quote Quote, CostTotals Totals)>();
         var names = string.IsNullOrWhiteSpace(settings.Models)
@@ -59,12 +60,14 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
             var model = catalog.Resolve(name);
             var usage = shape.ToUsage(settings.Rates(catalog.RatesFor(model.Model)));
             var quote = PricingEngine.Price(model, usage, at);
+            warnings.For(model, at);
             var totals = new CostTotals();
             totals.Add(usage, quote.Cost, settings.Requests);
             rows.Add((quote, totals));
         }
 
         var baseline = rows[0].Totals.Total;
+        warnings.Print(environment);
         var assumptions = new Assumptions().AddAudioRates(settings.Rates(catalog.AudioTokenRates), shape.UsesAudioRates);
         foreach (var (quote, _) in rows)
         {
@@ -109,6 +112,7 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
                 }
 
                 w.WriteEndArray();
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

@@ -93,6 +93,8 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
         var rates = Rates(catalog.RatesFor(model.Model), settings);
         var at = settings.At is not null && CliParse.TryInstant(settings.At, out var given) ? given : environment.Clock();
         var prices = PricingEngine.PricesAt(model, at);
+        var warnings = new Warnings().For(model, at);
+        warnings.Print(environment);
         var plan = ConversationPlanner.Plan(model.Model, prices, new ConversationSpec
         {
             Turns = settings.Turns,
@@ -138,6 +140,7 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
                     w.WriteNull("context_overflow_turn");
                 }
 
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

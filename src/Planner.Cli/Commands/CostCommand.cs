@@ -28,7 +28,10 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
         var rates = settings.Rates(catalog.RatesFor(model.Model));
         var shape = settings.ToShape();
         var usage = shape.ToUsage(rates);
-        var quote = PricingEngine.Price(model, usage, settings.Instant(environment.Clock));
+        var at = settings.Instant(environment.Clock);
+        var quote = PricingEngine.Price(model, usage, at);
+        var warnings = new Warnings().For(model, at);
+        warnings.Print(environment);
         var totals = new CostTotals();
         totals.Add(usage, quote.Cost, settings.Requests);
         var assumptions = new Assumptions().AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, quote.Prices, usage);
@@ -65,6 +68,7 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
                 w.WriteEndObject();
                 w.WriteUsd("per_request_usd", quote.Cost.Total);
                 w.WriteUsd("total_usd", totals.Total);
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

@@ -12,13 +12,17 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
     {
         var catalog = CatalogSource.Load(environment, settings);
         var models = settings.Model is { } name ? [catalog.Resolve(name).Model] : catalog.Models.ToList();
+
+        // The tiers of today's scheme: the ones `capacity --tier` accepts on the same day.
+        var day = DateOnly.FromDateTime(environment.Clock().UtcDateTime);
+        IReadOnlyList<UsageTier> TiersOf(ModelSpec model) => (IReadOnlyList<UsageTier>?)catalog.TiersAt(model, day) ?? [];
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
             {
                 if (settings.Model is not null)
                 {
-                    WriteModel(w, models[0]);
+                    WriteModel(w, models[0], TiersOf(models[0]));
                     return;
                 }
 
@@ -26,7 +30,7 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
                 w.WriteStartArray("models");
                 foreach (var model in models)
                 {
-                    WriteModel(w, model);
+                    WriteModel(w, model, TiersOf(model));
                 }
 
                 w.WriteEndArray();
@@ -37,18 +41,18 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
 
         foreach (var model in models)
         {
-            WriteTable(model);
+            WriteTable(model, TiersOf(model), day);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void WriteModel(System.Text.Json.Utf8JsonWriter w, ModelSpec model)
+    private static void WriteModel(System.Text.Json.Utf8JsonWriter w, ModelSpec model, IReadOnlyList<UsageTier> tiers)
     {
         w.WriteStartObject();
         w.WriteString("model", model.Id);
         w.WriteStartArray("tiers");
-        foreach (var t in model.Tiers)
+        foreach (var t in tiers)
         {
             w.WriteStartObject();
             w.WriteString("tier", t.Name);
@@ -75,13 +79,13 @@ public sealed class LimitsCommand(CliEnvironment environment) : Command<ModelSet
         w.WriteEndObject();
     }
 
-    private void WriteTable(ModelSpec model)
+    private void WriteTable(ModelSpec model, IReadOnlyList<UsageTier> tiers, DateOnly day)
     {
-        var first = model.Tiers.Count > 0 ? model.Tiers[0] : null;
-        var table = new Table().Border(TableBorder.Rounded).Title($"{model.Id}: usage tiers")
+        var first = tiers.Count > 0 ? tiers[0] : null;
+        var table = new Table().Border(TableBorder.Rounded).Title($"{model.Id}: usage tiers on {day:yyyy-MM-dd}")
             .AddColumn("Tier").AddColumn(new TableColumn("RPM").RightAligned()).AddColumn(new TableColumn("TPM").RightAligned())
             .AddColumn(new TableColumn("Monthly usage limit").RightAligned()).AddColumn("Qualification");
-        foreach (var t in model.Tiers)
+        foreach (var t in tiers)
         {
             table.AddRow(
                 t.DisplayName,

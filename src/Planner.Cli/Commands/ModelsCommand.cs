@@ -32,8 +32,28 @@ public sealed class ModelsCommand(CliEnvironment environment) : Command<CatalogS
                     w.WriteNumber("context_window", m.ContextWindow.Value);
                     w.WriteNumber("max_output_tokens", m.MaxOutputTokens.Value);
                     WriteDate(w, "knowledge_cutoff", m.KnowledgeCutoff);
+                    w.WriteString("api", m.Api == ModelApi.Realtime ? "realtime" : "chat_completions");
+                    var today = DateOnly.FromDateTime(environment.Clock().UtcDateTime);
+                    w.WriteString("status", new ResolvedModel(m, null, m.Id).StatusAt(today) switch
+                    {
+                        LifecycleStatus.Unreleased => "unreleased",
+                        LifecycleStatus.Deprecated => "deprecated",
+                        LifecycleStatus.ShutDown => "shut_down",
+                        _ => "active",
+                    });
+                    WriteDate(w, "released", m.Released);
                     WriteDate(w, "deprecated", m.Deprecated);
                     WriteDate(w, "shutdown", m.Shutdown);
+                    if (m.Replacement is { } replacement)
+                    {
+                        w.WriteString("replacement", replacement);
+                        WriteDate(w, "replacement_observed", m.ReplacementObserved);
+                    }
+                    else
+                    {
+                        w.WriteNull("replacement");
+                    }
+
                     w.WriteStartArray("prices");
                     foreach (var p in m.Prices)
                     {

@@ -61,7 +61,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
-        return Render(settings, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null);
+        return Render(settings, catalog, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null);
     }
 
     private int ExecuteDuckDb(Settings settings, Planner.Core.Catalog.ModelCatalog catalog)
@@ -77,11 +77,14 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         }
 
         var assumptions = new Assumptions().AddCachedFallbacks(catalog, result.Costs);
-        return Render(settings, string.Join(", ", files), result.RowsRead, result.Rejections, result.Costs, assumptions, DuckDbEngine);
+        return Render(settings, catalog, string.Join(", ", files), result.RowsRead, result.Rejections, result.Costs, assumptions, DuckDbEngine);
     }
 
-    private int Render(Settings settings, string trace, long rowsRead, TraceRejections rejections, TraceCosts costs, Assumptions assumptions, string? engine)
+    private int Render(Settings settings, Planner.Core.Catalog.ModelCatalog catalog, string trace, long rowsRead, TraceRejections rejections,
+        TraceCosts costs, Assumptions assumptions, string? engine)
     {
+        var warnings = new Warnings().ForTrace(catalog, costs);
+        warnings.Print(environment);
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
@@ -99,6 +102,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 }
 
                 TraceReport.WriteCostsJson(w, costs);
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

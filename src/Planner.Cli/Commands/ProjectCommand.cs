@@ -159,7 +159,15 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         }
 
         var targets = Targets(workload, compare, baselineGiven: settings.Trace is not null || !string.IsNullOrWhiteSpace(settings.Model));
-        var result = Projector.Project(workload, targets, options, settings.Instant(environment.Clock));
+        var start = settings.Instant(environment.Clock);
+        var result = Projector.Project(workload, targets, options, start);
+        var warnings = new Warnings();
+        foreach (var used in workload.Streams.Select(s => s.Model).Concat(compare))
+        {
+            warnings.For(used, start);
+        }
+
+        warnings.Print(environment);
         foreach (var a in result.Assumptions)
         {
             assumptions.Add(a.Name, a.Value, a.Why);
@@ -177,7 +185,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Json)
         {
-            ProjectionJson.Write(environment.Out, result, source, assumptions);
+            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings);
             return ExitCodes.Success;
         }
 
@@ -269,7 +277,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                     row.Add(Format.Number((decimal)p * 100, 1) + "%");
                 }
 
-                row.Add(month.OrganizationTier?.Name ?? "none");
+                row.Add(month.OrganizationTier?.DisplayName ?? "none");
                 table.AddRow(row.Select(Markup.Escape).ToArray());
             }
 

@@ -43,6 +43,8 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var recommendation = TraceProgress.Run(environment, reader, progress => TierRecommender.Recommend(reader, catalog, simulation, objectives, progress));
         var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
+        var warnings = new Warnings().ForTrace(catalog, recommendation.Costs);
+        warnings.Print(environment);
         string onLimit = simulation.OnLimit == OnLimit.Queue ? "queue" : "retry";
 
         if (settings.Json)
@@ -132,6 +134,7 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
                 }
 
                 w.WriteEndArray();
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

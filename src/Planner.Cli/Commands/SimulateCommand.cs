@@ -48,6 +48,8 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         }
 
         var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
+        var warnings = new Warnings().ForTrace(catalog, result.Costs);
+        warnings.Print(environment);
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
@@ -74,6 +76,7 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
                 }
 
                 w.WriteEndObject();
+                warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

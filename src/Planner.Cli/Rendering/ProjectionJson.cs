@@ -8,7 +8,7 @@ namespace Planner.Cli.Rendering;
 /// <summary>A projection as JSON: <c>{"total": {"months", "mean_usd", "p10_usd", ...}, "months": [{"month", "mean_usd", "p10_usd", ...}], "comparison": [...], "assumptions": [...]}</c>.</summary>
 public static class ProjectionJson
 {
-    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions)
+    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions, Warnings? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -60,16 +60,7 @@ public static class ProjectionJson
                 w.WriteEndArray();
             }
 
-            w.WriteStartArray("warnings");
-            foreach (var warning in result.Warnings)
-            {
-                w.WriteStartObject();
-                w.WriteString("key", warning.Key);
-                w.WriteString("message", warning.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            new Warnings().Add(warnings?.Items ?? []).Add(result.Warnings).WriteJson(w);
             assumptions.WriteJson(w);
             w.WriteEndObject();
         });

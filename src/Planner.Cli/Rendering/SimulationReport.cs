@@ -127,7 +127,7 @@ public static class SimulationReport
             "latency model (not documented by OpenAI); set with --ttft");
         assumptions.Add("output_tokens_per_second", latency.OutputTokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture),
             "latency model (not documented by OpenAI); set with --output-tps");
-        assumptions.Add("audio_tokens_count_towards_tpm", "true", "not documented by OpenAI (FACTS.md)");
+        assumptions.Add("audio_tokens_count_towards_tpm", "true", "not documented by OpenAI (docs/catalog-facts.md)");
         assumptions.Add("burst_window_seconds", options.BurstWindow.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
             "each bucket holds limit x window / 60 s and refills at limit / 60 per second; a request over that capacity goes from a full bucket into debt, so any request up to the per-minute limit is admissible; set with --burst-window");
         if (options.OnLimit == OnLimit.Retry)

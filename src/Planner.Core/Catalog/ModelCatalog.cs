@@ -6,13 +6,15 @@ public sealed class ModelCatalog
     private readonly Dictionary<string, ResolvedModel> _byName;
 
     /// <summary>Creates a catalog. Names (ids, aliases, snapshots) must be unique.</summary>
-    public ModelCatalog(IReadOnlyList<ModelSpec> models, AudioTokenRates audioTokenRates, string? version = null)
+    public ModelCatalog(IReadOnlyList<ModelSpec> models, AudioTokenRates audioTokenRates, string? version = null, TierSchedule? tierSchedule = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(audioTokenRates);
         Models = models;
         AudioTokenRates = audioTokenRates;
         Version = version;
+        TierSchedule = tierSchedule ?? new TierSchedule([.. models.SelectMany(m => m.TierLadders).Select(l => l.Scheme)
+            .DistinctBy(s => s.Id).OrderBy(s => s.EffectiveFrom ?? DateOnly.MinValue)]);
         _byName = new Dictionary<string, ResolvedModel>(StringComparer.OrdinalIgnoreCase);
         foreach (var model in models)
         {
@@ -37,6 +39,13 @@ public sealed class ModelCatalog
 
     /// <summary>The catalog's own version label, if any.</summary>
     public string? Version { get; }
+
+    /// <summary>The tier schemes in date order.</summary>
+    public TierSchedule TierSchedule { get; }
+
+    /// <summary>The model's tiers under the scheme in effect on <paramref name="day"/>, or null when the catalog records none.</summary>
+    public TierLadder? TiersAt(ModelSpec model, DateOnly day) =>
+        TierSchedule.Schemes.Count == 0 ? null : model.LadderFor(TierSchedule.At(day));
 
     /// <summary>Every name that resolves (ids, aliases, snapshots).</summary>
     public IEnumerable<string> Names => _byName.Keys;

@@ -27,8 +27,14 @@ public sealed record ModelSpec
 
     public required Source LimitsSource { get; init; }
 
-    /// <summary>Usage tiers in order, Free first.</summary>
-    public required IReadOnlyList<UsageTier> Tiers { get; init; }
+    /// <summary>The model's rate limits under each tier scheme, oldest scheme first; each ladder lowest tier first.</summary>
+    public IReadOnlyList<TierLadder> TierLadders { get; init; } = [];
+
+    /// <summary>The ladder of the latest scheme the model has limits for (the one forecasts use), or null.</summary>
+    public TierLadder? Ladder => TierLadders.Count > 0 ? TierLadders[^1] : null;
+
+    /// <summary>The tiers of <see cref="Ladder"/>, lowest first, or none.</summary>
+    public IReadOnlyList<UsageTier> Tiers => Ladder is { } ladder ? ladder : [];
 
     /// <summary>Audio-to-token rates particular to this model, or null to use the catalog's.</summary>
     public AudioTokenRates? AudioTokenRates { get; init; }
@@ -54,6 +60,15 @@ public sealed record ModelSpec
     /// <summary>The model OpenAI recommends instead, or null.</summary>
     public string? Replacement { get; init; }
 
+    /// <summary>The day the replacement was observed on OpenAI's deprecations page (OpenAI rewrites that column), or null.</summary>
+    public DateOnly? ReplacementObserved { get; init; }
+
+    /// <summary>Where the release, deprecation, shutdown and replacement come from, or null when none is recorded.</summary>
+    public Source? LifecycleSource { get; init; }
+
+    /// <summary>Price changes of <see cref="Prices"/> whose exact day is unknown.</summary>
+    public IReadOnlyList<PriceChangeWindow> PriceChangeWindows { get; init; } = [];
+
     /// <summary>Modality name to support ("input_output", "input", "output", "not_supported").</summary>
     public IReadOnlyDictionary<string, string> Modalities { get; init; } = new Dictionary<string, string>();
 
@@ -63,24 +78,38 @@ public sealed record ModelSpec
     /// <summary>Feature name to whether it is supported.</summary>
     public IReadOnlyDictionary<string, bool> Features { get; init; } = new Dictionary<string, bool>();
 
-    /// <summary>The tier with this name ("1", "tier-1", "Tier 1", "free"), or null.</summary>
-    public UsageTier? FindTier(string name)
+    /// <summary>The model's ladder under <paramref name="scheme"/>, or null when no limits are recorded for it.</summary>
+    public TierLadder? LadderFor(TierScheme scheme)
     {
-        string key = NormalizeTier(name);
-        foreach (var tier in Tiers)
+        foreach (var ladder in TierLadders)
         {
-            if (tier.Name == key)
+            if (ladder.Scheme.Id == scheme.Id)
             {
-                return tier;
+                return ladder;
             }
         }
 
         return null;
     }
 
-    internal static string NormalizeTier(string name)
+    /// <summary>The tier with this name ("1", "tier-1", "Tier 1", "free", "build") in any scheme, the latest first, or null.
+    /// Callers that know the request's date resolve the name against the scheme of that date first
+    /// (<see cref="TierSchedule.Resolve"/>).</summary>
+    public UsageTier? FindTier(string name)
     {
-        string key = name.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return key.StartsWith("tier", StringComparison.Ordinal) ? key[4..] : key;
+        if (!TierName.TryParse(name, out var key, out _))
+        {
+            return null;
+        }
+
+        for (int i = TierLadders.Count - 1; i >= 0; i--)
+        {
+            if (TierLadders[i].Find(key) is { } tier)
+            {
+                return tier;
+            }
+        }
+
+        return null;
     }
 }

@@ -21,6 +21,12 @@ public sealed record ResolvedModel(ModelSpec Model, Snapshot? Snapshot, string R
     /// <summary>The snapshot's recommended replacement, else the model's.</summary>
     public string? Replacement => Snapshot?.Replacement ?? Model.Replacement;
 
+    /// <summary>The day the replacement was observed, from the same record as <see cref="Replacement"/>.</summary>
+    public DateOnly? ReplacementObserved => Snapshot?.Replacement is not null ? Snapshot.ReplacementObserved : Model.ReplacementObserved;
+
+    /// <summary>The uncertain price changes of <see cref="Prices"/>.</summary>
+    public IReadOnlyList<PriceChangeWindow> PriceChangeWindows => Snapshot is { Prices.Count: > 0 } s ? s.PriceChangeWindows : Model.PriceChangeWindows;
+
     /// <summary>Where this model or snapshot stands on <paramref name="day"/>.</summary>
     public LifecycleStatus StatusAt(DateOnly day) =>
         Released is { } released && day < released ? LifecycleStatus.Unreleased

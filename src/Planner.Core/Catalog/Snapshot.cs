@@ -16,4 +16,13 @@ public sealed record Snapshot
 
     /// <summary>The snapshot's recommended replacement, or null to use the model's.</summary>
     public string? Replacement { get; init; }
+
+    /// <summary>The day the snapshot's replacement was observed, or null.</summary>
+    public DateOnly? ReplacementObserved { get; init; }
+
+    /// <summary>Where the snapshot's lifecycle comes from, or null to use the model's.</summary>
+    public Source? LifecycleSource { get; init; }
+
+    /// <summary>Price changes of the snapshot's own <see cref="Prices"/> whose exact day is unknown.</summary>
+    public IReadOnlyList<PriceChangeWindow> PriceChangeWindows { get; init; } = [];
 }

@@ -4,7 +4,7 @@ using Planner.Core.Units;
 
 namespace Planner.Core.Conversations;
 
-/// <summary>Costs a voice conversation whose every turn resends the history (FACTS.md): turn k sends the
+/// <summary>Costs a voice conversation whose every turn resends the history (docs/catalog-facts.md): turn k sends the
 /// system text, all earlier user and assistant audio and the new user audio, and receives the assistant's audio.</summary>
 public static class ConversationPlanner
 {

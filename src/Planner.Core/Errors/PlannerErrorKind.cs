@@ -12,6 +12,7 @@ public enum PlannerErrorKind
     ContextWindowExceeded,
     BeforeFirstPrice,
     AfterShutdown,
+    BeforeRelease,
     InvalidCatalog,
     InvalidTrace,
 

@@ -29,21 +29,16 @@ public sealed class PricingEngine
     }
 
     /// <summary>The price set in effect at <paramref name="at"/>.</summary>
-    /// <exception cref="PlannerException">Before the first price, or at or after the shutdown date.</exception>
+    /// <exception cref="PlannerException">Before the release or the first price, or at or after the shutdown date.</exception>
     public static PriceSet PricesAt(ResolvedModel model, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ModelLifecycle.EnsureAvailable(model, at);
         int index = PriceIndexAt(model.Prices, at);
         if (index < 0)
         {
             throw new PlannerException(PlannerErrorKind.BeforeFirstPrice,
                 $"{model.BillingId} has no price before {Date(model.Prices[0].EffectiveFrom)}; the request is dated {Instant(at)}");
-        }
-
-        if (model.Shutdown is { } shutdown && at >= new DateTimeOffset(shutdown.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
-        {
-            throw new PlannerException(PlannerErrorKind.AfterShutdown,
-                $"{model.BillingId} was shut down on {Date(shutdown)}; the request is dated {Instant(at)}");
         }
 
         return model.Prices[index];

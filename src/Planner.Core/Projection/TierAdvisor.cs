@@ -7,7 +7,7 @@ namespace Planner.Core.Projection;
 /// <summary>Which usage tier a month's traffic and spend need.</summary>
 public static class TierAdvisor
 {
-    /// <summary>The lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
+    /// <summary>On the model's ladder of the latest tier scheme (projections look ahead): the lowest supported tier whose RPM and TPM carry the peak and whose monthly usage
     /// limit is at least <paramref name="spend"/>, or null when none does (<see cref="TierRule"/>).</summary>
     public static UsageTier? Choose(ModelSpec model, long peakRpm, long peakTpm, Usd spend)
     {
@@ -37,7 +37,7 @@ public static class TierAdvisor
                 string? reason = null;
                 foreach (var (model, need) in models)
                 {
-                    bool fits = model.FindTier(candidate.Name) is { } tier && Carries(tier, need.PeakRpm, need.PeakTpm);
+                    bool fits = model.Ladder?.Find(candidate.Tier) is { } tier && Carries(tier, need.PeakRpm, need.PeakTpm);
                     if (!fits && reason is null)
                     {
                         reason = $"{model.Id}'s peak of {need.PeakRpm:N0} RPM and {need.PeakTpm:N0} TPM is over its limits";

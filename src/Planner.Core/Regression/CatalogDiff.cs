@@ -83,8 +83,10 @@ public sealed record CatalogDiff
                     newSnapshot.Prices.Count > 0 ? newSnapshot.Prices : @new.Prices, prices);
             }
 
+            CompareDate(snapshot.Id, "released", snapshot.Released, newSnapshot.Released, lifecycle);
             CompareDate(snapshot.Id, "deprecated", snapshot.Deprecated, newSnapshot.Deprecated, lifecycle);
             CompareDate(snapshot.Id, "shutdown", snapshot.Shutdown, newSnapshot.Shutdown, lifecycle);
+            CompareDate(snapshot.Id, "replacement_observed", snapshot.ReplacementObserved, newSnapshot.ReplacementObserved, lifecycle);
         }
 
         var baseSnapshots = new HashSet<string>(old.Snapshots.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
@@ -101,8 +103,10 @@ public sealed record CatalogDiff
             CompareRates(old.Id, @base.RatesFor(old), head.RatesFor(@new), figures);
         }
 
+        CompareDate(old.Id, "released", old.Released, @new.Released, lifecycle);
         CompareDate(old.Id, "deprecated", old.Deprecated, @new.Deprecated, lifecycle);
         CompareDate(old.Id, "shutdown", old.Shutdown, @new.Shutdown, lifecycle);
+        CompareDate(old.Id, "replacement_observed", old.ReplacementObserved, @new.ReplacementObserved, lifecycle);
     }
 
     /// <summary>Walks every date on which either history starts a price set and reports each meter
@@ -135,19 +139,24 @@ public sealed record CatalogDiff
         }
     }
 
+    /// <summary>Every tier of every scheme either side has, matched by scheme and tier name.</summary>
     private static void CompareTiers(ModelSpec old, ModelSpec @new, List<FigureChange> figures)
     {
-        var names = old.Tiers.Select(t => t.Name).Union(@new.Tiers.Select(t => t.Name), StringComparer.Ordinal);
-        foreach (var name in names)
+        var keys = old.TierLadders.Concat(@new.TierLadders).SelectMany(l => l.Select(t => (l.Scheme.Id, t.Tier))).Distinct().ToList();
+        foreach (var (scheme, name) in keys)
         {
-            var before = old.FindTier(name);
-            var after = @new.FindTier(name);
-            string label = (before ?? after)!.DisplayName.ToLowerInvariant();
+            var before = Tier(old, scheme, name);
+            var after = Tier(@new, scheme, name);
+            // Tier names are unique across schemes but for Free, which every scheme has.
+            string label = name.Key == "free" ? $"{scheme} free" : name.DisplayName.ToLowerInvariant();
             CompareFigure(old.Id, label + " rpm", FigureUnit.RequestsPerMinute, before?.Rpm?.Value, after?.Rpm?.Value, figures);
             CompareFigure(old.Id, label + " tpm", FigureUnit.TokensPerMinute, before?.Tpm?.Value, after?.Tpm?.Value, figures);
             CompareFigure(old.Id, label + " monthly_usage_limit_usd", FigureUnit.Usd, before?.MonthlyUsageLimit.Value, after?.MonthlyUsageLimit.Value, figures);
         }
     }
+
+    private static UsageTier? Tier(ModelSpec model, string scheme, TierName name) =>
+        model.TierLadders.FirstOrDefault(l => l.Scheme.Id == scheme)?.Find(name);
 
     private static void CompareRates(string subject, AudioTokenRates old, AudioTokenRates @new, List<FigureChange> figures)
     {

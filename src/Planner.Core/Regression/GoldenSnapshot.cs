@@ -36,9 +36,10 @@ public static class GoldenSnapshot
             Prices(entries, id, model.Prices);
             entries.Add(new GoldenEntry(id, "context_window (tokens)", Number(model.ContextWindow.Value)));
             entries.Add(new GoldenEntry(id, "max_output_tokens (tokens)", Number(model.MaxOutputTokens.Value)));
-            foreach (var tier in model.Tiers)
+            foreach (var tier in model.TierLadders.SelectMany(l => l))
             {
-                string t = "tier " + tier.Name;
+                // Tier names are unique across schemes but for Free, which every scheme has.
+                string t = tier.Name == "free" ? $"tier free ({tier.SchemeId})" : "tier " + tier.Name;
                 entries.Add(new GoldenEntry(id, t + ": supported", tier.Supported ? "yes" : "no"));
                 if (tier.Supported)
                 {
@@ -54,15 +55,20 @@ public static class GoldenSnapshot
                 Rates(entries, id, rates);
             }
 
+            entries.Add(new GoldenEntry(id, "api", model.Api == ModelApi.Realtime ? "realtime" : "chat_completions"));
+            entries.Add(new GoldenEntry(id, "released", Date(model.Released)));
             entries.Add(new GoldenEntry(id, "deprecated", Date(model.Deprecated)));
             entries.Add(new GoldenEntry(id, "shutdown", Date(model.Shutdown)));
+            entries.Add(new GoldenEntry(id, "replacement", model.Replacement is { } r ? $"{r} (observed {Date(model.ReplacementObserved)})" : "-"));
             foreach (var snapshot in model.Snapshots)
             {
                 Prices(entries, snapshot.Id, snapshot.Prices);
-                if (snapshot.Deprecated is not null || snapshot.Shutdown is not null)
+                if (snapshot.Deprecated is not null || snapshot.Shutdown is not null || snapshot.Released is not null)
                 {
+                    entries.Add(new GoldenEntry(snapshot.Id, "released", Date(snapshot.Released)));
                     entries.Add(new GoldenEntry(snapshot.Id, "deprecated", Date(snapshot.Deprecated)));
                     entries.Add(new GoldenEntry(snapshot.Id, "shutdown", Date(snapshot.Shutdown)));
+                    entries.Add(new GoldenEntry(snapshot.Id, "replacement", snapshot.Replacement is { } sr ? $"{sr} (observed {Date(snapshot.ReplacementObserved)})" : "-"));
                 }
             }
         }

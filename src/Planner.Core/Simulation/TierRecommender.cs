@@ -19,20 +19,21 @@ public static class TierRecommender
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(objectives);
-        // Lowest first, whatever order the catalog lists them in: "free", then 1, 2, ... (the catalog allows only these names).
-        var tierNames = catalog.Models.SelectMany(m => m.Tiers).Select(t => t.Name).Distinct()
-            .OrderBy(name => int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 0)
-            .ToList();
-        var simulators = tierNames.Select(name => new TraceSimulator(catalog, options with { Tier = name })).ToArray();
-        foreach (var simulator in simulators)
+        // Every tier of every scheme, each ladder lowest first (ordered by the catalog at load); only the
+        // scheme in effect on the trace's first day is judged, so the trace is still read once.
+        var ladders = catalog.TierSchedule.Schemes.Select(s => s.Tiers.Select(t => t.Name.Key).ToList()).ToList();
+        var simulators = ladders.Select(names => names.Select(name => new TraceSimulator(catalog, options with { Tier = name }) { ChecksScheme = false }).ToArray()).ToArray();
+        foreach (var simulator in simulators.SelectMany(s => s))
         {
             simulator.TrackDelay(objectives.MaxP99Delay);
         }
 
         var costs = new TraceCosts();
-        reader.ReadAll(new Fanout(costs, simulators), onProgress);
+        reader.ReadAll(new Fanout(costs, [.. simulators.SelectMany(s => s)]), onProgress);
 
-        var outcomes = simulators.Select(s => Judge(s.Finish(reader.RowsRead, reader.Rejections), objectives)).ToList();
+        int scheme = costs.First is { } first ? catalog.TierSchedule.Schemes.ToList().IndexOf(catalog.TierSchedule.At(DateOnly.FromDateTime(first.UtcDateTime))) : ladders.Count - 1;
+        var tierNames = ladders[scheme];
+        var outcomes = simulators[scheme].Select(s => Judge(s.Finish(reader.RowsRead, reader.Rejections), objectives)).ToList();
         var models = costs.ByModel.Select(m => catalog.Resolve(m.Model).Model).Distinct().ToList();
         var projection = costs.MonthlyProjection;
         var ladder = new List<TierVerdict>();

@@ -11,6 +11,8 @@ namespace Planner.Core.Simulation;
 public sealed partial class TraceSimulator : ITraceSink
 {
     private readonly SimulationOptions _options;
+    private readonly TierSchedule _schedule;
+    private bool _schemeChecked;
     private readonly List<ModelLimiter> _limiters = [];
     private readonly DelayHistogram _delays = new();
     private readonly TraceCosts _costs = new();
@@ -49,9 +51,11 @@ public sealed partial class TraceSimulator : ITraceSink
 
         if (!catalog.Models.Any(m => m.FindTier(options.Tier) is not null))
         {
-            var names = catalog.Models.SelectMany(m => m.Tiers).Select(t => t.Name).Distinct();
+            var names = catalog.TierSchedule.Schemes.SelectMany(s => s.Tiers).Select(t => t.Name.Key).Distinct();
             throw new PlannerException(PlannerErrorKind.UnknownTier, $"unknown tier '{options.Tier}'; tiers: {string.Join(", ", names)}");
         }
+
+        _schedule = catalog.TierSchedule;
 
         _options = options;
         _random = new Random(options.Seed);
@@ -72,9 +76,24 @@ public sealed partial class TraceSimulator : ITraceSink
     /// (<see cref="DelayHistogram.PercentileAtMost"/>). Call before the first row.</summary>
     public void TrackDelay(TimeSpan objective) => _delays.Track(objective);
 
+    /// <summary>When true (the default), the tier must belong to the scheme in effect on the first row's day; its
+    /// limits then apply to the whole replay, even past a scheme change. The tier recommender, which replays every
+    /// scheme's tiers at once and judges only the first day's scheme, turns it off.</summary>
+    internal bool ChecksScheme { get; init; } = true;
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
+    /// <exception cref="PlannerException">On the first row, when the tier is not one of the scheme in effect that day.</exception>
     public void Add(in TraceRequest request)
     {
+        if (!_schemeChecked)
+        {
+            _schemeChecked = true;
+            if (ChecksScheme)
+            {
+                _schedule.Resolve(_options.Tier, DateOnly.FromDateTime(request.Timestamp.UtcDateTime));
+            }
+        }
+
         _offered.Add(request);
         long arrival = request.Timestamp.UtcTicks;
         var limiter = Limiter(request.Model.Model, arrival);

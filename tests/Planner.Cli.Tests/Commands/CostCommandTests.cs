@@ -39,7 +39,7 @@ public class CostCommandTests
         var result = CliRunner.Run("cost", "--model", "gpt-audio-minx", "--text-in", "10");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview");
+        result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview");
         result.Output.Should().BeEmpty();
     }
 
@@ -50,7 +50,7 @@ public class CostCommandTests
     [InlineData(new[] { "--audio-in", "5", "--audio-in-seconds", "1" }, "planner: give --audio-in or --audio-in-seconds, not both")]
     [InlineData(new[] { "--requests", "0" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 0")]
     [InlineData(new[] { "--requests", "9223372036854775807", "--audio-in", "100000" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 9223372036854775807")]
-    [InlineData(new[] { "--at", "2025-01-01", "--text-in", "1" }, "planner: gpt-audio-mini has no price before 2025-10-06; the request is dated 2025-01-01T00:00:00Z")]
+    [InlineData(new[] { "--at", "2025-01-01", "--text-in", "1" }, "planner: gpt-audio-mini was released on 2025-10-06; the request is dated 2025-01-01T00:00:00Z")]
     [InlineData(new[] { "--at", "yesterday" }, "planner: --at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got 'yesterday'")]
     public void Cost_InvalidInput_ExitsTwoNamingTheProblem(string[] extra, string message)
     {

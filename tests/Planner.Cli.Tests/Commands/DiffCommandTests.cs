@@ -132,7 +132,10 @@ public class DiffCommandTests
         {
             j["aliases"] = new System.Text.Json.Nodes.JsonObject { ["audio-cheap"] = "gpt-audio-mini" };
             TempCatalog.Model(j, "gpt-audio")["limits"]!["max_output_tokens"] = 8192;
-            TempCatalog.Model(j, "gpt-4o-audio-preview")["lifecycle"] = new System.Text.Json.Nodes.JsonObject { ["deprecated"] = "2026-01-10", ["shutdown"] = "2026-07-10" };
+            // The bundled lifecycle says deprecated 2025-09-15, shut down 2026-05-07: move both.
+            var lifecycle = TempCatalog.Model(j, "gpt-4o-audio-preview")["lifecycle"]!;
+            lifecycle["deprecated"] = "2026-01-10";
+            lifecycle["shutdown"] = "2026-07-10";
         });
 
         var result = Voice().Run("diff", "--base", Bundled, "--head", head.Path, "--workload", "voice.csv", "--format", "json");
@@ -233,12 +236,19 @@ public class DiffCommandTests
     [Fact]
     public void Diff_WorkloadModelRemovedFromHead_ExitsTwoNamingWorkloadAndCatalog()
     {
-        using var head = new TempCatalog(j => j["models"]!.AsArray().Remove(TempCatalog.Model(j, "gpt-audio-mini")));
+        using var head = new TempCatalog(j =>
+        {
+            j["models"]!.AsArray().Remove(TempCatalog.Model(j, "gpt-audio-mini"));
+            // gpt-4o-mini-audio-preview names gpt-audio-mini as its replacement: point it elsewhere so the head stays valid.
+            TempCatalog.Model(j, "gpt-4o-mini-audio-preview")["lifecycle"]!["replacement"] = "gpt-audio-1.5";
+        });
 
         var result = Voice().Run("diff", "--base", Bundled, "--head", head.Path, "--workload", "voice.csv");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: workload 'voice' under the head catalog: unknown model 'gpt-audio-mini'; known models: gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview");
+        result.Error.Trim().Should().Be("planner: workload 'voice' under the head catalog: unknown model 'gpt-audio-mini'; known models: "
+            + "gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, "
+            + "gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview");
     }
 
     [Theory]

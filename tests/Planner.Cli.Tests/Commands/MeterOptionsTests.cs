@@ -1,33 +1,17 @@
-using System.Text.Json.Nodes;
-
 namespace Planner.Cli.Tests.Commands;
 
 /// <summary>The request-shape options of the meters added in issue 8 (cached audio, image, cached image),
-/// on a catalog holding gpt-realtime-2.1-mini with FACTS.md section 2's prices (the bundled catalog gains
-/// the realtime models with the catalog branch).</summary>
+/// on the bundled catalog, which holds gpt-realtime-2.1-mini with the prices of docs/catalog-facts.md:
+/// text 0.60 / 0.06 / 2.40, audio 10 / 0.30 / 20, image 0.80 / 0.08 per 1M tokens.</summary>
 public class MeterOptionsTests
 {
-    /// <summary>gpt-realtime-2.1-mini: text 0.60 / 0.06 / 2.40, audio 10 / 0.30 / 20, image 0.80 / 0.08 (FACTS.md 2).</summary>
-    private static TempCatalog WithRealtimeMini() => new(j =>
-    {
-        var model = TempCatalog.Model(j, "gpt-audio-mini").DeepClone().AsObject();
-        model["id"] = "gpt-realtime-2.1-mini";
-        model["snapshots"] = new JsonArray();
-        var prices = model["prices"]![0]!.AsObject();
-        prices["cached_text_input"] = 0.06m;
-        prices["cached_audio_input"] = 0.30m;
-        prices["image_input"] = 0.80m;
-        prices["cached_image_input"] = 0.08m;
-        model["limits"]!["max_output_tokens"] = 32000;
-        j["models"]!.AsArray().Add(model);
-    });
+    /// <summary>A day after gpt-realtime-2.1-mini's release (2026-07-06); the test clock is earlier.</summary>
+    private const string ReleasedDay = "2026-08-01";
 
     [Fact]
     public void Cost_CachedAudioAndImage_ArePricedAtTheirRatesWithEveryKeyInTheJson()
     {
-        using var catalog = WithRealtimeMini();
-
-        var result = CliRunner.Run("cost", "--catalog", catalog.Path, "--model", "gpt-realtime-2.1-mini",
+        var result = CliRunner.Run("cost", "--model", "gpt-realtime-2.1-mini", "--at", ReleasedDay,
             "--cached-audio-in", "1000", "--image-in", "2000", "--cached-image-in", "500", "--json");
 
         result.ExitCode.Should().Be(0, result.Error);
@@ -68,9 +52,7 @@ public class MeterOptionsTests
     [Fact]
     public void Compare_CachedAudio_ListsTheFallbackOfEachModelThatHasOne()
     {
-        using var catalog = WithRealtimeMini();
-
-        var result = CliRunner.Run("compare", "--catalog", catalog.Path, "--models", "gpt-audio-mini,gpt-realtime-2.1-mini", "--cached-audio-in", "1000");
+        var result = CliRunner.Run("compare", "--at", ReleasedDay, "--models", "gpt-audio-mini,gpt-realtime-2.1-mini", "--cached-audio-in", "1000");
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("cached_audio_input_usd_per_1m = $10.00 on gpt-audio-mini")

@@ -10,7 +10,10 @@ public class ModelsCommandTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         var models = json.RootElement.GetProperty("models").EnumerateArray().ToList();
-        models.Select(m => m.GetProperty("id").GetString()).Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview");
+        models.Select(m => m.GetProperty("id").GetString()).Should().Equal(
+            "gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview", "gpt-audio-1.5",
+            "gpt-realtime", "gpt-realtime-1.5", "gpt-realtime-2", "gpt-realtime-2.1", "gpt-realtime-mini", "gpt-realtime-2.1-mini",
+            "gpt-4o-realtime-preview", "gpt-4o-mini-realtime-preview");
         var mini = models[0];
         mini.GetProperty("context_window").GetInt64().Should().Be(128_000);
         mini.GetProperty("max_output_tokens").GetInt64().Should().Be(16_384);
@@ -40,8 +43,9 @@ public class ModelsCommandTests
             var result = CliRunner.Run("models", "--catalog", path);
 
             result.ExitCode.Should().Be(2);
-            result.Error.Should().Contain($"planner: {path}: catalog is not valid (2 errors):")
+            result.Error.Should().Contain($"planner: {path}: catalog is not valid (3 errors):")
                 .And.Contain("currency: must be \"USD\", got \"EUR\"")
+                .And.Contain("tier_schemes: is required")
                 .And.Contain("models: must list at least one model");
         }
         finally

@@ -99,7 +99,9 @@ public sealed class TraceCommandsTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("Rows: 4,000 read = 4,000 priced + 0 rejected");
-        result.Error.Should().BeEmpty("stderr is not a terminal, so no progress bar");
+        // No progress bar (stderr is not a terminal): only the one warning the sample's date calls for.
+        result.Error.Trim().Should().Be("planner: warning: gpt-audio's prices changed on an unknown day between 2025-10-02 and 2026-01-21; "
+            + "a request dated 2026-01-15 is priced at the new prices, and the old ones may still have applied");
     }
 
     [Fact]
@@ -229,8 +231,12 @@ public sealed class TraceCommandsTests : IDisposable
     [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10", 0, "simulate", "--tier", "1", "--output-tps", "1e-300")]
     [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10|2026-01-15T09:00:00Z,gpt-audio-mini,10",
         0, "simulate", "--tier", "1", "--on-limit", "retry", "--burst-window", "0.12", "--retry-jitter", "0", "--retry-initial", "400000000000", "--retry-max", "400000000000")]
-    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "price")]
-    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "recommend")]
+    // gpt-audio-1.5 has no shutdown date, so a row on the last day reaches the day table; gpt-audio-mini
+    // is shut down on 2027-01-20, so the same row is rejected (exit 2) before any arithmetic.
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-1.5,10", 0, "price")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-1.5,10", 0, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 2, "price")]
+    [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 2, "recommend")]
     [InlineData("timestamp,model,output_text_tokens", 2, "recommend")]
     [InlineData("timestamp,model,output_text_tokens", 2, "price")]
     [InlineData("timestamp,model,output_text_tokens", 2, "simulate", "--tier", "1")]

@@ -48,7 +48,7 @@ public class CatalogSchemaTests
     public void Schema_RejectsAnUnsupportedTierWithRpm()
     {
         var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
-        node["models"]![0]!["tiers"]!["entries"]![0]!["rpm"] = 5;
+        node["models"]![0]!["tiers"]![0]!["entries"]![0]!["rpm"] = 5;
 
         Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
     }
@@ -57,7 +57,7 @@ public class CatalogSchemaTests
     public void Schema_RejectsASupportedTierWithoutTpm()
     {
         var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
-        node["models"]![0]!["tiers"]!["entries"]![1]!.AsObject().Remove("tpm");
+        node["models"]![0]!["tiers"]![0]!["entries"]![1]!.AsObject().Remove("tpm");
 
         Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
     }
@@ -96,7 +96,7 @@ public class CatalogSchemaTests
         var priceSet = JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.DataDirectory, "catalog.schema.json")))!["$defs"]!["priceSet"]!;
 
         priceSet["properties"]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo(
-            ["effective_from", .. Planner.Core.Catalog.MeterTable.All.Select(m => m.PriceField), "source"]);
+            ["effective_from", "confirmed_from", .. Planner.Core.Catalog.MeterTable.All.Select(m => m.PriceField), "source"]);
     }
 
     public static TheoryData<string> PriceFields => [.. Planner.Core.Catalog.MeterTable.All.Select(m => m.PriceField)];

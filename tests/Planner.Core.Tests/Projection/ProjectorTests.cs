@@ -62,7 +62,7 @@ public class ProjectorTests
         need.PeakTpm.Should().Be(3 * (1_200 + 1_200));
         // $1,080 is over Tier 3's $1,000 monthly usage limit and under Tier 4's $5,000.
         need.Spend.Should().Be(Usd.FromDollars(1_080m));
-        need.Tier!.Name.Should().Be("4");
+        need.Tier!.Name.Should().Be("launch", "Launch carries old Tier 4's limits and $5,000 a month; projections use the latest scheme");
     }
 
     [Fact]

@@ -17,11 +17,12 @@ public class TierAdvisorTests
     }
 
     [Theory]
-    [InlineData(100, 1_000, 99, "1")]
-    [InlineData(100, 1_000, 101, "2")]
-    [InlineData(600, 1_000, 50, "2")] // Tier 1 has 500 RPM.
-    [InlineData(100, 40_000, 50, "2")] // Tier 1 has 30,000 TPM.
-    [InlineData(100, 1_000, 6_000, "5")]
+    // Projections look ahead: they walk the ladder of the latest scheme (Free, Build, Launch, Grow from 2026-10-06).
+    [InlineData(100, 1_000, 99, "build")] // Free is not supported.
+    [InlineData(100, 1_000, 501, "launch")] // Build's usage limit is $500.
+    [InlineData(6_000, 1_000, 50, "launch")] // Build has 5,000 RPM.
+    [InlineData(100, 500_000, 50, "launch")] // Build has 450,000 TPM.
+    [InlineData(100, 1_000, 6_000, "grow")] // Launch's usage limit is $5,000.
     public void Choose_TakesTheLowestTierThatCarriesPeakAndSpend(long rpm, long tpm, int spend, string tier)
     {
         var model = TestCatalog.Model("gpt-audio-mini").Model;
@@ -43,19 +44,19 @@ public class TierAdvisorTests
     [Fact]
     public void ChooseForOrganization_TheUsageLimitCapsTheWholeSpend_NotEachModels()
     {
-        // Each model alone: $400 fits Tier 2's $500 limit. Together $800 does not; Tier 3's $1,000 does.
+        // Each model alone: $400 fits Build's $500 limit. Together $800 does not; Launch's $5,000 does.
         var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 10, 1_000, 400m), Need("gpt-audio", 10, 1_000, 400m)], Usd.FromDollars(400m + 400m)).Recommended;
 
-        tier!.Name.Should().Be("3");
+        tier!.Name.Should().Be("launch");
     }
 
     [Fact]
     public void ChooseForOrganization_EveryModelsPeakMustFit()
     {
-        // $50 of spend fits Tier 1, but 6,000 RPM on one model needs Tier 4 (10,000 RPM; Tiers 2 and 3 allow 5,000).
+        // $50 of spend fits Build, but 6,000 RPM on one model needs Launch (10,000 RPM; Build allows 5,000).
         var tier = TierAdvisor.ChooseForOrganization([Need("gpt-audio-mini", 6_000, 1_000, 25m), Need("gpt-audio", 10, 1_000, 25m)], Usd.FromDollars(50m)).Recommended;
 
-        tier!.Name.Should().Be("4");
+        tier!.Name.Should().Be("launch");
     }
 
     [Fact]

@@ -5,9 +5,9 @@ namespace Planner.Core.Tests.Projection;
 
 public class TierRuleTests
 {
-    // gpt-audio-mini's ladder: free (unsupported), then Tiers 1-5 with monthly usage limits $100, $500, $1,000, $50,000, $200,000.
+    // gpt-audio-mini's ladder of the scheme until 2026-10-05 (tiers-1-5): free (unsupported), then Tiers 1-5 with monthly usage limits $100, $500, $1,000, $50,000, $200,000.
     private static IReadOnlyList<TierVerdict> Ladder(string lowestCarrying, decimal spend) =>
-        TestData.Catalog.Resolve("gpt-audio-mini").Model.Tiers
+        TestData.Catalog.Resolve("gpt-audio-mini").Model.TierLadders.Single(l => l.Scheme.Id == "tiers-1-5")
             .Select((tier, i) => new TierVerdict(tier,
                 CarriesPeak: tier.Supported && string.CompareOrdinal(tier.Name, lowestCarrying) >= 0 && tier.Name != "free",
                 CoversSpend: spend <= tier.MonthlyUsageLimit.Value,

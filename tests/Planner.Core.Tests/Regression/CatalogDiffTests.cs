@@ -123,13 +123,14 @@ public class CatalogDiffTests
     {
         var diff = DiffAgainstBundled(j =>
         {
-            var own = TestCatalogs.Prices(j, "gpt-audio").DeepClone().AsObject();
+            var launch = TestCatalogs.Prices(j, "gpt-audio", 0).DeepClone().AsObject();
+            var own = TestCatalogs.Prices(j, "gpt-audio", 1).DeepClone().AsObject();
             own["audio_input"] = 40.00m;
-            TestCatalogs.Model(j, "gpt-audio")["snapshots"]![0]!["prices"] = new JsonArray(own);
+            TestCatalogs.Model(j, "gpt-audio")["snapshots"]![0]!["prices"] = new JsonArray(launch, own);
         });
 
         diff.Prices.Should().ContainSingle().Which.Should().Be(
-            new PriceChange("gpt-audio-2025-08-28", Meter.AudioInput, new DateOnly(2025, 8, 28), Price(32.00m), Price(40.00m)));
+            new PriceChange("gpt-audio-2025-08-28", Meter.AudioInput, new DateOnly(2025, 10, 3), Price(32.00m), Price(40.00m)));
         diff.Prices[0].Percent.Should().Be((40.00m - 32.00m) / 32.00m * 100);
     }
 
@@ -173,17 +174,19 @@ public class CatalogDiffTests
     {
         var diff = DiffAgainstBundled(j =>
         {
-            var tier1 = TestCatalogs.Model(j, "gpt-audio")["tiers"]!["entries"]![1]!;
+            var tier1 = TestCatalogs.Model(j, "gpt-audio")["tiers"]![0]!["entries"]![1]!;
             tier1["rpm"] = 1000;
             tier1["tpm"] = 60000;
-            tier1["monthly_usage_limit_usd"] = 120;
+            j["tier_schemes"]![0]!["tiers"]![1]!["monthly_usage_limit_usd"] = 120;
         });
 
-        diff.Figures.Should().Equal(
+        // The monthly limit belongs to the scheme: every model with a Tier 1 sees it move.
+        diff.Figures.Where(f => f.Subject == "gpt-audio").Should().Equal(
             new FigureChange("gpt-audio", "tier 1 rpm", FigureUnit.RequestsPerMinute, 500, 1000),
             new FigureChange("gpt-audio", "tier 1 tpm", FigureUnit.TokensPerMinute, 30000, 60000),
             new FigureChange("gpt-audio", "tier 1 monthly_usage_limit_usd", FigureUnit.Usd, 100, 120));
-        diff.Figures[2].Percent.Should().Be((120m - 100m) / 100m * 100);
+        diff.Figures.Count(f => f.Figure == "tier 1 monthly_usage_limit_usd").Should().Be(13);
+        diff.Figures.First(f => f.Figure == "tier 1 monthly_usage_limit_usd").Percent.Should().Be((120m - 100m) / 100m * 100);
     }
 
     [Fact]
@@ -191,7 +194,7 @@ public class CatalogDiffTests
     {
         var diff = DiffAgainstBundled(j =>
         {
-            var tier1 = TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]!["entries"]![1]!.AsObject();
+            var tier1 = TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]![0]!["entries"]![1]!.AsObject();
             tier1["supported"] = false;
             tier1.Remove("rpm");
             tier1.Remove("tpm");
@@ -224,12 +227,39 @@ public class CatalogDiffTests
     [Fact]
     public void Compare_ShutdownDateSet_IsALifecycleChange()
     {
-        var diff = DiffAgainstBundled(j => TestCatalogs.Model(j, "gpt-4o-audio-preview")["lifecycle"] =
-            new JsonObject { ["deprecated"] = "2026-01-10", ["shutdown"] = "2026-07-10" });
+        var diff = DiffAgainstBundled(j =>
+        {
+            var l = TestCatalogs.Model(j, "gpt-audio-1.5")["lifecycle"]!;
+            l["deprecated"] = "2027-01-10";
+            l["shutdown"] = "2027-07-10";
+        });
 
         diff.Lifecycle.Should().Equal(
-            new LifecycleChange("gpt-4o-audio-preview", "deprecated", null, new DateOnly(2026, 1, 10)),
-            new LifecycleChange("gpt-4o-audio-preview", "shutdown", null, new DateOnly(2026, 7, 10)));
+            new LifecycleChange("gpt-audio-1.5", "deprecated", null, new DateOnly(2027, 1, 10)),
+            new LifecycleChange("gpt-audio-1.5", "shutdown", null, new DateOnly(2027, 7, 10)));
+    }
+
+    [Fact]
+    public void Compare_ReleaseAndReplacementObservationMoved_AreLifecycleChanges()
+    {
+        var diff = DiffAgainstBundled(j =>
+        {
+            var l = TestCatalogs.Model(j, "gpt-audio")["lifecycle"]!;
+            l["released"] = "2025-08-29";
+            l["replacement_observed"] = "2026-12-01";
+        });
+
+        diff.Lifecycle.Should().Equal(
+            new LifecycleChange("gpt-audio", "released", new DateOnly(2025, 8, 28), new DateOnly(2025, 8, 29)),
+            new LifecycleChange("gpt-audio", "replacement_observed", new DateOnly(2026, 9, 8), new DateOnly(2026, 12, 1)));
+    }
+
+    [Fact]
+    public void Compare_BuildTierLimitsChanged_AreFigureChangesUnderTheNewName()
+    {
+        var diff = DiffAgainstBundled(j => TestCatalogs.Model(j, "gpt-realtime-2.1")["tiers"]![1]!["entries"]![1]!["tpm"] = 250_000);
+
+        diff.Figures.Should().Equal(new FigureChange("gpt-realtime-2.1", "build tpm", FigureUnit.TokensPerMinute, 200_000, 250_000));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class WorkloadImpactTests
         var act = () => WorkloadImpact.Measure(workload, TestCatalogs.Bundled(), TestCatalogs.Load(json));
 
         act.Should().Throw<PlannerException>().WithMessage(
-            "workload 'text-heavy' under the head catalog: unknown model 'gpt-4o-audio-preview'; known models: gpt-audio-mini, gpt-audio, gpt-4o-mini-audio-preview")
+            "workload 'text-heavy' under the head catalog: unknown model 'gpt-4o-audio-preview'; known models: gpt-audio-mini, gpt-audio, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview")
             .Which.Kind.Should().Be(PlannerErrorKind.UnknownModel);
     }
 }

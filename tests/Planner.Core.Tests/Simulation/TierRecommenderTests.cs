@@ -82,7 +82,7 @@ public class TierRecommenderTests
         var json = TestCatalogs.Json();
         foreach (var model in json["models"]!.AsArray())
         {
-            var entries = model!["tiers"]!["entries"]!.AsArray();
+            var entries = model!["tiers"]![0]!["entries"]!.AsArray();
             var reversed = entries.Select(e => e!.DeepClone()).Reverse().ToList();
             entries.Clear();
             reversed.ForEach(entries.Add);

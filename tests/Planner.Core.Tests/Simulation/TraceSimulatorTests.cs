@@ -289,7 +289,7 @@ public class TraceSimulatorTests
         // A 3,600 s window holds limit x 3.6e10 ticks' worth of units; above (2^63 - 1) / 2 / 3.6e10 = 128,102,389
         // a minute that would overflow. An edited catalog gives tier 5 a TPM of 1e12.
         var json = TestCatalogs.Json();
-        var tier5 = TestCatalogs.Model(json, "gpt-audio-mini")["tiers"]!["entries"]!.AsArray().Single(t => (string?)t!["tier"] == "5")!;
+        var tier5 = TestCatalogs.Model(json, "gpt-audio-mini")["tiers"]![0]!["entries"]!.AsArray().Single(t => (string?)t!["tier"] == "5")!;
         tier5["tpm"] = 1_000_000_000_000;
         var catalog = TestCatalogs.Load(json);
         using var reader = TraceReader.Open(Burst(2, input: 5, output: 5), catalog, new TraceOptions(), new TraceRejections());
@@ -333,7 +333,7 @@ public class TraceSimulatorTests
     {
         var create = () => new TraceSimulator(TestData.Catalog, new SimulationOptions { Tier = "9" });
 
-        create.Should().Throw<PlannerException>().WithMessage("unknown tier '9'; tiers: free, 1, 2, 3, 4, 5");
+        create.Should().Throw<PlannerException>().WithMessage("unknown tier '9'; tiers: free, 1, 2, 3, 4, 5, build, launch, grow");
     }
 
     /// <summary>completed + dropped + rejected = rows read, in both modes, whatever the rows.</summary>

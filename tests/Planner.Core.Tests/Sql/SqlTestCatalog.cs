@@ -39,7 +39,7 @@ public static class SqlTestCatalog
             ContextWindow = new TokenCount(128_000),
             MaxOutputTokens = new TokenCount(16_384),
             LimitsSource = source,
-            Tiers = [],
+            TierLadders = [],
         };
 
         var mini = Model("gpt-audio-mini",

@@ -115,11 +115,11 @@ public class TraceReaderTests
         // A truncated row: its missing counts must not be read as 0 (9 columns; max_tokens, the 8th, is the last one read).
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0", "missing_field", "input_audio_tokens: missing; the row has 4 field(s), the header 9" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,0", "missing_field", "max_tokens: missing; the row has 7 field(s), the header 9" },
-        { "2026-01-15T09:00:00Z,gpt-5,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-5'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
+        { "2026-01-15T09:00:00Z,gpt-5,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-5'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,20000,,r", "over_cap", "tokens: output of 20,000 tokens exceeds gpt-audio-mini's 16,384-token output cap" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,100,r", "max_tokens_below_output", "max_tokens: 100 is below the row's output of 200 tokens; a response cannot exceed max_tokens" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,20000,r", "over_cap", "max_tokens: 20,000 exceeds gpt-audio-mini's 16,384-token output cap" },
-        { "2025-06-01T00:00:00Z,gpt-audio-mini,1,0,0,0,0,,r", "no_price", "timestamp: gpt-audio-mini has no price before 2025-10-06; the request is dated 2025-06-01T00:00:00Z" },
+        { "2025-06-01T00:00:00Z,gpt-audio-mini,1,0,0,0,0,,r", "no_price", "timestamp: gpt-audio-mini was released on 2025-10-06; the request is dated 2025-06-01T00:00:00Z" },
         // One stray quote opening a field: the line is one bad row; it must not swallow the rows after it.
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,0,,\"r", "malformed_quoting", "request_id: a quoted field is not closed on its line; in a trace a quoted field may not span lines (docs/trace-format.md)" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,\"12\"3,0,0,0,0,,r", "malformed_quoting", "input_text_tokens: text after a closing quote (\"12\"3); quote a whole field, with \"\" for a quote inside it" },
@@ -127,7 +127,7 @@ public class TraceReaderTests
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1000000001,0,0,0,0,,r", "unparsable_field", "input_text_tokens: '1000000001' is more than a request can carry: a token count is at most 1,000,000,000" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,999999999999999999,0,0,0,0,,r", "unparsable_field", "input_text_tokens: '999999999999999999' is more than a request can carry: a token count is at most 1,000,000,000" },
         // Input echoed in a message is quoted, on one line and short: an escape sequence is shown, not sent to the terminal.
-        { "2026-01-15T09:00:00Z,gpt-\u001b[31m,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-\\u001b[31m'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
+        { "2026-01-15T09:00:00Z,gpt-\u001b[31m,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-\\u001b[31m'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview, gpt-audio-1.5, gpt-realtime, gpt-realtime-1.5, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-mini, gpt-realtime-2.1-mini, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini," + new string('9', 70) + "x,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '" + new string('9', 60) + "... (71 characters)'" },
         { "2024-12-31T23:59:59Z,gpt-4o-audio-preview,1,0,0,0,0,,r", "out_of_order", "timestamp: 2024-12-31T23:59:59Z is before the previous row's 2025-01-01T00:00:00Z (line 2); rows must be in time order" },
     };

@@ -36,7 +36,9 @@ public class CatalogJsonTests
         var result = CatalogJson.Parse(File.ReadAllText(TestCatalogs.BundledPath));
 
         result.Errors.Should().BeEmpty();
-        result.Catalog!.Models.Select(m => m.Id).Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview");
+        result.Catalog!.Models.Select(m => m.Id).Should().Equal("gpt-audio-mini", "gpt-audio", "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview",
+            "gpt-audio-1.5", "gpt-realtime", "gpt-realtime-1.5", "gpt-realtime-2", "gpt-realtime-2.1", "gpt-realtime-mini", "gpt-realtime-2.1-mini",
+            "gpt-4o-realtime-preview", "gpt-4o-mini-realtime-preview");
     }
 
     [Fact]
@@ -47,14 +49,14 @@ public class CatalogJsonTests
             j.Remove("version");
             TestCatalogs.Model(j, "gpt-audio-mini").Remove("display_name");
             TestCatalogs.Prices(j, "gpt-audio").Remove("effective_from");
-            TestCatalogs.Model(j, "gpt-4o-audio-preview")["tiers"]!["entries"]![2]!.AsObject().Remove("tpm");
+            TestCatalogs.Model(j, "gpt-4o-audio-preview")["tiers"]![0]!["entries"]![2]!.AsObject().Remove("tpm");
         });
 
         Errors(json).Should().Equal(
             "version: is required",
             "models[0].display_name: is required",
             "models[1].prices[0].effective_from: is required",
-            "models[2].tiers.entries[2].tpm: is required for a supported tier");
+            "models[2].tiers[0].entries[2].tpm: is required for a supported tier");
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public class CatalogJsonTests
             j["models"]!.AsArray().Add(copy);
         });
 
-        Errors(json).Should().Equal("models[4].id: duplicate model id 'gpt-audio-mini' (also models[0])");
+        Errors(json).Should().Equal("models[13].id: duplicate model id 'gpt-audio-mini' (also models[0])");
     }
 
     [Fact]
@@ -100,9 +102,9 @@ public class CatalogJsonTests
     [Fact]
     public void Parse_NegativeMonthlyUsageLimit_IsRefused()
     {
-        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]!["entries"]![3]!["monthly_usage_limit_usd"] = -5);
+        var json = Edited(j => j["tier_schemes"]![0]!["tiers"]![3]!["monthly_usage_limit_usd"] = -5);
 
-        Errors(json).Should().Equal("models[0].tiers.entries[3].monthly_usage_limit_usd: must be >= 0, got -5");
+        Errors(json).Should().Equal("tier_schemes[0].tiers[3].monthly_usage_limit_usd: must be >= 0, got -5");
     }
 
     [Fact]
@@ -236,7 +238,7 @@ public class CatalogJsonTests
             m["description"] = false;
             m["endpoints_note"] = new JsonArray();
             m["limits"]!["source"]!["note"] = 3;
-            m["tiers"]!["entries"]![1]!["supported"] = "yes";
+            m["tiers"]![0]!["entries"]![1]!["supported"] = "yes";
             TestCatalogs.Prices(j, "gpt-audio")["effective_from"] = 20250828;
             TestCatalogs.Model(j, "gpt-4o-audio-preview")["snapshots"] = "none";
         });
@@ -245,7 +247,7 @@ public class CatalogJsonTests
             "$schema: must be a string, got 1",
             "currency: must be a string, got 1",
             "models[0].limits.source.note: must be a string, got 3",
-            "models[0].tiers.entries[1].supported: must be true or false, got the string \"yes\"",
+            "models[0].tiers[0].entries[1].supported: must be true or false, got the string \"yes\"",
             "models[0].description: must be a string, got false",
             "models[0].endpoints_note: must be a string, got an array",
             "models[1].prices[0].effective_from: must be a string, got 20250828",
@@ -268,7 +270,16 @@ public class CatalogJsonTests
             "https://platform.openai.com/docs/models/gpt-audio-mini",
             "https://developers.openai.com/api/docs/models/gpt-audio",
             "https://developers.openai.com/api/docs/models/gpt-4o-audio-preview",
-            "https://developers.openai.com/api/docs/models/gpt-4o-mini-audio-preview");
+            "https://developers.openai.com/api/docs/models/gpt-4o-mini-audio-preview",
+            "https://developers.openai.com/api/docs/models/gpt-audio-1.5",
+            "https://developers.openai.com/api/docs/models/gpt-realtime",
+            "https://developers.openai.com/api/docs/models/gpt-realtime-1.5",
+            "https://developers.openai.com/api/docs/models/gpt-realtime-2",
+            "https://developers.openai.com/api/docs/models/gpt-realtime-2.1",
+            "https://developers.openai.com/api/docs/models/gpt-realtime-mini",
+            "https://developers.openai.com/api/docs/models/gpt-realtime-2.1-mini",
+            "https://developers.openai.com/api/docs/models/gpt-4o-realtime-preview",
+            "https://developers.openai.com/api/docs/models/gpt-4o-mini-realtime-preview");
     }
 
     [Fact]
@@ -289,28 +300,31 @@ public class CatalogJsonTests
         // The free tier is "not supported": an rpm there would be read by nobody and contradict the flag.
         var json = Edited(j =>
         {
-            var free = TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]!["entries"]![0]!;
+            var free = TestCatalogs.Model(j, "gpt-audio-mini")["tiers"]![0]!["entries"]![0]!;
             free["rpm"] = 5;
             free["tpm"] = 100;
         });
 
         Errors(json).Should().Equal(
-            "models[0].tiers.entries[0].rpm: must be absent for a tier that is not supported (supported is false)",
-            "models[0].tiers.entries[0].tpm: must be absent for a tier that is not supported (supported is false)");
+            "models[0].tiers[0].entries[0].rpm: must be absent for a tier that is not supported (supported is false)",
+            "models[0].tiers[0].entries[0].tpm: must be absent for a tier that is not supported (supported is false)");
     }
 
     [Fact]
     public void Parse_TierNumberWithLeadingZero_IsRefused()
     {
-        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["tiers"]!["entries"]![1]!["tier"] = "01");
+        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["tiers"]![0]!["entries"]![1]!["tier"] = "01");
 
-        Errors(json).Should().Equal("models[1].tiers.entries[1].tier: must be \"free\" or a tier number such as \"1\", got \"01\"");
+        Errors(json).Should().Equal("models[1].tiers[0].entries[1].tier: must be \"free\", a tier number such as \"1\", or a lowercase tier name such as \"build\", got \"01\"");
     }
 
     [Fact]
     public void Parse_ShutdownBeforeDeprecated_IsRefused()
     {
-        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["lifecycle"] = new JsonObject { ["deprecated"] = "2026-03-01", ["shutdown"] = "2026-02-28" });
+        var json = Edited(j => TestCatalogs.Model(j, "gpt-audio")["lifecycle"] = new JsonObject
+        {
+            ["deprecated"] = "2026-03-01", ["shutdown"] = "2026-02-28", ["source"] = new JsonObject { ["url"] = "https://example.com/deprecations" },
+        });
 
         Errors(json).Should().Equal("models[1].lifecycle.shutdown: must not be before deprecated (2026-03-01), got 2026-02-28");
     }
@@ -358,9 +372,9 @@ public class CatalogJsonTests
     public void Parse_TpmOutOfRange_IsRefused(string raw)
     {
         // Once accepted, a TPM of long.MaxValue made `planner capacity` overflow (exit 70).
-        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"tpm\":450000,", $"\"tpm\":{raw},");
+        string text = ReplaceFirst(TestCatalogs.Json().ToJsonString(), "\"tpm\":450000}", $"\"tpm\":{raw}}}");
 
-        Errors(text).Should().Equal($"models[0].tiers.entries[2].tpm: must be a whole number from 1 to 1,000,000,000,000, got {raw}");
+        Errors(text).Should().Equal($"models[0].tiers[0].entries[2].tpm: must be a whole number from 1 to 1,000,000,000,000, got {raw}");
     }
 
     [Fact]
@@ -370,7 +384,7 @@ public class CatalogJsonTests
         {
             var m = TestCatalogs.Model(j, "gpt-audio");
             m["limits"]!["context_window"] = 1_000_000_000_000;
-            m["tiers"]!["entries"]![5]!["tpm"] = 1_000_000_000_000;
+            m["tiers"]![0]!["entries"]![5]!["tpm"] = 1_000_000_000_000;
         });
 
         CatalogJson.Parse(json.ToJsonString()).Errors.Should().BeEmpty();
