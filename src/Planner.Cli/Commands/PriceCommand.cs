@@ -14,9 +14,9 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var catalog = CatalogSource.Load(environment, settings);
-        var options = settings.ToTraceOptions(catalog);
+        var options = settings.ToTraceOptions(catalog, forSimulation: false, today: environment.Clock());
         var rejections = new TraceRejections();
-        using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
+        using var reader = Planner.Core.Ingest.UsageFormats.Open(settings.Trace, catalog, options, rejections);
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);

@@ -235,12 +235,12 @@ public static class TraceReport
     }
 
     /// <summary>The audio-rate assumption, when the trace gave audio in seconds.</summary>
-    public static Assumptions AudioAssumptions(TraceReader reader, TraceOptions options, Planner.Core.Catalog.ModelCatalog catalog)
+    public static Assumptions AudioAssumptions(IUsageSource reader, TraceOptions options, Planner.Core.Catalog.ModelCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
-        return new Assumptions().AddAudioRates(options.AudioTokenRates ?? catalog.AudioTokenRates, reader.ConvertedAudioSeconds);
+        return new Assumptions().AddAudioRates(options.AudioTokenRates ?? catalog.AudioTokenRates, reader.ConvertedAudioSeconds).AddSource(reader);
     }
 
     /// <summary>Seconds as a plain number with up to 3 decimals.</summary>

@@ -12,7 +12,7 @@ public static class TierRecommender
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
     /// <param name="objectives">What a tier must achieve.</param>
     /// <param name="onProgress">Called every 65,536 rows (for progress), or null.</param>
-    public static TierRecommendation Recommend(TraceReader reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<TraceReader>? onProgress = null)
+    public static TierRecommendation Recommend(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<IUsageSource>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(catalog);
