@@ -1,5 +1,7 @@
 using Planner.Cli.Rendering;
 using Planner.Core.Traces;
+using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Planner.Cli.Commands;
@@ -9,6 +11,23 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
 {
     public sealed class Settings : TraceSettings
     {
+        [CommandOption("--by <FIELD>")]
+        [Description("Also report the cost per project, api_key, user or model (exact per group; the groups add up to the total).")]
+        public string? By { get; init; }
+
+        public override ValidationResult Validate() =>
+            By is { } by && GroupBy(by) is null
+                ? ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'")
+                : base.Validate();
+
+        internal static UsageGroupBy? GroupBy(string by) => by switch
+        {
+            "project" => UsageGroupBy.Project,
+            "api_key" => UsageGroupBy.ApiKey,
+            "user" => UsageGroupBy.User,
+            "model" => UsageGroupBy.Model,
+            _ => null,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -18,7 +37,8 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var rejections = new TraceRejections();
         using var reader = Planner.Core.Ingest.UsageFormats.Open(settings.Trace, catalog, options, rejections);
         var costs = new TraceCosts();
-        TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
+        GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
+        TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);
 
         if (settings.Json)
@@ -33,6 +53,11 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 }
 
                 TraceReport.WriteCostsJson(w, costs);
+                if (groups is not null)
+                {
+                    TraceReport.WriteGroupsJson(w, settings.By!, groups);
+                }
+
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });
@@ -42,6 +67,11 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var console = environment.Console;
         TraceReport.RenderRows(console, reader.RowsRead, rejections);
         TraceReport.RenderCosts(console, costs);
+        if (groups is not null)
+        {
+            TraceReport.RenderGroups(console, settings.By!, groups, costs.Totals);
+        }
+
         assumptions.Render(console);
         return ExitCodes.Success;
     }
