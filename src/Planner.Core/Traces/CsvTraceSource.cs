@@ -33,6 +33,13 @@ public sealed class CsvTraceSource : IUsageSource
     public static CsvTraceSource Open(string path, Catalog.ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
         new(TraceReader.Open(path, catalog, options, rejections));
 
+    /// <summary>A CSV trace already open.</summary>
+    public static CsvTraceSource Wrap(TraceReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new CsvTraceSource(reader);
+    }
+
     public bool TryRead(out TraceRequest request)
     {
         bool read = _reader.TryRead(out request);
