@@ -15,16 +15,24 @@ public static class Reconciler
         ArgumentNullException.ThrowIfNull(catalog);
         var meters = Enum.GetValues<Meter>();
         var priced = new Dictionary<(DateOnly Day, string Model, Meter Meter), Int128>();
+        var noCachedPrice = new Dictionary<ResolvedModel, bool>(ReferenceEqualityComparer.Instance);
         while (usage.TryRead(out var request))
         {
             var day = DateOnly.FromDateTime(request.Timestamp.UtcDateTime);
             string model = request.Model.BillingId;
+            if (!noCachedPrice.TryGetValue(request.Model, out bool folded))
+            {
+                // A model with no cached price bills cached tokens at the input rate, on the bill's "input" line.
+                folded = Pricing.PricingEngine.PricesAt(request.Model, request.Timestamp).CachedTextInput is null;
+                noCachedPrice[request.Model] = folded;
+            }
+
             foreach (var meter in meters)
             {
                 long pico = request.Cost.Picodollars(meter);
                 if (pico != 0 || request.Usage[meter].Value != 0)
                 {
-                    var key = (day, model, meter);
+                    var key = (day, model, folded && meter == Meter.CachedInput ? Meter.TextInput : meter);
                     priced[key] = priced.GetValueOrDefault(key) + pico;
                 }
             }
