@@ -39,7 +39,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var costs = new TraceCosts();
         GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
         TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
-        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);
+        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
 
         if (settings.Json)
         {

@@ -37,7 +37,7 @@ public static class ConversationPlanner
                 $"turn {first:N0} of {spec.Turns:N0} needs {needs:N0} tokens, over {model.Id}'s {model.ContextWindow.Value:N0}-token context window; at most {first - 1:N0} turns fit");
         }
 
-        var sheet = new PriceSheet(prices);
+        var sheet = new PriceSheet(prices, model.Id);
         var turns = new List<ConversationTurn>(spec.Turns);
         var total = Usage.Zero;
         long totalPico = 0;

@@ -7,17 +7,15 @@ namespace Planner.Core.Ingest;
 public static class LineItems
 {
     /// <summary>Every phrase OpenAI writes after the model, normalised (lower case, single spaces), with its meter.</summary>
-    /// <remarks>Until the meter table has cached audio and image meters, those bill on the cached meter and uncached
-    /// image on text input, as <c>UsageParts.ToUsage</c> does: the two tables must change together.</remarks>
     public static IReadOnlyList<(string Phrase, Meter Meter)> Phrases { get; } =
     [
         ("input", Meter.TextInput),
         ("text, input", Meter.TextInput),
         ("text input", Meter.TextInput),
         ("input text", Meter.TextInput),
-        ("cached input", Meter.CachedInput),
-        ("text, cached input", Meter.CachedInput),
-        ("cached text input", Meter.CachedInput),
+        ("cached input", Meter.CachedTextInput),
+        ("text, cached input", Meter.CachedTextInput),
+        ("cached text input", Meter.CachedTextInput),
         ("output", Meter.TextOutput),
         ("text, output", Meter.TextOutput),
         ("text output", Meter.TextOutput),
@@ -25,18 +23,18 @@ public static class LineItems
         ("input audio", Meter.AudioInput),
         ("audio, input", Meter.AudioInput),
         ("audio input", Meter.AudioInput),
-        ("cached input audio", Meter.CachedInput),
-        ("audio, cached input", Meter.CachedInput),
-        ("cached audio input", Meter.CachedInput),
+        ("cached input audio", Meter.CachedAudioInput),
+        ("audio, cached input", Meter.CachedAudioInput),
+        ("cached audio input", Meter.CachedAudioInput),
         ("output audio", Meter.AudioOutput),
         ("audio, output", Meter.AudioOutput),
         ("audio output", Meter.AudioOutput),
-        ("input image", Meter.TextInput),
-        ("image, input", Meter.TextInput),
-        ("image input", Meter.TextInput),
-        ("cached input image", Meter.CachedInput),
-        ("image, cached input", Meter.CachedInput),
-        ("cached image input", Meter.CachedInput),
+        ("input image", Meter.ImageInput),
+        ("image, input", Meter.ImageInput),
+        ("image input", Meter.ImageInput),
+        ("cached input image", Meter.CachedImageInput),
+        ("image, cached input", Meter.CachedImageInput),
+        ("cached image input", Meter.CachedImageInput),
     ];
 
     /// <summary>Splits a line item into its model (resolved to its billing id when the catalog knows it) and meter.</summary>

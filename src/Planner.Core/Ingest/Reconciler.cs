@@ -15,16 +15,15 @@ public static class Reconciler
         ArgumentNullException.ThrowIfNull(catalog);
         var meters = Enum.GetValues<Meter>();
         var priced = new Dictionary<(DateOnly Day, string Model, Meter Meter), Int128>();
-        var noCachedPrice = new Dictionary<ResolvedModel, bool>(ReferenceEqualityComparer.Instance);
+        var pricesOf = new Dictionary<ResolvedModel, PriceSet>(ReferenceEqualityComparer.Instance);
         while (usage.TryRead(out var request))
         {
             var day = DateOnly.FromDateTime(request.Timestamp.UtcDateTime);
             string model = request.Model.BillingId;
-            if (!noCachedPrice.TryGetValue(request.Model, out bool folded))
+            if (!pricesOf.TryGetValue(request.Model, out var prices))
             {
-                // A model with no cached price bills cached tokens at the input rate, on the bill's "input" line.
-                folded = Pricing.PricingEngine.PricesAt(request.Model, request.Timestamp).CachedTextInput is null;
-                noCachedPrice[request.Model] = folded;
+                prices = Pricing.PricingEngine.PricesAt(request.Model, request.Timestamp);
+                pricesOf[request.Model] = prices;
             }
 
             foreach (var meter in meters)
@@ -32,7 +31,8 @@ public static class Reconciler
                 long pico = request.Cost.Picodollars(meter);
                 if (pico != 0 || request.Usage[meter].Value != 0)
                 {
-                    var key = (day, model, folded && meter == Meter.CachedInput ? Meter.TextInput : meter);
+                    // A cached meter the model lists no price for bills at the input rate, on the bill's input line.
+                    var key = (day, model, prices.BillsAtInputRate(meter) ? meter.Info().CachedFormOf!.Value : meter);
                     priced[key] = priced.GetValueOrDefault(key) + pico;
                 }
             }

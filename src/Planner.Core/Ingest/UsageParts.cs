@@ -21,16 +21,16 @@ internal struct UsageParts
 
     public readonly long Output => checked(TextOutput + AudioOutput);
 
-    /// <summary>The parts as meters.</summary>
-    public readonly Pricing.Usage ToUsage() =>
-        // Until the meter table has cached audio and image meters, cached audio and image bill on the cached meter
-        // and uncached image on text input (one line to change when they exist).
-        Usage.Of(
-            textInput: checked(TextInput + ImageInput),
-            cachedInput: CachedInput,
-            audioInput: AudioInput,
-            textOutput: TextOutput,
-            audioOutput: AudioOutput);
+    /// <summary>The parts as meters (one meter each).</summary>
+    public readonly Pricing.Usage ToUsage() => Usage.Of(
+        textInput: TextInput,
+        cachedInput: CachedTextInput,
+        audioInput: AudioInput,
+        cachedAudioInput: CachedAudioInput,
+        imageInput: ImageInput,
+        cachedImageInput: CachedImageInput,
+        textOutput: TextOutput,
+        audioOutput: AudioOutput);
 
     /// <summary>Part <paramref name="index"/> of <paramref name="count"/> equal shares (the first remainder shares get one more token).</summary>
     public readonly UsageParts Share(long index, long count)

@@ -33,6 +33,9 @@ public class RealtimeEventSourceTests
         row.Model.BillingId.Should().Be("gpt-realtime-mini-2025-12-15");
         row.Timestamp.Should().Be(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
         row.MaxTokens!.Value.Value.Should().Be(1000);
+        // gpt-realtime-mini: text 0.60, cached text 0.06, audio 10, cached audio 0.30, text out 2.40, audio out 20 per 1M.
+        row.Cost.Total.Value.Should().Be((100 * 0.60m + 100 * 0.06m + 400 * 10m + 400 * 0.30m + 50 * 2.40m + 250 * 20m) / 1_000_000);
+        row.Cost.CachedAudioInput.Value.Should().Be(400 * 0.30m / 1_000_000);
         source.TryRead(out _).Should().BeFalse();
     }
 

@@ -78,8 +78,8 @@ public class ReconcilerTests
     [Theory]
     [InlineData("gpt-audio-mini-2025-12-15, input audio", "gpt-audio-mini-2025-12-15", Meter.AudioInput)]
     [InlineData("gpt-audio-mini-2025-12-15, output", "gpt-audio-mini-2025-12-15", Meter.TextOutput)]
-    [InlineData("gpt-audio, cached input", "gpt-audio", Meter.CachedInput)]
-    [InlineData("realtime api | gpt-4o-realtime-preview-2024-12-17 audio, cached input", "gpt-4o-realtime-preview-2024-12-17", Meter.CachedInput)]
+    [InlineData("gpt-audio, cached input", "gpt-audio", Meter.CachedTextInput)]
+    [InlineData("realtime api | gpt-4o-realtime-preview-2024-12-17 audio, cached input", "gpt-4o-realtime-preview-2024-12-17", Meter.CachedAudioInput)]
     [InlineData("realtime api | gpt-4o-realtime-preview-2024-12-17 text, output", "gpt-4o-realtime-preview-2024-12-17", Meter.TextOutput)]
     public void LineItems_AreParsedIntoModelAndMeter(string item, string model, Meter meter)
     {

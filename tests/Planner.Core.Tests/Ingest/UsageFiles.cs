@@ -14,7 +14,7 @@ internal static class UsageFiles
         return path;
     }
 
-    /// <summary>The bundled catalog plus gpt-realtime-mini (text 0.60 / cached 0.06 / out 2.40, audio 10 / cached 0.30 / out 20,
+    /// <summary>The bundled catalog plus gpt-realtime-mini (text 0.60 / cached 0.06 / out 2.40, audio 10 / cached 0.30 / out 20, image 0.80 / cached 0.08,
     /// 32,000 context, 4,096 output) with its snapshot gpt-realtime-mini-2025-12-15.</summary>
     public static ModelCatalog WithRealtime { get; } = BuildRealtime();
 
@@ -37,6 +37,9 @@ internal static class UsageFiles
         prices["audio_input"] = 10m;
         prices["text_output"] = 2.40m;
         prices["audio_output"] = 20m;
+        prices["cached_audio_input"] = 0.30m;
+        prices["image_input"] = 0.80m;
+        prices["cached_image_input"] = 0.08m;
         model["limits"]!["context_window"] = 32000;
         model["limits"]!["max_output_tokens"] = 4096;
         root["models"]!.AsArray().Add(model);
