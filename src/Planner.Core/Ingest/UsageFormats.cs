@@ -24,10 +24,7 @@ public static class UsageFormats
 
     /// <summary>The columns of Planner's trace that carry usage.</summary>
     private static readonly string[] PlannerUsageColumns =
-    [
-        TraceColumns.InputTextTokens, TraceColumns.CachedInputTokens, TraceColumns.InputAudioTokens, TraceColumns.OutputTextTokens,
-        TraceColumns.OutputAudioTokens, TraceColumns.InputAudioSeconds, TraceColumns.OutputAudioSeconds,
-    ];
+        [.. MeterTable.All.Select(m => m.TraceColumn), TraceColumns.InputAudioSeconds, TraceColumns.OutputAudioSeconds];
 
     /// <summary>Opens <paramref name="path"/> in the format <see cref="TraceOptions.Format"/> names, else the one its content shows.</summary>
     /// <exception cref="PlannerException">A missing file, an undetectable format (the message lists the formats), a header
@@ -45,7 +42,7 @@ public static class UsageFormats
 
         if (!File.Exists(path) && !(format == UsagePageSource.FormatKey && Directory.Exists(path)))
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such file");
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
         }
 
         if (format is CsvTraceSource.FormatKey or OpenAiCsvSource.FormatKey)
@@ -75,7 +72,7 @@ public static class UsageFormats
 
         if (!File.Exists(path))
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such file");
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
         }
 
         byte[] head = new byte[64 * 1024];
