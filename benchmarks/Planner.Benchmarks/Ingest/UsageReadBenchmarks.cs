@@ -56,6 +56,23 @@ public class UsageReadBenchmarks
         return bytes;
     }
 
+    /// <summary>Utf8JsonReader alone over every line: every token read, nothing interpreted (the JSON floor).</summary>
+    [Benchmark]
+    public long Json_TokensOnly()
+    {
+        long tokens = 0;
+        foreach (var line in File.ReadLines(_log))
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(line));
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        return tokens;
+    }
+
     /// <summary>Response log: parse, subtract the subsets, resolve, check caps, price every line.</summary>
     [Benchmark]
     public long ResponseLog_ParsePrice() => Read(_log);

@@ -195,6 +195,24 @@ public abstract class JsonLinesSource : IUsageSource
         return false;
     }
 
+    /// <summary>As <see cref="ReadCount(ref Utf8JsonReader, string, out long, ref string?)"/>, the field named
+    /// <paramref name="prefix"/> + <paramref name="suffix"/> (joined only for a message: no allocation per line).</summary>
+    private protected static bool ReadCount(ref Utf8JsonReader reader, string prefix, string suffix, out long value, ref string? message)
+    {
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value >= 0)
+        {
+            return true;
+        }
+
+        return ReadCount(ref reader, prefix + suffix, out value, ref message);
+    }
+
     /// <summary>A timestamp: an ISO-8601 string, or Unix seconds.</summary>
     private protected static bool ReadInstant(ref Utf8JsonReader reader, string field, out long ticks, ref string? message)
     {

@@ -173,7 +173,7 @@ public sealed class ResponseLogSource : JsonLinesSource
                     if (reader.ValueTextEquals("cached_tokens"u8))
                     {
                         reader.Read();
-                        if (!ReadCount(ref reader, path + ".cached_tokens", out cached, ref message))
+                        if (!ReadCount(ref reader, path, ".cached_tokens", out cached, ref message))
                         {
                             return false;
                         }
@@ -181,7 +181,7 @@ public sealed class ResponseLogSource : JsonLinesSource
                     else if (reader.ValueTextEquals("audio_tokens"u8))
                     {
                         reader.Read();
-                        if (!ReadCount(ref reader, path + ".audio_tokens", out audioIn, ref message))
+                        if (!ReadCount(ref reader, path, ".audio_tokens", out audioIn, ref message))
                         {
                             return false;
                         }
@@ -208,7 +208,7 @@ public sealed class ResponseLogSource : JsonLinesSource
                     if (reader.ValueTextEquals("audio_tokens"u8))
                     {
                         reader.Read();
-                        if (!ReadCount(ref reader, path + ".audio_tokens", out audioOut, ref message))
+                        if (!ReadCount(ref reader, path, ".audio_tokens", out audioOut, ref message))
                         {
                             return false;
                         }
