@@ -35,7 +35,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var catalog = CatalogSource.Load(environment, settings);
         var options = settings.ToTraceOptions(catalog, forSimulation: false, today: environment.Clock());
         var rejections = new TraceRejections();
-        using var reader = Planner.Core.Ingest.UsageFormats.Open(settings.Trace, catalog, options, rejections);
+        using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
         GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
         TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));

@@ -11,7 +11,7 @@ namespace Planner.Cli.Commands;
 public class TraceSettings : CatalogSettings
 {
     [CommandArgument(0, "<TRACE>")]
-    [Description("The trace or usage file: Planner's CSV, an OpenAI usage CSV, a response log, Realtime events or Usage API pages (docs/usage-formats.md).")]
+    [Description("The trace or usage file (Planner's CSV, an OpenAI usage CSV, a response log, Realtime events or Usage API pages: docs/usage-formats.md), or - for a CSV trace on standard input.")]
     public string Trace { get; init; } = "";
 
     [CommandOption("--skip-invalid")]
@@ -85,6 +85,18 @@ public class TraceSettings : CatalogSettings
         return base.Validate();
     }
 
+    /// <summary>The name standard input goes by in messages (a "-" argument is read as this).</summary>
+    public const string StandardInputName = "<stdin>";
+
+    /// <summary>Opens the trace: the file, or standard input for <c>-</c>.</summary>
+    public IUsageSource OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Trace == StandardInputName
+            ? CsvTraceSource.Wrap(TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections))
+            : Planner.Core.Ingest.UsageFormats.Open(Trace, catalog, options, rejections);
+    }
+
     /// <summary>The reader options these settings ask for.</summary>
     public TraceOptions ToTraceOptions(ModelCatalog catalog, bool forSimulation = false, DateTimeOffset? today = null)
     {
@@ -106,6 +118,7 @@ public class TraceSettings : CatalogSettings
             SkipInvalid = SkipInvalid,
             AudioTokenRates = rates,
             ModelOverride = ModelOverride,
+            RequireRequests = true,
             Format = Format,
             InputTokens = UsageInputTokens switch
             {

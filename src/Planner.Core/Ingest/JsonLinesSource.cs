@@ -130,6 +130,7 @@ public abstract class JsonLinesSource : IUsageSource
         }
 
         request = default;
+        NoRequests.Check(this, _options);
         return false;
     }
 
@@ -147,7 +148,7 @@ public abstract class JsonLinesSource : IUsageSource
             }
         }
 
-        _skippedByType[type.IsEmpty ? "(no type)" : Text.Show(type)] = 1;
+        _skippedByType[type.IsEmpty ? "(no type)" : System.Text.Encoding.UTF8.GetString(type)] = 1;
     }
 
     /// <summary>Parses one line into <paramref name="data"/>; may throw <see cref="JsonException"/> for bad JSON.</summary>

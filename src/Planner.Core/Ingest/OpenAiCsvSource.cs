@@ -152,6 +152,7 @@ public sealed class OpenAiCsvSource : IUsageSource
             if (!_csv.Read())
             {
                 request = default;
+                NoRequests.Check(this, _options);
                 return false;
             }
 

@@ -5,12 +5,8 @@ namespace Planner.Core.Ingest;
 /// <summary>How input text and instants appear in messages.</summary>
 internal static class Text
 {
-    /// <summary>A value as shown in a message: decoded, on one line, at most 60 characters.</summary>
-    public static string Show(ReadOnlySpan<byte> span)
-    {
-        string text = System.Text.Encoding.UTF8.GetString(span).ReplaceLineEndings(" ");
-        return text.Length <= 60 ? text : text[..57] + "...";
-    }
+    /// <summary>A value as shown in a message: quoted, on one line, shortened (the shared <see cref="InputText"/> rule).</summary>
+    public static string Show(ReadOnlySpan<byte> span) => InputText.Quote(span);
 
     public static string Instant(long ticks) =>
         new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

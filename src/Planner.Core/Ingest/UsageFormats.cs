@@ -42,7 +42,8 @@ public static class UsageFormats
 
         if (!File.Exists(path) && !(format == UsagePageSource.FormatKey && Directory.Exists(path)))
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
+            // TraceReader names a missing file, a folder or a device in its own words.
+            return CsvTraceSource.Open(path, catalog, options, rejections);
         }
 
         if (format is CsvTraceSource.FormatKey or OpenAiCsvSource.FormatKey)
@@ -67,12 +68,24 @@ public static class UsageFormats
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
         {
-            return UsagePageSource.FormatKey;
+            // A directory of pages: its first .json/.jsonl file must itself be a Usage API page.
+            string? first = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault();
+            bool pages;
+            try
+            {
+                pages = first is not null && Detect(first) == UsagePageSource.FormatKey;
+            }
+            catch (PlannerException)
+            {
+                pages = false;
+            }
+
+            return pages ? UsagePageSource.FormatKey : CsvTraceSource.FormatKey;
         }
 
         if (!File.Exists(path))
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
+            return CsvTraceSource.FormatKey;
         }
 
         byte[] head = new byte[64 * 1024];
@@ -100,22 +113,13 @@ public static class UsageFormats
         }
 
         var header = Header(span);
-        if (header.Any(c => c == TraceColumns.Timestamp) && header.Any(c => PlannerUsageColumns.Contains(c)))
-        {
-            return CsvTraceSource.FormatKey;
-        }
-
-        if (header.Any(c => OpenAiCsvColumns.Usage.Contains(c) || c == OpenAiCsvColumns.InputAudioTokens))
+        if (header.Any(c => OpenAiCsvColumns.Usage.Contains(c) && !PlannerUsageColumns.Contains(c)))
         {
             return OpenAiCsvSource.FormatKey;
         }
 
-        if (header.Count > 1)
-        {
-            throw NoUsageColumns(path, header);
-        }
-
-        throw Undetectable(path, "neither JSON nor a CSV header");
+        // Planner's own CSV reader checks the rest of the header (separator, required columns) in its own words.
+        return CsvTraceSource.FormatKey;
     }
 
     private static string DetectJson(string path, ReadOnlySpan<byte> head)
@@ -212,6 +216,11 @@ public static class UsageFormats
         }
 
         var header = Header(span);
+        if (header.Count > 200)
+        {
+            return; // a header this wide is not a trace; TraceReader says so in one short line
+        }
+
         var repeated = header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1 && g.Key.Length > 0).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
         {
@@ -220,14 +229,15 @@ public static class UsageFormats
         }
 
         var read = format == CsvTraceSource.FormatKey ? PlannerUsageColumns : OpenAiCsvColumns.Usage.Append(OpenAiCsvColumns.InputAudioTokens);
-        if (!header.Any(c => read.Contains(c)))
+        bool framed = format != CsvTraceSource.FormatKey || (header.Contains(TraceColumns.Timestamp) && header.Contains(TraceColumns.Model));
+        if (framed && !header.Any(c => read.Contains(c)))
         {
             throw NoUsageColumns(path, header);
         }
     }
 
     private static PlannerException NoUsageColumns(string path, List<string> header) => new(PlannerErrorKind.InvalidTrace,
-        $"{path}:1: header: no token, seconds or usage column Planner reads, so every row would price to $0; ignored: {string.Join(", ", header)}; " +
+        $"{path}:1: header: no token, seconds or usage column Planner reads, so every row would price to $0; ignored: {string.Join(", ", header.Take(12))}{(header.Count > 12 ? $" and {header.Count - 12:N0} more" : "")}; " +
         $"expected some of: {string.Join(", ", PlannerUsageColumns)} (Planner's trace) or {string.Join(", ", OpenAiCsvColumns.Usage.Append(OpenAiCsvColumns.InputAudioTokens))} (OpenAI's names)");
 
     private static PlannerException Undetectable(string path, string what) => new(PlannerErrorKind.InvalidTrace,

@@ -122,6 +122,7 @@ public sealed class UsagePageSource : IUsageSource
             if (!NextResult())
             {
                 request = default;
+                NoRequests.Check(this, _options);
                 return false;
             }
         }

@@ -107,7 +107,7 @@ public class ResponseLogSourceTests
             (4, TraceRejectionKinds.UnknownModel), (5, TraceRejectionKinds.UnparsableField), (6, UsageRejectionKinds.MissingUsage));
         rejections.First[0].Message.Should().Be("usage: missing; each line must carry the response's usage object");
         rejections.First[1].Message.Should().StartWith("json: not valid JSON (truncated or malformed) at byte ");
-        rejections.First[4].Message.Should().Be("usage.prompt_tokens: must be a whole number >= 0, got -1");
+        rejections.First[4].Message.Should().Be("usage.prompt_tokens: must be a whole number >= 0, got '-1'");
         rejections.First[5].Message.Should().Be("usage.prompt_tokens: missing; the usage object has no input total");
     }
 
