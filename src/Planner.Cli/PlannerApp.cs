@@ -13,6 +13,9 @@ public static class PlannerApp
     public static string Version { get; } =
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
+    public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
+
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
     public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
 
@@ -93,6 +96,9 @@ public static class PlannerApp
             .WithDescription("Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.")
             .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown")
             .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20");
+        config.AddCommand<CrosscheckCommand>("crosscheck")
+            .WithDescription("Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.")
+            .WithExample("crosscheck", "--litellm", "model_prices_and_context_window.json", "--genai-prices", "data.json");
         config.AddCommand<VerifyCommand>("verify")
             .WithDescription("Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.")
             .WithExample("verify")
@@ -108,7 +114,12 @@ public static class PlannerApp
         config.AddCommand<PriceCommand>("price")
             .WithDescription("The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.")
             .WithExample("price", "data/traces/voice-support-day.csv")
-            .WithExample("price", "trace.csv", "--skip-invalid", "--json");
+            .WithExample("price", "trace.csv", "--skip-invalid", "--json")
+            .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
+        config.AddCommand<SqlCommand>("sql")
+            .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
+            .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
+            .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
         config.AddCommand<ReconcileCommand>("reconcile")
             .WithDescription("Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.")
             .WithExample("reconcile", "--usage", "usage/", "--costs", "costs/", "--tolerance", "0.01")

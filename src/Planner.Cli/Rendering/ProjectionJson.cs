@@ -60,6 +60,16 @@ public static class ProjectionJson
                 w.WriteEndArray();
             }
 
+            w.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", warning.Key);
+                w.WriteString("message", warning.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             assumptions.WriteJson(w);
             w.WriteEndObject();
         });
