@@ -1,3 +1,27 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "--quick-usage")
+{
+    var b = new Planner.Benchmarks.Ingest.UsageReadBenchmarks();
+    b.Setup();
+    for (int i = 0; i < 5; i++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        b.ResponseLog_ParsePrice();
+        long log = sw.ElapsedMilliseconds;
+        sw.Restart();
+        b.RealtimeEvents_ParsePrice();
+        System.Console.WriteLine($"log {log} ms, realtime {sw.ElapsedMilliseconds} ms, split {Time(b.Lines_SplitOnly)} ms, json tokens {Time(b.Json_TokensOnly)} ms");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+static long Time(System.Func<long> f)
+{
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    f();
+    return sw.ElapsedMilliseconds;
+}

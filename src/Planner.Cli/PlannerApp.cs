@@ -112,7 +112,7 @@ public static class PlannerApp
             .WithDescription("A multi-turn voice conversation costed turn by turn, every turn resending the whole history.")
             .WithExample("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");
         config.AddCommand<PriceCommand>("price")
-            .WithDescription("The exact cost of a CSV trace: by model, meter, hour and day, and extrapolated to a 30-day month.")
+            .WithDescription("The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.")
             .WithExample("price", "data/traces/voice-support-day.csv")
             .WithExample("price", "trace.csv", "--skip-invalid", "--json")
             .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
@@ -120,6 +120,14 @@ public static class PlannerApp
             .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
             .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
             .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
+        config.AddCommand<ReconcileCommand>("reconcile")
+            .WithDescription("Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.")
+            .WithExample("reconcile", "--usage", "usage/", "--costs", "costs/", "--tolerance", "0.01")
+            .WithExample("reconcile", "--usage", "usage.json", "--costs", "costs.json", "--format", "markdown");
+        config.AddCommand<CalibrateCommand>("calibrate")
+            .WithDescription("Measures audio tokens per second, the cache-hit share and max_tokens use from a response log or Realtime events.")
+            .WithExample("calibrate", "responses.jsonl")
+            .WithExample("calibrate", "realtime-events.jsonl", "--json");
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
             .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")

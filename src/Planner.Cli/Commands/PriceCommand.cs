@@ -18,6 +18,10 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
 
     public sealed class Settings : TraceSettings
     {
+        [CommandOption("--by <FIELD>")]
+        [Description("Also report the cost per project, api_key, user or model (exact per group; the groups add up to the total).")]
+        public string? By { get; init; }
+
         [CommandArgument(1, "[MORE_FILES]")]
         [Description("More files or globs (with --engine duckdb).")]
         public string[] MoreFiles { get; init; } = [];
@@ -43,8 +47,22 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 return ValidationResult.Error($"--audio-in-rate and --audio-out-rate convert audio seconds, which --engine {DuckDbEngine} does not read; use the streaming engine");
             }
 
+            if (By is { } by && GroupBy(by) is null)
+            {
+                return ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'");
+            }
+
             return base.Validate();
         }
+
+        internal static UsageGroupBy? GroupBy(string by) => by switch
+        {
+            "project" => UsageGroupBy.Project,
+            "api_key" => UsageGroupBy.ApiKey,
+            "user" => UsageGroupBy.User,
+            "model" => UsageGroupBy.Model,
+            _ => null,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -55,13 +73,14 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
             return ExecuteDuckDb(settings, catalog);
         }
 
-        var options = settings.ToTraceOptions(catalog);
+        var options = settings.ToTraceOptions(catalog, forSimulation: false, today: environment.Clock());
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
-        TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
+        GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
+        TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
-        return Render(settings, catalog, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null);
+        return Render(settings, catalog, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null, groups);
     }
 
     private int ExecuteDuckDb(Settings settings, Planner.Core.Catalog.ModelCatalog catalog)
@@ -81,7 +100,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
     }
 
     private int Render(Settings settings, Planner.Core.Catalog.ModelCatalog catalog, string trace, long rowsRead, TraceRejections rejections,
-        TraceCosts costs, Assumptions assumptions, string? engine)
+        TraceCosts costs, Assumptions assumptions, string? engine, GroupedCosts? groups = null)
     {
         var warnings = new Warnings().ForTrace(catalog, costs);
         warnings.Print(environment);
@@ -102,6 +121,11 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
                 }
 
                 TraceReport.WriteCostsJson(w, costs);
+                if (groups is not null)
+                {
+                    TraceReport.WriteGroupsJson(w, settings.By!, groups);
+                }
+
                 warnings.WriteJson(w);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
@@ -117,6 +141,11 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         }
 
         TraceReport.RenderCosts(console, costs);
+        if (groups is not null)
+        {
+            TraceReport.RenderGroups(console, settings.By!, groups, costs.Totals);
+        }
+
         assumptions.Render(console);
         return ExitCodes.Success;
     }

@@ -36,7 +36,7 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var catalog = CatalogSource.Load(environment, settings);
-        var options = settings.ToTraceOptions(catalog);
+        var options = settings.ToTraceOptions(catalog, forSimulation: true, today: environment.Clock());
         var simulation = settings.ToOptions("1");
         var objectives = new RecommendObjectives { MaxP99Delay = TimeSpan.FromSeconds(settings.MaxP99Delay), MaxThrottleRate = settings.MaxThrottleRate };
         var rejections = new TraceRejections();

@@ -28,7 +28,7 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var catalog = CatalogSource.Load(environment, settings);
-        var options = settings.ToTraceOptions(catalog);
+        var options = settings.ToTraceOptions(catalog, forSimulation: true, today: environment.Clock());
         var simulation = settings.ToOptions(settings.Tier);
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);

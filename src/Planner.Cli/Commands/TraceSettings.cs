@@ -11,7 +11,7 @@ namespace Planner.Cli.Commands;
 public class TraceSettings : CatalogSettings
 {
     [CommandArgument(0, "<TRACE>")]
-    [Description("The CSV trace (format: docs/trace-format.md), or - for standard input.")]
+    [Description("The trace or usage file (Planner's CSV, an OpenAI usage CSV, a response log, Realtime events or Usage API pages: docs/usage-formats.md), or - for a CSV trace on standard input.")]
     public string Trace { get; init; } = "";
 
     [CommandOption("--skip-invalid")]
@@ -30,8 +30,45 @@ public class TraceSettings : CatalogSettings
     [Description("Tokens per second of output audio for output_audio_seconds. The default value is the catalog's (20).")]
     public decimal? AudioOutRate { get; init; }
 
+    [CommandOption("--format <FORMAT>")]
+    [Description("Read the file as this format instead of detecting it: planner-csv, openai-csv, response-log, realtime-events, usage-pages.")]
+    public string? Format { get; init; }
+
+    [CommandOption("--usage-input-tokens <DEFINITION>")]
+    [Description("What a Usage API input_tokens counts: text (older spec: text only) or all (newer: every modality). The default is detected from the numbers, else all, stated in the output.")]
+    public string? UsageInputTokens { get; init; }
+
+    [CommandOption("--spread <RULE>")]
+    [Description("How a usage bucket's requests are placed in time for a simulation: even or poisson. The default value is even.")]
+    public string? Spread { get; init; }
+
+    [CommandOption("--spread-seed <SEED>")]
+    [Description("The seed of --spread poisson. The default value is 1.")]
+    public int SpreadSeed { get; init; } = 1;
+
     public override ValidationResult Validate()
     {
+        var problems = new List<string>();
+        if (Format is { } format && !Planner.Core.Ingest.UsageFormats.All.Any(f => f.Key == format))
+        {
+            problems.Add($"--format must be one of {Planner.Core.Ingest.UsageFormats.Keys}, got '{format}'");
+        }
+
+        if (UsageInputTokens is { } definition && definition is not ("text" or "all"))
+        {
+            problems.Add($"--usage-input-tokens must be text or all, got '{definition}'");
+        }
+
+        if (Spread is { } spread && spread is not ("even" or "poisson"))
+        {
+            problems.Add($"--spread must be even or poisson, got '{spread}'");
+        }
+
+        if (problems.Count > 0)
+        {
+            return ValidationResult.Error(string.Join("; ", problems));
+        }
+
         if (string.IsNullOrWhiteSpace(Trace))
         {
             return ValidationResult.Error("a trace file is required, e.g. data/traces/voice-support-day.csv");
@@ -52,16 +89,16 @@ public class TraceSettings : CatalogSettings
     public const string StandardInputName = "<stdin>";
 
     /// <summary>Opens the trace: the file, or standard input for <c>-</c>.</summary>
-    public TraceReader OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    public IUsageSource OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         ArgumentNullException.ThrowIfNull(environment);
         return Trace == StandardInputName
-            ? TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections)
-            : TraceReader.Open(Trace, catalog, options, rejections);
+            ? CsvTraceSource.Wrap(TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections))
+            : Planner.Core.Ingest.UsageFormats.Open(Trace, catalog, options, rejections);
     }
 
     /// <summary>The reader options these settings ask for.</summary>
-    public TraceOptions ToTraceOptions(ModelCatalog catalog)
+    public TraceOptions ToTraceOptions(ModelCatalog catalog, bool forSimulation = false, DateTimeOffset? today = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         AudioTokenRates? rates = null;
@@ -76,6 +113,23 @@ public class TraceSettings : CatalogSettings
             };
         }
 
-        return new TraceOptions { SkipInvalid = SkipInvalid, AudioTokenRates = rates, ModelOverride = ModelOverride, RequireRequests = true };
+        return new TraceOptions
+        {
+            SkipInvalid = SkipInvalid,
+            AudioTokenRates = rates,
+            ModelOverride = ModelOverride,
+            RequireRequests = true,
+            Format = Format,
+            InputTokens = UsageInputTokens switch
+            {
+                "text" => Planner.Core.Ingest.InputTokensDefinition.TextOnly,
+                "all" => Planner.Core.Ingest.InputTokensDefinition.AllModalities,
+                _ => null,
+            },
+            ForSimulation = forSimulation,
+            Spread = Spread == "poisson" ? Planner.Core.Ingest.BucketSpread.Poisson : Planner.Core.Ingest.BucketSpread.Even,
+            SpreadSeed = SpreadSeed,
+            UntimedOrigin = today is { } t ? new DateTimeOffset(t.UtcDateTime.Date, TimeSpan.Zero) : null,
+        };
     }
 }

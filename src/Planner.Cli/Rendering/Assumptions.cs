@@ -37,6 +37,24 @@ public sealed class Assumptions
         return this;
     }
 
+    /// <summary>How the usage file was read: its format, and what its reader assumed (e.g. the definition of input_tokens).</summary>
+    public Assumptions AddSource(Planner.Core.Traces.IUsageSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Format == Planner.Core.Traces.CsvTraceSource.FormatKey && source.Assumptions.Count == 0)
+        {
+            return this;
+        }
+
+        Add("usage_format", source.Format, "detected from the file's content unless --format named it (docs/usage-formats.md)");
+        foreach (string reading in source.Assumptions)
+        {
+            Add("usage_reading", reading, "how the file's fields were read (docs/usage-formats.md)");
+        }
+
+        return this;
+    }
+
     /// <summary>Each cached meter the usage has tokens on that the model lists no cached price for:
     /// those tokens bill at the matching input rate.</summary>
     public Assumptions AddCachedFallbacks(string model, PriceSet prices, in Usage usage)

@@ -7,7 +7,7 @@ namespace Planner.Cli.Rendering;
 public static class TraceProgress
 {
     /// <summary>Runs <paramref name="work"/>, giving it a progress callback (null when there is no terminal).</summary>
-    public static T Run<T>(CliEnvironment environment, TraceReader reader, Func<Action<TraceReader>?, T> work)
+    public static T Run<T>(CliEnvironment environment, IUsageSource reader, Func<Action<IUsageSource>?, T> work)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(reader);

@@ -244,13 +244,53 @@ public static class TraceReport
         w.WriteEndArray();
     }
 
+    /// <summary>"by": {"field", "groups": [{"group", "requests", "total_usd"}]}; a group of null holds the requests without the field.</summary>
+    public static void WriteGroupsJson(Utf8JsonWriter w, string field, GroupedCosts groups)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(groups);
+        w.WriteStartObject("by");
+        w.WriteString("field", field);
+        w.WriteStartArray("groups");
+        foreach (var (group, totals) in groups.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("group", group);
+            w.WriteNumber("requests", totals.Requests);
+            w.WriteUsd("total_usd", totals.Total);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A "Cost by FIELD" table with a total row equal to the trace's total.</summary>
+    public static void RenderGroups(IAnsiConsole console, string field, GroupedCosts groups, Planner.Core.Pricing.CostTotals total)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(total);
+        var table = new Table().RoundedBorder().Title($"Cost by {field}");
+        table.AddColumn(field);
+        table.AddColumn(new TableColumn("Requests").RightAligned());
+        table.AddColumn(new TableColumn("USD").RightAligned());
+        foreach (var (group, totals) in groups.Groups)
+        {
+            table.AddRow(Markup.Escape(group ?? $"(no {field} in the file)"), Format.Count(totals.Requests), Format.Usd(totals.Total));
+        }
+
+        table.AddRow("[bold]Total[/]", Format.Count(total.Requests), Format.Usd(total.Total));
+        console.Write(table);
+    }
+
     /// <summary>The audio-rate assumption, when the trace gave audio in seconds.</summary>
-    public static Assumptions AudioAssumptions(TraceReader reader, TraceOptions options, Planner.Core.Catalog.ModelCatalog catalog)
+    public static Assumptions AudioAssumptions(IUsageSource reader, TraceOptions options, Planner.Core.Catalog.ModelCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
-        return new Assumptions().AddAudioRates(options.AudioTokenRates ?? catalog.AudioTokenRates, reader.ConvertedAudioSeconds);
+        return new Assumptions().AddAudioRates(options.AudioTokenRates ?? catalog.AudioTokenRates, reader.ConvertedAudioSeconds).AddSource(reader);
     }
 
     /// <summary>Seconds as a plain number with up to 3 decimals.</summary>

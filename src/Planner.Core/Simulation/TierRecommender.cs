@@ -7,13 +7,17 @@ namespace Planner.Core.Simulation;
 /// <summary>Replays a trace against every tier in one pass and picks the lowest that meets the objectives.</summary>
 public static class TierRecommender
 {
+    /// <summary>Reads a CSV trace once, feeding every tier's simulator (see the <see cref="IUsageSource"/> overload).</summary>
+    public static TierRecommendation Recommend(TraceReader reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<TraceReader>? onProgress = null) =>
+        Recommend(CsvTraceSource.Wrap(reader), catalog, options, objectives, onProgress is null ? null : _ => onProgress(reader));
+
     /// <summary>Reads the trace once, feeding every tier's simulator.</summary>
     /// <param name="reader">The open trace.</param>
     /// <param name="catalog">The catalog the reader prices with.</param>
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
     /// <param name="objectives">What a tier must achieve.</param>
     /// <param name="onProgress">Called every 65,536 rows (for progress), or null.</param>
-    public static TierRecommendation Recommend(TraceReader reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<TraceReader>? onProgress = null)
+    public static TierRecommendation Recommend(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<IUsageSource>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(catalog);

@@ -156,8 +156,12 @@ public sealed partial class TraceSimulator : ITraceSink
         };
     }
 
+    /// <summary>Reads a whole CSV trace and replays it (see the <see cref="IUsageSource"/> overload).</summary>
+    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null, Action<RequestOutcome>? onOutcome = null) =>
+        Run(CsvTraceSource.Wrap(reader), catalog, options, onProgress is null ? null : _ => onProgress(reader), onOutcome);
+
     /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome.</summary>
-    public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null, Action<RequestOutcome>? onOutcome = null)
+    public static SimulationResult Run(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, Action<IUsageSource>? onProgress = null, Action<RequestOutcome>? onOutcome = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var simulator = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };

@@ -2,7 +2,7 @@ using Planner.Core.Catalog;
 
 namespace Planner.Core.Traces;
 
-/// <summary>Reads CSV traces (format: docs/trace-format.md) as a stream, in memory that does not grow with the trace's length.</summary>
+/// <summary>Reads traces and usage files (docs/trace-format.md, docs/usage-formats.md; the format detected from the content) as a stream, in memory that does not grow with the trace's length.</summary>
 public static class TraceFile
 {
     /// <summary>Reads and prices every row in time order, once, as a stream.</summary>
@@ -16,11 +16,11 @@ public static class TraceFile
     public static IEnumerable<TraceRequest> Read(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         // Open eagerly, so a missing file or header is reported by the call, not by the first MoveNext.
-        var reader = TraceReader.Open(path, catalog, options, rejections);
+        var reader = Ingest.UsageFormats.Open(path, catalog, options, rejections);
         return Enumerate(reader);
     }
 
-    private static IEnumerable<TraceRequest> Enumerate(TraceReader reader)
+    private static IEnumerable<TraceRequest> Enumerate(IUsageSource reader)
     {
         using (reader)
         {

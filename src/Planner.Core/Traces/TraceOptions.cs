@@ -19,4 +19,25 @@ public sealed record TraceOptions
 
     /// <summary>Price every row on this model instead of the row's own (what-if), or null.</summary>
     public string? ModelOverride { get; init; }
+
+    /// <summary>The input's format key (e.g. "response-log"), or null (the default) to detect it from the content.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>What a Usage API input_tokens counts, or null (the default) to detect it from the numbers where
+    /// they decide it and assume <see cref="Ingest.InputTokensDefinition.AllModalities"/> otherwise.</summary>
+    public Ingest.InputTokensDefinition? InputTokens { get; init; }
+
+    /// <summary>True when the requests feed a simulation: aggregate buckets are then spread over their width
+    /// (and a 1d bucket is refused), and rows must be in time order. The default is false (pricing).</summary>
+    public bool ForSimulation { get; init; }
+
+    /// <summary>How a bucket's requests are spread over it for a simulation. The default is even spacing.</summary>
+    public Ingest.BucketSpread Spread { get; init; } = Ingest.BucketSpread.Even;
+
+    /// <summary>The seed of <see cref="Ingest.BucketSpread.Poisson"/>. The default value is 1.</summary>
+    public int SpreadSeed { get; init; } = 1;
+
+    /// <summary>Where events without a timestamp are placed (1 s apart in file order, from this instant), or null
+    /// to reject them. The CLI gives the start of today (UTC) and states it.</summary>
+    public DateTimeOffset? UntimedOrigin { get; init; }
 }

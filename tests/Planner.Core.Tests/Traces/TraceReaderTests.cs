@@ -225,7 +225,7 @@ public class TraceReaderTests
     [InlineData("2026-01-14T23:30:00-10:00", "2026-01-15T09:30:00Z")]
     public void Read_Timestamps_AreNormalisedToUtc(string text, string utc)
     {
-        string path = TestData.Trace("timestamp,model", text + ",gpt-audio-mini");
+        string path = TestData.Trace("timestamp,model,input_text_tokens", text + ",gpt-audio-mini,1");
 
         var row = ReadAll(path, new TraceRejections()).Single();
 
@@ -240,7 +240,7 @@ public class TraceReaderTests
     [InlineData("2026-01-15T09:30:00.Z")]
     public void Read_ImpossibleTimestamps_AreUnparsable(string text)
     {
-        string path = TestData.Trace("timestamp,model", text + ",gpt-audio-mini");
+        string path = TestData.Trace("timestamp,model,input_text_tokens", text + ",gpt-audio-mini,1");
         var rejections = new TraceRejections();
 
         ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Should().BeEmpty();
