@@ -50,8 +50,9 @@ public static class CallPlanner
 
         if (reply > reserved)
         {
-            problems.Add($"the reply of {N(reply.Value)} tokens a turn exceeds the {N(reserved.Value)} max output tokens"
-                + (reserved == spec.MaxOutputTokens ? $" ({spec.Id}'s output cap)" : ""));
+            problems.Add(options.MaxOutputTokens is null
+                ? $"output of {N(reply.Value)} tokens exceeds {spec.Id}'s {N(spec.MaxOutputTokens.Value)}-token output cap"
+                : $"the reply of {N(reply.Value)} tokens a turn exceeds max output tokens of {N(reserved.Value)}");
         }
 
         if (problems.Count > 0)

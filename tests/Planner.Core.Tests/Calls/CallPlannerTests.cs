@@ -194,7 +194,7 @@ public class CallPlannerTests
     {
         var act = () => Plan(CallModels.RealtimeMini, ThreeTurns with { AssistantAudio = AudioDuration.FromSeconds(300) });
 
-        act.Should().Throw<PlannerException>().WithMessage("the reply of 6,000 tokens a turn exceeds the 4,096 max output tokens (gpt-realtime-mini's output cap)");
+        act.Should().Throw<PlannerException>().WithMessage("output of 6,000 tokens exceeds gpt-realtime-mini's 4,096-token output cap");
     }
 
     [Fact]
