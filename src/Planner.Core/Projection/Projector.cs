@@ -186,7 +186,7 @@ public static partial class Projector
                 }
 
                 var stream = plan.Streams[s];
-                double rate = (double)stream.Arrivals.MeanPerDay * factor * stream.Arrivals.BusiestHourShare / 60.0;
+                double rate = (double)stream.Arrivals.MeanPerDay * factor * stream.Arrivals.BusiestHourShare / 60.0 * stream.Usage.RequestsPerUnit;
                 perMinute += rate;
                 chargeWeighted += rate * stream.Usage.MeanTpmCharge;
             }
