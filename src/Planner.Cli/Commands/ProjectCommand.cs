@@ -14,7 +14,7 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner project</c>: monthly cost over a horizon as a distribution, from a trace or a few numbers.</summary>
 public sealed class ProjectCommand(CliEnvironment environment) : Command<ProjectCommand.Settings>
 {
-    public sealed class Settings : RequestShapeSettings
+    public sealed class Settings : ProjectCallSettings
     {
         [CommandOption("-m|--model <MODEL>")]
         [Description("Model id, alias or snapshot (with --requests-per-day).")]
@@ -93,7 +93,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                     return ValidationResult.Error("--model is required (or --trace), e.g. --model gpt-audio-mini --requests-per-day 1000");
                 }
 
-                if (RequestsPerDay is null)
+                if (RequestsPerDay is null && CallsPerDay is null)
                 {
                     return ValidationResult.Error("--requests-per-day is required without --trace, e.g. --requests-per-day 1000");
                 }
@@ -119,7 +119,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 return ValidationResult.Error($"--chart must name a .png file, got '{Chart}'");
             }
 
-            return base.Validate();
+            var calls = ValidateCallsAndStart(RequestsPerDay is not null, Trace is not null, CompareModels is not null);
+            return calls.Successful ? base.Validate() : calls;
         }
 
         /// <summary>The validated projection options.</summary>
@@ -146,6 +147,11 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         {
             (workload, source) = Learn(catalog, settings, trace, assumptions);
         }
+        else if (settings.IsCallUnit)
+        {
+            var model = catalog.Resolve(settings.Model!);
+            (workload, source) = CallWorkload.Build(model, settings.Rates(catalog.RatesFor(model.Model)), settings, settings.Instant(environment.Clock), assumptions);
+        }
         else
         {
             var model = catalog.Resolve(string.IsNullOrWhiteSpace(settings.Model) ? compare[0].RequestedName : settings.Model);
@@ -158,12 +164,17 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             source = $"{model.BillingId}, {Format.Number(settings.RequestsPerDay.Value, 3)} requests/day";
         }
 
+        var lifecycle = ProjectLifecycle.Apply(catalog, settings, workload, options.Months, environment.Clock);
+        workload = lifecycle.Workload;
+        source = lifecycle.Label(source);
         IReadOnlyList<ProjectionTarget> targets = compare.Count == 0 ? [ProjectionTarget.AsGiven] : compare.Select(ProjectionTarget.On).ToList();
         var result = Projector.Project(workload, targets, options, settings.Instant(environment.Clock));
         foreach (var a in result.Assumptions)
         {
             assumptions.Add(a.Name, a.Value, a.Why);
         }
+
+        var warnings = lifecycle.Warnings(result);
 
         if (settings.Csv is { } csv)
         {
@@ -177,11 +188,12 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Json)
         {
-            ProjectionJson.Write(environment.Out, result, source, assumptions);
+            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings);
             return ExitCodes.Success;
         }
 
         Render(result, source, assumptions, settings);
+        Rendering.CallView.RenderWarnings(environment.Console, warnings);
         return ExitCodes.Success;
     }
 
@@ -224,7 +236,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             // Exact figures need one money column (mean = P10 = ... = P99); Monte Carlo needs five, kept within 80 characters.
             string[] money = result.IsExact ? ["Cost"] : ["Mean", "P10", "P50", "P90", "P99"];
             var table = new Table().Border(TableBorder.Minimal);
-            foreach (string name in (string[])["Month", "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
+            foreach (string name in (string[])["Month", settings.IsCallUnit ? "Calls" : "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
             {
                 table.AddColumn(new TableColumn(name).RightAligned().PadLeft(1).PadRight(0));
             }

@@ -8,7 +8,7 @@ namespace Planner.Cli.Rendering;
 /// <summary>A projection as JSON: <c>{"total": {"months", "mean_usd", "p10_usd", ...}, "months": [{"month", "mean_usd", "p10_usd", ...}], "comparison": [...], "assumptions": [...]}</c>.</summary>
 public static class ProjectionJson
 {
-    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions)
+    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions, IReadOnlyList<Planner.Core.PlannerWarning>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -61,6 +61,10 @@ public static class ProjectionJson
             }
 
             assumptions.WriteJson(w);
+            if (warnings is not null)
+            {
+                CallView.WriteWarnings(w, warnings);
+            }
             w.WriteEndObject();
         });
     }
