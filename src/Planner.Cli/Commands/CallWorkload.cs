@@ -10,7 +10,7 @@ namespace Planner.Cli.Commands;
 public static class CallWorkload
 {
     /// <summary>The call usage of <paramref name="settings"/> on <paramref name="model"/>: a fixed call, or log-normal lengths.</summary>
-    public static CallUsage Usage(ResolvedModel model, AudioTokenRates rates, ProjectCallSettings settings, DateTimeOffset at)
+    public static CallUsage Usage(ResolvedModel model, AudioTokenRates rates, CallVolumeSettings settings, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,7 +29,7 @@ public static class CallWorkload
     }
 
     /// <summary>The workload and its one-line source label; the call's assumptions are added to <paramref name="assumptions"/>.</summary>
-    public static (Workload Workload, string Source) Build(ResolvedModel model, AudioTokenRates rates, ProjectCallSettings settings, DateTimeOffset at, Assumptions assumptions)
+    public static (Workload Workload, string Source) Build(ResolvedModel model, AudioTokenRates rates, CallVolumeSettings settings, DateTimeOffset at, Assumptions assumptions)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(assumptions);
