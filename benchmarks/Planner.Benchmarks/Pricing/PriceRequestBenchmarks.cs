@@ -25,7 +25,7 @@ public class PriceRequestBenchmarks
         _at = new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
     }
 
-    /// <summary>Five checked integer multiplications into a picodollar breakdown.</summary>
+    /// <summary>One checked integer multiplication per meter into a picodollar breakdown.</summary>
     [Benchmark(Baseline = true)]
     public long PriceSheet_VoiceCall() => _sheet.Price(_voiceCall).TotalPicodollars;
 

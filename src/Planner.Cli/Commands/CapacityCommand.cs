@@ -57,7 +57,7 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
         TokenCount? maxTokens = settings.MaxTokens is { } mt ? new TokenCount(mt) : null;
         var estimate = CapacityPlanner.Estimate(model.Model, tier, usage, quote.Cost, maxTokens, rates);
         var envelope = CapacityPlanner.Envelope(model.Model, usage, maxTokens, rates);
-        var assumptions = new Assumptions().AddAudioRates(rates, true);
+        var assumptions = new Assumptions().AddAudioRates(rates, true).AddCachedFallbacks(model.BillingId, quote.Prices, usage);
         if (tier.Source.IsAssumption)
         {
             assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");

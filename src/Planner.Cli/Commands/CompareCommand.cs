@@ -51,6 +51,11 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
 
         var baseline = rows[0].Totals.Total;
         var assumptions = new Assumptions().AddAudioRates(settings.Rates(catalog.AudioTokenRates), shape.UsesAudioRates);
+        foreach (var (quote, _) in rows)
+        {
+            assumptions.AddCachedFallbacks(quote.Model.BillingId, quote.Prices, quote.Usage);
+        }
+
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
@@ -103,6 +108,11 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
 
         foreach (var meter in Meters.All)
         {
+            if (rows.TrueForAll(r => r.Quote.Usage[meter].Value == 0 && r.Quote.Prices.Listed(meter) is null))
+            {
+                continue;
+            }
+
             table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Usd(r.Totals[meter]))]);
         }
 

@@ -31,7 +31,7 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
         var quote = PricingEngine.Price(model, usage, settings.Instant(environment.Clock));
         var totals = new CostTotals();
         totals.Add(usage, quote.Cost, settings.Requests);
-        var assumptions = new Assumptions().AddAudioRates(rates, shape.UsesAudioRates);
+        var assumptions = new Assumptions().AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, quote.Prices, usage);
 
         if (settings.Json)
         {
@@ -79,6 +79,11 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
             .AddColumn(new TableColumn("Total").RightAligned());
         foreach (var meter in Meters.All)
         {
+            if (usage[meter].Value == 0 && quote.Prices.Listed(meter) is null)
+            {
+                continue;
+            }
+
             table.AddRow(Meters.Label(meter), Format.Count(usage[meter].Value), Format.Price(quote.Prices[meter]),
                 Format.Usd(quote.Cost[meter]), Format.Usd(totals[meter]));
         }

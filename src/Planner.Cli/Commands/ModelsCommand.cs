@@ -42,7 +42,14 @@ public sealed class ModelsCommand(CliEnvironment environment) : Command<CatalogS
                         w.WriteStartObject("usd_per_1m_tokens");
                         foreach (var meter in Meters.All)
                         {
-                            w.WriteDecimal(Meters.JsonName(meter), p[meter].UsdPerMillion);
+                            if (p[meter] is { } price)
+                            {
+                                w.WriteDecimal(Meters.JsonName(meter), price.UsdPerMillion);
+                            }
+                            else
+                            {
+                                w.WriteNull(Meters.JsonName(meter));
+                            }
                         }
 
                         w.WriteEndObject();
@@ -98,7 +105,7 @@ public sealed class ModelsCommand(CliEnvironment environment) : Command<CatalogS
         return ExitCodes.Success;
     }
 
-    private static string Price(PricePerMillionTokens price) => Format.Price(price);
+    private static string Price(PricePerMillionTokens? price) => Format.Price(price);
 
     private static void WriteStrings(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

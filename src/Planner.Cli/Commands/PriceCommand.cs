@@ -19,7 +19,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
-        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog);
+        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
 
         if (settings.Json)
         {

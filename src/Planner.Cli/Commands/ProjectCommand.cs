@@ -160,7 +160,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             var usage = shape.ToUsage(rates);
             Core.Pricing.RequestCaps.Ensure(model.Model, usage);
             workload = Workload.FromShape(model, usage, settings.RequestsPerDay!.Value, settings.RequestsPerDaySd);
-            assumptions.AddAudioRates(rates, shape.UsesAudioRates);
+            assumptions.AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, Core.Pricing.PricingEngine.PricesAt(model, settings.Instant(environment.Clock)), usage);
             source = $"{model.BillingId}, {Format.Number(settings.RequestsPerDay.Value, 3)} requests/day";
         }
 

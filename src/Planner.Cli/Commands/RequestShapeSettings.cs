@@ -38,6 +38,18 @@ public class RequestShapeSettings : CatalogSettings
     [Description("Seconds of input audio, converted at the input audio-token rate (a fraction of a token rounds up).")]
     public decimal? AudioInSeconds { get; init; }
 
+    [CommandOption("--cached-audio-in <N>")]
+    [Description("Cached audio input tokens (not counted in --audio-in). Must be >= 0.")]
+    public long CachedAudioIn { get; init; }
+
+    [CommandOption("--image-in <N>")]
+    [Description("Image input tokens. Must be >= 0.")]
+    public long ImageIn { get; init; }
+
+    [CommandOption("--cached-image-in <N>")]
+    [Description("Cached image input tokens (not counted in --image-in). Must be >= 0.")]
+    public long CachedImageIn { get; init; }
+
     [CommandOption("--text-out <N>")]
     [Description("Text output tokens. Must be >= 0.")]
     public long TextOut { get; init; }
@@ -64,7 +76,8 @@ public class RequestShapeSettings : CatalogSettings
 
     public override ValidationResult Validate()
     {
-        foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0) })
+        foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0),
+            ("--cached-audio-in", CachedAudioIn), ("--image-in", ImageIn), ("--cached-image-in", CachedImageIn) })
         {
             if (value < 0)
             {
@@ -114,6 +127,9 @@ public class RequestShapeSettings : CatalogSettings
         AudioInput = AudioInSeconds is { } inSeconds
             ? AudioAmount.FromDuration(AudioDuration.FromSeconds(inSeconds))
             : AudioAmount.FromTokens(new TokenCount(AudioIn ?? 0)),
+        CachedAudioInput = new TokenCount(CachedAudioIn),
+        ImageInput = new TokenCount(ImageIn),
+        CachedImageInput = new TokenCount(CachedImageIn),
         TextOutput = new TokenCount(TextOut),
         AudioOutput = AudioOutSeconds is { } outSeconds
             ? AudioAmount.FromDuration(AudioDuration.FromSeconds(outSeconds))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Planner.Core.Catalog;
+using Planner.Core.Pricing;
 using Spectre.Console;
 
 namespace Planner.Cli.Rendering;
@@ -33,6 +34,54 @@ public sealed class Assumptions
             : "OpenAI documents it for the Realtime API; assumed for Chat Completions (override with --audio-in-rate / --audio-out-rate)";
         Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
+        return this;
+    }
+
+    /// <summary>Each cached meter the usage has tokens on that the model lists no cached price for:
+    /// those tokens bill at the matching input rate.</summary>
+    public Assumptions AddCachedFallbacks(string model, PriceSet prices, in Usage usage)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        foreach (var meter in MeterTable.All)
+        {
+            if (meter.CachedFormOf is { } input && usage[meter.Meter].Value > 0 && prices.BillsAtInputRate(meter.Meter))
+            {
+                string name = meter.JsonKey + "_usd_per_1m";
+                if (_items.Exists(i => i.Name == name && i.Value.EndsWith(model, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                Add(name, Format.Price(prices[meter.Meter]) + " on " + model,
+                    $"{model} lists no {meter.Noun} price; cached tokens bill at the {input.Info().Noun} rate");
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The same for a priced trace: each model whose rows used a cached meter it lists no price for.</summary>
+    public Assumptions AddCachedFallbacks(ModelCatalog catalog, Planner.Core.Traces.TraceCosts costs)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(costs);
+        foreach (var (model, totals) in costs.ByModel)
+        {
+            if (!catalog.TryResolve(model, out var resolved))
+            {
+                continue;
+            }
+
+            foreach (var meter in MeterTable.All)
+            {
+                if (meter.CachedFormOf is { } input && totals.Tokens(meter.Meter) > 0 && resolved.Prices.Any(p => p.BillsAtInputRate(meter.Meter)))
+                {
+                    Add(meter.JsonKey + "_usd_per_1m", "the " + input.Info().Noun + " rate on " + model,
+                        $"{model} lists no {meter.Noun} price; cached tokens bill at the {input.Info().Noun} rate");
+                }
+            }
+        }
+
         return this;
     }
 

@@ -25,6 +25,9 @@ public static class Format
     public static string Price(Planner.Core.Units.PricePerMillionTokens price) =>
         "$" + price.UsdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture);
 
+    /// <summary>A price per 1M tokens, or "none" for a meter the model does not price.</summary>
+    public static string Price(Planner.Core.Units.PricePerMillionTokens? price) => price is { } p ? Price(p) : "none";
+
     /// <summary>"16,384".</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

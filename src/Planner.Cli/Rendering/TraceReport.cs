@@ -162,12 +162,17 @@ public static class TraceReport
         ArgumentNullException.ThrowIfNull(costs);
         var byMeter = new Table().Border(TableBorder.Rounded).Title("Cost by meter")
             .AddColumn("Meter").AddColumn(new TableColumn("Tokens").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
+        var all = costs.Totals;
         foreach (var meter in Meters.All)
         {
-            byMeter.AddRow(Meters.Label(meter), Format.Count(costs.Totals.Tokens(meter)), Format.Usd(costs.Totals[meter]));
+            // Only the meters the trace used: a realtime trace uses up to eight, a chat one five or fewer.
+            if (all.Tokens(meter) != 0)
+            {
+                byMeter.AddRow(Meters.Label(meter), Format.Count(all.Tokens(meter)), Format.Usd(all[meter]));
+            }
         }
 
-        byMeter.AddRow("[bold]Total[/]", "", $"[bold]{Format.Usd(costs.Totals.Total)}[/]");
+        byMeter.AddRow("[bold]Total[/]", "", $"[bold]{Format.Usd(all.Total)}[/]");
         console.Write(byMeter);
 
         var byModel = new Table().Border(TableBorder.Rounded).Title("Cost by model")

@@ -60,7 +60,7 @@ public static class CallPlanner
             throw new PlannerException(PlannerErrorKind.InvalidArgument, string.Join("; ", problems));
         }
 
-        var sheet = new PriceSheet(prices);
+        var sheet = new PriceSheet(prices, spec.Id);
         var walk = Walk(spec, shape, options, user, assistant, reserved, options.CacheHitShare, sheet);
         var none = options.CacheHitShare == 0m ? walk : Walk(spec, shape, options, user, assistant, reserved, 0m, sheet);
         var full = options.CacheHitShare == 1m ? walk : Walk(spec, shape, options, user, assistant, reserved, 1m, sheet);
@@ -137,6 +137,11 @@ public static class CallPlanner
         if (prices.CachedTextInput is null)
         {
             list.Add(new("cached_text_rate", "text input rate", $"{spec.Id} lists no cached text price: cached text bills at the text input rate"));
+        }
+
+        if (prices.Listed(Meter.CachedAudioInput) is null)
+        {
+            list.Add(new("cached_audio_rate", "audio input rate", $"{spec.Id} lists no cached audio price: cached audio bills at the audio input rate"));
         }
 
         return list;

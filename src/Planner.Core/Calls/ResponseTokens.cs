@@ -26,13 +26,13 @@ public readonly record struct ResponseTokens(
     public TokenCount OutputTokens => TextOutput + AudioOutput;
 
     /// <summary>The disjoint meters this bills on. The one place where a call's modalities meet the meters.</summary>
-    /// <remarks>Until the cached-audio meter exists, cached audio bills on the audio input meter (no discount).</remarks>
-    public Usage ToUsage() => new(
-        TextInput: TextInput - CachedText,
-        CachedInput: CachedText,
-        AudioInput: AudioInput,
-        TextOutput: TextOutput,
-        AudioOutput: AudioOutput);
+    public Usage ToUsage() => Usage.Of(
+        textInput: (TextInput - CachedText).Value,
+        cachedInput: CachedText.Value,
+        audioInput: (AudioInput - CachedAudio).Value,
+        cachedAudioInput: CachedAudio.Value,
+        textOutput: TextOutput.Value,
+        audioOutput: AudioOutput.Value);
 
     /// <summary>Modality-by-modality sum.</summary>
     public static ResponseTokens operator +(ResponseTokens a, ResponseTokens b) => new(

@@ -90,7 +90,7 @@ public static class CapacityPlanner
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rates);
         long reserved = (maxTokens ?? usage.OutputTokens).Value;
-        long room = Math.Max(0, model.ContextWindow.Value - reserved - usage.TextInput.Value - usage.CachedInput.Value);
+        long room = Math.Max(0, model.ContextWindow.Value - reserved - (usage.InputTokens.Value - usage.AudioInput.Value));
         return new AudioEnvelope(
             rates.Output.DurationFor(model.MaxOutputTokens),
             rates.Input.DurationFor(new TokenCount(room)),

@@ -1,11 +1,15 @@
 namespace Planner.Core.Catalog;
 
-/// <summary>The five things a request is billed for, each at its own rate.</summary>
+/// <summary>The things a request is billed for, each at its own rate. <see cref="MeterTable"/> holds
+/// each meter's names; every per-meter value is indexed in this order.</summary>
 public enum Meter
 {
     TextInput,
-    CachedInput,
+    CachedTextInput,
     AudioInput,
+    CachedAudioInput,
+    ImageInput,
+    CachedImageInput,
     TextOutput,
     AudioOutput,
 }

@@ -14,4 +14,7 @@ public enum PlannerErrorKind
     AfterShutdown,
     InvalidCatalog,
     InvalidTrace,
+
+    /// <summary>A usage on a meter the model has no price for.</summary>
+    UnpricedMeter,
 }

@@ -8,65 +8,79 @@ namespace Planner.Core.Pricing;
 /// tokens, so every per-token product is an exact integer and sums never round.</remarks>
 public readonly struct CostBreakdown : IEquatable<CostBreakdown>
 {
-    public CostBreakdown(long textInputPico, long cachedInputPico, long audioInputPico, long textOutputPico, long audioOutputPico)
-    {
-        TextInputPicodollars = textInputPico;
-        CachedInputPicodollars = cachedInputPico;
-        AudioInputPicodollars = audioInputPico;
-        TextOutputPicodollars = textOutputPico;
-        AudioOutputPicodollars = audioOutputPico;
-    }
+    private readonly MeterValues<long> _picodollars;
+
+    /// <summary>A breakdown from per-meter picodollars.</summary>
+    public CostBreakdown(in MeterValues<long> picodollars) => _picodollars = picodollars;
 
     public static CostBreakdown Zero => default;
 
-    public long TextInputPicodollars { get; }
-    public long CachedInputPicodollars { get; }
-    public long AudioInputPicodollars { get; }
-    public long TextOutputPicodollars { get; }
-    public long AudioOutputPicodollars { get; }
+    /// <summary>A breakdown with <paramref name="picodollars"/> on one meter.</summary>
+    public static CostBreakdown On(Meter meter, long picodollars)
+    {
+        var values = default(MeterValues<long>);
+        values[meter] = picodollars;
+        return new CostBreakdown(values);
+    }
 
-    /// <summary>The sum of the five meters, in picodollars.</summary>
-    public long TotalPicodollars => checked(TextInputPicodollars + CachedInputPicodollars + AudioInputPicodollars + TextOutputPicodollars + AudioOutputPicodollars);
+    /// <summary>The per-meter picodollars.</summary>
+    public MeterValues<long> AllPicodollars => _picodollars;
 
-    public Usd TextInput => Usd.FromPicodollars(TextInputPicodollars);
-    public Usd CachedInput => Usd.FromPicodollars(CachedInputPicodollars);
-    public Usd AudioInput => Usd.FromPicodollars(AudioInputPicodollars);
-    public Usd TextOutput => Usd.FromPicodollars(TextOutputPicodollars);
-    public Usd AudioOutput => Usd.FromPicodollars(AudioOutputPicodollars);
+    public long TextInputPicodollars => _picodollars[Meter.TextInput];
+    public long CachedInputPicodollars => _picodollars[Meter.CachedTextInput];
+    public long AudioInputPicodollars => _picodollars[Meter.AudioInput];
+    public long TextOutputPicodollars => _picodollars[Meter.TextOutput];
+    public long AudioOutputPicodollars => _picodollars[Meter.AudioOutput];
+
+    /// <summary>The sum of all meters, in picodollars.</summary>
+    public long TotalPicodollars
+    {
+        get
+        {
+            long total = 0;
+            foreach (long p in (ReadOnlySpan<long>)_picodollars)
+            {
+                total = checked(total + p);
+            }
+
+            return total;
+        }
+    }
+
+    public Usd TextInput => this[Meter.TextInput];
+    public Usd CachedInput => this[Meter.CachedTextInput];
+    public Usd AudioInput => this[Meter.AudioInput];
+    public Usd CachedAudioInput => this[Meter.CachedAudioInput];
+    public Usd ImageInput => this[Meter.ImageInput];
+    public Usd CachedImageInput => this[Meter.CachedImageInput];
+    public Usd TextOutput => this[Meter.TextOutput];
+    public Usd AudioOutput => this[Meter.AudioOutput];
 
     /// <summary>The whole cost.</summary>
     public Usd Total => Usd.FromPicodollars(TotalPicodollars);
 
     /// <summary>The cost on one meter.</summary>
-    public Usd this[Meter meter] => Usd.FromPicodollars(Picodollars(meter));
+    public Usd this[Meter meter] => Usd.FromPicodollars(_picodollars[meter]);
 
     /// <summary>The cost on one meter in picodollars.</summary>
-    public long Picodollars(Meter meter) => meter switch
-    {
-        Meter.TextInput => TextInputPicodollars,
-        Meter.CachedInput => CachedInputPicodollars,
-        Meter.AudioInput => AudioInputPicodollars,
-        Meter.TextOutput => TextOutputPicodollars,
-        Meter.AudioOutput => AudioOutputPicodollars,
-        _ => throw new ArgumentOutOfRangeException(nameof(meter), meter, "unknown meter"),
-    };
+    public long Picodollars(Meter meter) => _picodollars[meter];
 
-    public static CostBreakdown operator +(CostBreakdown a, CostBreakdown b) => new(
-        checked(a.TextInputPicodollars + b.TextInputPicodollars),
-        checked(a.CachedInputPicodollars + b.CachedInputPicodollars),
-        checked(a.AudioInputPicodollars + b.AudioInputPicodollars),
-        checked(a.TextOutputPicodollars + b.TextOutputPicodollars),
-        checked(a.AudioOutputPicodollars + b.AudioOutputPicodollars));
+    public static CostBreakdown operator +(CostBreakdown a, CostBreakdown b)
+    {
+        var sum = default(MeterValues<long>);
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            sum[i] = checked(a._picodollars[i] + b._picodollars[i]);
+        }
+
+        return new CostBreakdown(sum);
+    }
 
     public static bool operator ==(CostBreakdown a, CostBreakdown b) => a.Equals(b);
     public static bool operator !=(CostBreakdown a, CostBreakdown b) => !a.Equals(b);
 
-    public bool Equals(CostBreakdown other) =>
-        TextInputPicodollars == other.TextInputPicodollars && CachedInputPicodollars == other.CachedInputPicodollars &&
-        AudioInputPicodollars == other.AudioInputPicodollars && TextOutputPicodollars == other.TextOutputPicodollars &&
-        AudioOutputPicodollars == other.AudioOutputPicodollars;
-
+    public bool Equals(CostBreakdown other) => _picodollars.Equals(other._picodollars);
     public override bool Equals(object? obj) => obj is CostBreakdown other && Equals(other);
-    public override int GetHashCode() => HashCode.Combine(TextInputPicodollars, CachedInputPicodollars, AudioInputPicodollars, TextOutputPicodollars, AudioOutputPicodollars);
+    public override int GetHashCode() => _picodollars.GetHashCode();
     public override string ToString() => Total.ToString();
 }

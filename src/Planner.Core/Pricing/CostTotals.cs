@@ -7,52 +7,43 @@ namespace Planner.Core.Pricing;
 /// it cannot overflow on any realistic trace). Mutable: one per aggregate, not shared across threads.</summary>
 public sealed class CostTotals
 {
-    private Int128 _textInput;
-    private Int128 _cachedInput;
-    private Int128 _audioInput;
-    private Int128 _textOutput;
-    private Int128 _audioOutput;
+    private MeterValues<Int128> _picodollars;
+    private MeterValues<long> _tokens;
 
     /// <summary>How many requests were added.</summary>
     public long Requests { get; private set; }
 
     /// <summary>The tokens added, meter by meter.</summary>
-    public long TextInputTokens { get; private set; }
-    public long CachedInputTokens { get; private set; }
-    public long AudioInputTokens { get; private set; }
-    public long TextOutputTokens { get; private set; }
-    public long AudioOutputTokens { get; private set; }
+    public long TextInputTokens => _tokens[Meter.TextInput];
+    public long CachedInputTokens => _tokens[Meter.CachedTextInput];
+    public long AudioInputTokens => _tokens[Meter.AudioInput];
+    public long TextOutputTokens => _tokens[Meter.TextOutput];
+    public long AudioOutputTokens => _tokens[Meter.AudioOutput];
 
     /// <summary>Adds <paramref name="times"/> requests of one usage and cost.</summary>
     public void Add(in Usage usage, in CostBreakdown cost, long times = 1)
     {
         Requests = checked(Requests + times);
-        TextInputTokens = checked(TextInputTokens + (usage.TextInput.Value * times));
-        CachedInputTokens = checked(CachedInputTokens + (usage.CachedInput.Value * times));
-        AudioInputTokens = checked(AudioInputTokens + (usage.AudioInput.Value * times));
-        TextOutputTokens = checked(TextOutputTokens + (usage.TextOutput.Value * times));
-        AudioOutputTokens = checked(AudioOutputTokens + (usage.AudioOutput.Value * times));
-        _textInput += (Int128)cost.TextInputPicodollars * times;
-        _cachedInput += (Int128)cost.CachedInputPicodollars * times;
-        _audioInput += (Int128)cost.AudioInputPicodollars * times;
-        _textOutput += (Int128)cost.TextOutputPicodollars * times;
-        _audioOutput += (Int128)cost.AudioOutputPicodollars * times;
+        var tokens = usage.Tokens;
+        var pico = cost.AllPicodollars;
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            _tokens[i] = checked(_tokens[i] + (tokens[i] * times));
+            _picodollars[i] += (Int128)pico[i] * times;
+        }
     }
 
     /// <summary>Adds one request of one usage and cost (the hot path of summing a trace: no multiplication).</summary>
     public void Add(in Usage usage, in CostBreakdown cost)
     {
         Requests = checked(Requests + 1);
-        TextInputTokens = checked(TextInputTokens + usage.TextInput.Value);
-        CachedInputTokens = checked(CachedInputTokens + usage.CachedInput.Value);
-        AudioInputTokens = checked(AudioInputTokens + usage.AudioInput.Value);
-        TextOutputTokens = checked(TextOutputTokens + usage.TextOutput.Value);
-        AudioOutputTokens = checked(AudioOutputTokens + usage.AudioOutput.Value);
-        _textInput += cost.TextInputPicodollars;
-        _cachedInput += cost.CachedInputPicodollars;
-        _audioInput += cost.AudioInputPicodollars;
-        _textOutput += cost.TextOutputPicodollars;
-        _audioOutput += cost.AudioOutputPicodollars;
+        var tokens = usage.Tokens;
+        var pico = cost.AllPicodollars;
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            _tokens[i] = checked(_tokens[i] + tokens[i]);
+            _picodollars[i] += pico[i];
+        }
     }
 
     /// <summary>Adds everything in another total.</summary>
@@ -60,49 +51,43 @@ public sealed class CostTotals
     {
         ArgumentNullException.ThrowIfNull(other);
         Requests = checked(Requests + other.Requests);
-        TextInputTokens = checked(TextInputTokens + other.TextInputTokens);
-        CachedInputTokens = checked(CachedInputTokens + other.CachedInputTokens);
-        AudioInputTokens = checked(AudioInputTokens + other.AudioInputTokens);
-        TextOutputTokens = checked(TextOutputTokens + other.TextOutputTokens);
-        AudioOutputTokens = checked(AudioOutputTokens + other.AudioOutputTokens);
-        _textInput += other._textInput;
-        _cachedInput += other._cachedInput;
-        _audioInput += other._audioInput;
-        _textOutput += other._textOutput;
-        _audioOutput += other._audioOutput;
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            _tokens[i] = checked(_tokens[i] + other._tokens[i]);
+            _picodollars[i] += other._picodollars[i];
+        }
     }
 
-    public Usd TextInput => Usd.FromPicodollars(_textInput);
-    public Usd CachedInput => Usd.FromPicodollars(_cachedInput);
-    public Usd AudioInput => Usd.FromPicodollars(_audioInput);
-    public Usd TextOutput => Usd.FromPicodollars(_textOutput);
-    public Usd AudioOutput => Usd.FromPicodollars(_audioOutput);
+    public Usd TextInput => this[Meter.TextInput];
+    public Usd CachedInput => this[Meter.CachedTextInput];
+    public Usd AudioInput => this[Meter.AudioInput];
+    public Usd CachedAudioInput => this[Meter.CachedAudioInput];
+    public Usd ImageInput => this[Meter.ImageInput];
+    public Usd CachedImageInput => this[Meter.CachedImageInput];
+    public Usd TextOutput => this[Meter.TextOutput];
+    public Usd AudioOutput => this[Meter.AudioOutput];
 
     /// <summary>The sum of all meters, exactly.</summary>
     public Usd Total => Usd.FromPicodollars(TotalPicodollars);
 
     /// <summary>The sum of all meters in picodollars.</summary>
-    public Int128 TotalPicodollars => _textInput + _cachedInput + _audioInput + _textOutput + _audioOutput;
+    public Int128 TotalPicodollars
+    {
+        get
+        {
+            Int128 total = 0;
+            foreach (var p in (ReadOnlySpan<Int128>)_picodollars)
+            {
+                total += p;
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>The cost on one meter.</summary>
-    public Usd this[Meter meter] => meter switch
-    {
-        Meter.TextInput => TextInput,
-        Meter.CachedInput => CachedInput,
-        Meter.AudioInput => AudioInput,
-        Meter.TextOutput => TextOutput,
-        Meter.AudioOutput => AudioOutput,
-        _ => throw new ArgumentOutOfRangeException(nameof(meter), meter, "unknown meter"),
-    };
+    public Usd this[Meter meter] => Usd.FromPicodollars(_picodollars[meter]);
 
     /// <summary>The tokens on one meter.</summary>
-    public long Tokens(Meter meter) => meter switch
-    {
-        Meter.TextInput => TextInputTokens,
-        Meter.CachedInput => CachedInputTokens,
-        Meter.AudioInput => AudioInputTokens,
-        Meter.TextOutput => TextOutputTokens,
-        Meter.AudioOutput => AudioOutputTokens,
-        _ => throw new ArgumentOutOfRangeException(nameof(meter), meter, "unknown meter"),
-    };
+    public long Tokens(Meter meter) => _tokens[meter];
 }

@@ -19,13 +19,13 @@ public sealed class PricingEngine
     public Quote Price(string model, in Usage usage, DateTimeOffset at) => Price(Catalog.Resolve(model), usage, at);
 
     /// <summary>Prices one request on a resolved model at <paramref name="at"/>.</summary>
-    /// <exception cref="PlannerException">A cap broken, no price at that time, or the model shut down.</exception>
+    /// <exception cref="PlannerException">A cap broken, no price at that time, a meter the model does not price, or the model shut down.</exception>
     public static Quote Price(ResolvedModel model, in Usage usage, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(model);
         RequestCaps.Ensure(model.Model, usage);
         var prices = PricesAt(model, at);
-        return new Quote(model, usage, prices, new PriceSheet(prices).Price(usage));
+        return new Quote(model, usage, prices, new PriceSheet(prices, model.BillingId).Price(usage));
     }
 
     /// <summary>The price set in effect at <paramref name="at"/>.</summary>

@@ -10,13 +10,13 @@ public static class RequestCaps
     public static RequestViolation Check(ModelSpec model, in Usage usage)
     {
         ArgumentNullException.ThrowIfNull(model);
-        long output = checked(usage.TextOutput.Value + usage.AudioOutput.Value);
+        long output = usage.OutputTokens.Value;
         if (output > model.MaxOutputTokens.Value)
         {
             return RequestViolation.OutputCap;
         }
 
-        long total = checked(usage.TextInput.Value + usage.CachedInput.Value + usage.AudioInput.Value + output);
+        long total = checked(usage.InputTokens.Value + output);
         return total > model.ContextWindow.Value ? RequestViolation.ContextWindow : RequestViolation.None;
     }
 

@@ -9,6 +9,9 @@ public sealed record RequestShape
     public TokenCount TextInput { get; init; }
     public TokenCount CachedInput { get; init; }
     public AudioAmount AudioInput { get; init; }
+    public TokenCount CachedAudioInput { get; init; }
+    public TokenCount ImageInput { get; init; }
+    public TokenCount CachedImageInput { get; init; }
     public TokenCount TextOutput { get; init; }
     public AudioAmount AudioOutput { get; init; }
 
@@ -16,7 +19,10 @@ public sealed record RequestShape
     public Usage ToUsage(AudioTokenRates rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
-        return new Usage(TextInput, CachedInput, AudioInput.ToTokens(rates.Input), TextOutput, AudioOutput.ToTokens(rates.Output));
+        return new Usage(TextInput, CachedInput, AudioInput.ToTokens(rates.Input), TextOutput, AudioOutput.ToTokens(rates.Output))
+            .With(Meter.CachedAudioInput, CachedAudioInput)
+            .With(Meter.ImageInput, ImageInput)
+            .With(Meter.CachedImageInput, CachedImageInput);
     }
 
     /// <summary>True when any audio was given as a duration (so the audio-token rates were used).</summary>

@@ -219,11 +219,12 @@ public static partial class Projector
                 {
                     var model = target.Model ?? Streams[s].Model;
                     var prices = PricingEngine.PricesAt(model, pricesAt);
-                    sheets[s] = new PriceSheet(prices);
+                    sheets[s] = new PriceSheet(prices, model.BillingId);
+                    EnsurePriced(sheets[s], model, Streams[s].Usage);
                     rates[s] = new double[UsageDistribution.MeterCount];
                     for (int m = 0; m < UsageDistribution.MeterCount; m++)
                     {
-                        rates[s][m] = prices[(Meter)m].PicodollarsPerToken * 1e-12;
+                        rates[s][m] = sheets[s].PicodollarsPerToken((Meter)m) * 1e-12;
                     }
                     int g = groups.FindIndex(m => m.Id == model.Model.Id);
                     if (g < 0)
@@ -244,6 +245,18 @@ public static partial class Projector
 
         public IReadOnlyList<WorkloadStream> Streams { get; }
         public IReadOnlyList<ProjectionTarget> Targets { get; }
+
+        /// <summary>A stream whose requests use a meter the target model does not price cannot be projected.</summary>
+        private static void EnsurePriced(PriceSheet sheet, ResolvedModel model, UsageDistribution usage)
+        {
+            for (int m = 0; m < UsageDistribution.MeterCount; m++)
+            {
+                if (((sheet.UnpricedMask >> m) & 1) != 0 && usage.Mean[m] > 0)
+                {
+                    throw new PlannerException(PlannerErrorKind.UnpricedMeter, PriceSheet.Describe(model.BillingId, (Meter)m, (long)Math.Ceiling(usage.Mean[m])) + " on average");
+                }
+            }
+        }
 
         /// <summary>[target][stream] the price sheet the stream is billed at.</summary>
         public List<PriceSheet[]> Sheets { get; } = [];

@@ -6,8 +6,8 @@ namespace Planner.Core.Projection;
 /// <see cref="Catalog.Meter"/> order.</summary>
 public abstract class UsageDistribution
 {
-    /// <summary>The number of meters (5).</summary>
-    public const int MeterCount = 5;
+    /// <summary>The number of meters (<see cref="Catalog.MeterTable.Count"/>).</summary>
+    public const int MeterCount = Catalog.MeterTable.Count;
 
     /// <summary>The usage when every request is the same, else null.</summary>
     public virtual Usage? ExactUsage => null;
@@ -15,7 +15,7 @@ public abstract class UsageDistribution
     /// <summary>Mean tokens per request on each meter.</summary>
     public abstract IReadOnlyList<double> Mean { get; }
 
-    /// <summary>The 5 x 5 covariance of one request's tokens across meters.</summary>
+    /// <summary>The meter x meter covariance of one request's tokens across meters.</summary>
     public abstract double[,] Covariance { get; }
 
     /// <summary>Requests one unit sends: 1 for a request; a call's mean Responses when the unit is a call. The default value is 1.</summary>
@@ -27,9 +27,12 @@ public abstract class UsageDistribution
     /// <summary>How this distribution was obtained, for the assumptions list.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Draws one request and adds its tokens into <paramref name="totals"/> (5 meters).</summary>
+    /// <summary>Draws one request and adds its tokens into <paramref name="totals"/> (one per meter).</summary>
     public abstract void AddSample(Random random, Span<long> totals);
 
-    internal static long[] Meters(in Usage usage) =>
-        [usage.TextInput.Value, usage.CachedInput.Value, usage.AudioInput.Value, usage.TextOutput.Value, usage.AudioOutput.Value];
+    internal static long[] Meters(in Usage usage)
+    {
+        var tokens = usage.Tokens;
+        return ((ReadOnlySpan<long>)tokens).ToArray();
+    }
 }

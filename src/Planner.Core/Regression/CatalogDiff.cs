@@ -116,8 +116,15 @@ public sealed record CatalogDiff
             var at = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             int oi = PricingEngine.PriceIndexAt(old, at);
             int ni = PricingEngine.PriceIndexAt(@new, at);
-            foreach (var meter in Enum.GetValues<Meter>())
+            foreach (var meter in MeterTable.Meters)
             {
+                // A cached meter that lists no price on either side bills at its input meter's rate,
+                // whose change is reported already: listing it again would double every input change.
+                if (meter.Info().IsCached && (oi < 0 || old[oi].Listed(meter) is null) && (ni < 0 || @new[ni].Listed(meter) is null))
+                {
+                    continue;
+                }
+
                 var before = oi < 0 ? (Units.PricePerMillionTokens?)null : old[oi][meter];
                 var after = ni < 0 ? (Units.PricePerMillionTokens?)null : @new[ni][meter];
                 if (before != after)

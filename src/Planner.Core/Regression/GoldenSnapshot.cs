@@ -83,7 +83,7 @@ public static class GoldenSnapshot
             .Append("Every figure in `").Append(catalogName).Append("` that prices or limits a request. `planner verify` fails when the\n")
             .Append("catalog and this file disagree, so no price changes by accident. To change a figure on purpose, edit the\n")
             .Append("catalog, run `planner verify <path to ").Append(catalogName).Append("> --update-golden` and commit both files together:\n")
-            .Append("the reviewer sees the change in this table. Prices are USD per 1M tokens; cached_input shows the rate\n")
+            .Append("the reviewer sees the change in this table. Prices are USD per 1M tokens; a cached meter shows the rate\n")
             .Append("cached tokens bill at.\n\n");
         Row(text, "subject", subject, "figure", figure, "value");
         text.Append("|-").Append('-', subject).Append("-|-").Append('-', figure).Append("-|-------|\n");
@@ -174,14 +174,24 @@ public static class GoldenSnapshot
         foreach (var set in prices)
         {
             string from = "price from " + set.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ": ";
-            entries.Add(new GoldenEntry(subject, from + "text_input", Number(set.TextInput.UsdPerMillion)));
-            entries.Add(new GoldenEntry(subject, from + "cached_input", set.CachedTextInput is { } cached
-                ? Number(cached.UsdPerMillion)
-                : Number(set.TextInput.UsdPerMillion) + " (none listed: text_input rate)"));
-            entries.Add(new GoldenEntry(subject, from + "audio_input", Number(set.AudioInput.UsdPerMillion)));
-            entries.Add(new GoldenEntry(subject, from + "text_output", Number(set.TextOutput.UsdPerMillion)));
-            entries.Add(new GoldenEntry(subject, from + "audio_output", Number(set.AudioOutput.UsdPerMillion)));
+            foreach (var meter in MeterTable.All)
+            {
+                entries.Add(new GoldenEntry(subject, from + meter.JsonKey, PriceText(set, meter)));
+            }
         }
+    }
+
+    /// <summary>The listed price; for a cached meter without one, the rate it bills at; else "none".</summary>
+    private static string PriceText(PriceSet set, MeterInfo meter)
+    {
+        if (set.Listed(meter.Meter) is { } listed)
+        {
+            return Number(listed.UsdPerMillion);
+        }
+
+        return set[meter.Meter] is { } fallback && meter.CachedFormOf is { } input
+            ? Number(fallback.UsdPerMillion) + " (none listed: " + input.Info().JsonKey + " rate)"
+            : "none (not billable)";
     }
 
     private static void Rates(List<GoldenEntry> entries, string subject, AudioTokenRates rates)

@@ -43,7 +43,7 @@ internal sealed class ModelSlot(byte[] name, ResolvedModel model, AudioTokenRate
             until = Math.Min(until, new DateTimeOffset(shutdown.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
         }
 
-        Sheet = new PriceSheet(prices);
+        Sheet = new PriceSheet(prices, Model.BillingId);
         SheetFromTicks = prices.EffectiveFromInstant.UtcTicks;
         SheetUntilTicks = until;
         return null;

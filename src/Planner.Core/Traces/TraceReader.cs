@@ -27,13 +27,9 @@ public sealed partial class TraceReader : IDisposable
 
     private readonly int _timestamp;
     private readonly int _model;
-    private readonly int _textIn;
-    private readonly int _cachedIn;
-    private readonly int _audioIn;
-    private readonly int _textOut;
-    private readonly int _audioOut;
-    private readonly int _audioInSeconds;
-    private readonly int _audioOutSeconds;
+    // Per meter (MeterTable order): the token column's index and the seconds column's index (-1 when absent).
+    private readonly MeterValues<int> _tokenIndex = default;
+    private readonly MeterValues<int> _secondsIndex = default;
     private readonly int _maxTokens;
     private readonly int _fieldsNeeded;
 
@@ -59,15 +55,16 @@ public sealed partial class TraceReader : IDisposable
 
         _timestamp = Required(TraceColumns.Timestamp, headers);
         _model = Required(TraceColumns.Model, headers);
-        _textIn = Optional(TraceColumns.InputTextTokens);
-        _cachedIn = Optional(TraceColumns.CachedInputTokens);
-        _audioIn = Optional(TraceColumns.InputAudioTokens);
-        _textOut = Optional(TraceColumns.OutputTextTokens);
-        _audioOut = Optional(TraceColumns.OutputAudioTokens);
-        _audioInSeconds = Optional(TraceColumns.InputAudioSeconds);
-        _audioOutSeconds = Optional(TraceColumns.OutputAudioSeconds);
+        int last = Math.Max(_timestamp, _model);
+        foreach (var meter in MeterTable.Meters)
+        {
+            _tokenIndex[meter] = Optional(TraceColumns.TokenColumn(meter));
+            _secondsIndex[meter] = TraceColumns.SecondsColumn(meter) is { } seconds ? Optional(seconds) : -1;
+            last = Math.Max(last, Math.Max(_tokenIndex[meter], _secondsIndex[meter]));
+        }
+
         _maxTokens = Optional(TraceColumns.MaxTokens);
-        _fieldsNeeded = 1 + new[] { _timestamp, _model, _textIn, _cachedIn, _audioIn, _textOut, _audioOut, _audioInSeconds, _audioOutSeconds, _maxTokens }.Max();
+        _fieldsNeeded = 1 + Math.Max(last, _maxTokens);
 
         if (options.ModelOverride is { } name)
         {
@@ -237,16 +234,23 @@ public sealed partial class TraceReader : IDisposable
         }
 
         string? kind;
-        if ((kind = Count(_textIn, TraceColumns.InputTextTokens, out long textIn, ref message)) is not null ||
-            (kind = Count(_cachedIn, TraceColumns.CachedInputTokens, out long cachedIn, ref message)) is not null ||
-            (kind = AudioCount(_audioIn, TraceColumns.InputAudioTokens, _audioInSeconds, TraceColumns.InputAudioSeconds, slot.Rates.Input, out long audioIn, ref message)) is not null ||
-            (kind = Count(_textOut, TraceColumns.OutputTextTokens, out long textOut, ref message)) is not null ||
-            (kind = AudioCount(_audioOut, TraceColumns.OutputAudioTokens, _audioOutSeconds, TraceColumns.OutputAudioSeconds, slot.Rates.Output, out long audioOut, ref message)) is not null)
+        var tokens = default(MeterValues<long>);
+        for (int i = 0; i < MeterTable.Count; i++)
         {
-            return kind;
+            var meter = (Meter)i;
+            long value;
+            if ((kind = _secondsIndex[i] < 0
+                    ? Count(_tokenIndex[i], TraceColumns.TokenColumn(meter), out value, ref message)
+                    : AudioCount(_tokenIndex[i], TraceColumns.TokenColumn(meter), _secondsIndex[i], TraceColumns.SecondsColumn(meter)!,
+                        meter.Info().Direction == MeterDirection.Input ? slot.Rates.Input : slot.Rates.Output, out value, ref message)) is not null)
+            {
+                return kind;
+            }
+
+            tokens[i] = value;
         }
 
-        var usage = new Usage(new TokenCount(textIn), new TokenCount(cachedIn), new TokenCount(audioIn), new TokenCount(textOut), new TokenCount(audioOut));
+        var usage = Usage.FromCounts(tokens);
         var model = slot.Model.Model;
         var violation = RequestCaps.Check(model, usage);
         if (violation != RequestViolation.None)
@@ -287,6 +291,12 @@ public sealed partial class TraceReader : IDisposable
             {
                 return kind;
             }
+        }
+
+        if (slot.Sheet.Unpriced(usage) is { } unpriced)
+        {
+            message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
+            return TraceRejectionKinds.UnpricedMeter;
         }
 
         _lastTicks = ticks;

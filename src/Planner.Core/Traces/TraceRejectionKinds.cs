@@ -26,4 +26,7 @@ public static class TraceRejectionKinds
 
     /// <summary>A row dated before the previous valid row: traces must be in time order.</summary>
     public const string OutOfOrder = "out_of_order";
+
+    /// <summary>Tokens on a meter the row's model has no price for (never billed as free).</summary>
+    public const string UnpricedMeter = "unpriced_meter";
 }

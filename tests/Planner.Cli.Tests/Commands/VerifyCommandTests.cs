@@ -10,11 +10,11 @@ public class VerifyCommandTests
 
         string catalog = Path.Combine(CliRunner.DataDirectory, "catalog.json");
         string golden = Path.Combine(CliRunner.DataDirectory, "golden", "catalog.golden.md");
-        // Figures: 2 catalog audio rates; per model 5 prices + 2 caps + tier free (supported, monthly limit)
-        // + tiers 1-5 (supported, rpm, tpm, monthly limit) + deprecated + shutdown = 31, plus one line per
-        // snapshot (gpt-audio-mini 2, gpt-audio 1): 2 + 31 x 4 + 3 = 129.
+        // Figures: 2 catalog audio rates; per model 8 prices (one per meter) + 2 caps + tier free (supported, monthly limit)
+        // + tiers 1-5 (supported, rpm, tpm, monthly limit) + deprecated + shutdown = 34, plus one line per
+        // snapshot (gpt-audio-mini 2, gpt-audio 1): 2 + 34 x 4 + 3 = 141.
         result.ExitCode.Should().Be(0, result.Output + result.Error);
-        result.Output.Trim().Should().Be($"{catalog}: valid; 4 models, all {2 + (31 * 4) + 3} figures match {golden}");
+        result.Output.Trim().Should().Be($"{catalog}: valid; 4 models, all {2 + (34 * 4) + 3} figures match {golden}");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class VerifyCommandTests
         var verify = CliRunner.Run("verify", catalog.Path);
 
         update.ExitCode.Should().Be(0, update.Error);
-        update.Output.Trim().Should().Be($"{catalog.Path}: valid; wrote 129 figures to {catalog.GoldenPath}. Review the diff and commit it with the catalog.");
+        update.Output.Trim().Should().Be($"{catalog.Path}: valid; wrote 141 figures to {catalog.GoldenPath}. Review the diff and commit it with the catalog.");
         File.ReadAllLines(catalog.GoldenPath).Should().Contain(l => l.StartsWith("| gpt-audio-mini ", StringComparison.Ordinal) && l.Contains("| price from 2025-10-06: text_output ", StringComparison.Ordinal) && l.EndsWith("| 2.64 |", StringComparison.Ordinal));
         verify.ExitCode.Should().Be(0, verify.Output);
     }

@@ -50,14 +50,13 @@ internal static class CallModels
         Tiers = tiers,
     };
 
-#pragma warning disable IDE0060 // cachedAudio is carried once the cached-audio meter exists.
     private static PriceSet Prices(decimal text, decimal? cachedText, decimal audio, decimal? cachedAudio, decimal textOut, decimal audioOut) => new()
-#pragma warning restore IDE0060
     {
         EffectiveFrom = new DateOnly(2025, 1, 1),
         TextInput = P(text),
         CachedTextInput = cachedText is { } c ? P(c) : null,
         AudioInput = P(audio),
+        CachedAudioInput = cachedAudio is { } ca ? P(ca) : null,
         TextOutput = P(textOut),
         AudioOutput = P(audioOut),
         Source = Facts,

@@ -43,6 +43,20 @@ public class CallPlannerTests
     }
 
     [Fact]
+    public void Realtime_ThreeTurnsAtFullCacheHit_BillsThePrefixAtTheCachedRates()
+    {
+        var plan = Plan(CallModels.RealtimeMini21, ThreeTurns, new CallOptions { CacheHitShare = 1m });
+
+        // Cached: text 0 + 200 + 200 = 400 of 600; audio 0 + 100 + 300 = 400 of 900 (Response k caches Response k-1's input).
+        decimal expected = (200 * Text / M) + (400 * CachedText / M) + (500 * Audio / M) + (400 * 0.30m / M) + (300 * AudioOut / M);
+        plan.Total.Value.Should().Be(expected); // 0.01128
+        plan.CostWithFullCacheHit.Value.Should().Be(expected);
+        plan.CostWithNoCacheHit.Value.Should().Be((600 * Text / M) + (900 * Audio / M) + (300 * AudioOut / M));
+        plan.Usage.CachedAudioInput.Value.Should().Be(400);
+        plan.Cost.Total.Should().Be(plan.Turns.Aggregate(Usd.Zero, (sum, t) => sum + t.Cost.Total));
+    }
+
+    [Fact]
     public void Realtime_CacheablePrefix_IsThePreviousResponsesInputNotItsReply()
     {
         var plan = Plan(CallModels.RealtimeMini21, ThreeTurns, new CallOptions { CacheHitShare = 1m });

@@ -89,4 +89,40 @@ public class CatalogSchemaTests
 
         Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
     }
+
+    [Fact]
+    public void Schema_PriceSet_HasExactlyTheLoadersFields()
+    {
+        var priceSet = JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.DataDirectory, "catalog.schema.json")))!["$defs"]!["priceSet"]!;
+
+        priceSet["properties"]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo(
+            ["effective_from", .. Planner.Core.Catalog.MeterTable.All.Select(m => m.PriceField), "source"]);
+    }
+
+    public static TheoryData<string> PriceFields => [.. Planner.Core.Catalog.MeterTable.All.Select(m => m.PriceField)];
+
+    [Theory]
+    [MemberData(nameof(PriceFields))]
+    public void Schema_AndLoader_AcceptAPriceOrNullOnEveryMeter(string field)
+    {
+        foreach (JsonNode? value in new JsonNode?[] { JsonValue.Create(0.5m), null })
+        {
+            var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+            node["models"]![1]!["prices"]![0]![field] = value?.DeepClone();
+
+            Evaluate(node.ToJsonString()).IsValid.Should().BeTrue($"{field} = {value?.ToJsonString() ?? "null"}");
+            Planner.Core.Catalog.Json.CatalogJson.Parse(node.ToJsonString()).Errors.Should().BeEmpty();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PriceFields))]
+    public void Schema_AndLoader_RejectANegativePriceOnEveryMeter(string field)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(TestData.BundledCatalogPath))!;
+        node["models"]![1]!["prices"]![0]![field] = -1;
+
+        Evaluate(node.ToJsonString()).IsValid.Should().BeFalse();
+        Planner.Core.Catalog.Json.CatalogJson.Parse(node.ToJsonString()).Errors.Should().NotBeEmpty();
+    }
 }

@@ -96,4 +96,25 @@ public class PricingEngineTests
         quote.Cost.Total.Value.Should().Be(120 * 10 * 10.00m / 1_000_000 + 60 * 20 * 20.00m / 1_000_000);
         quote.Cost.Total.Value.Should().Be(0.036m);
     }
+
+    [Fact]
+    public void Price_CachedAudioOnRealtimeMini_BillsTheCachedRateThroughTheEngine()
+    {
+        var engine = new PricingEngine(MeterTestCatalog.Catalog);
+
+        var quote = engine.Price("gpt-realtime-2.1-mini", Usage.Of(audioInput: 1_000, cachedAudioInput: 9_000), MeterTestCatalog.PricedDay);
+
+        quote.Cost.Total.Value.Should().Be((1_000 * 10m + 9_000 * 0.30m) / 1_000_000);
+    }
+
+    [Fact]
+    public void Price_ImageOnAModelWithoutImagePrices_IsAnErrorNamingTheModel()
+    {
+        var engine = new PricingEngine(MeterTestCatalog.Catalog);
+
+        var act = () => engine.Price("gpt-4o-mini-realtime-preview", Usage.Of(textInput: 100, imageInput: 1_000), MeterTestCatalog.PricedDay);
+
+        act.Should().Throw<PlannerException>().Where(e => e.Kind == PlannerErrorKind.UnpricedMeter)
+            .WithMessage("gpt-4o-mini-realtime-preview has no price for image input; the request uses 1,000 image input tokens");
+    }
 }

@@ -1,77 +1,125 @@
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 
 namespace Planner.Core.Tests.Pricing;
 
-/// <summary>The pricing laws, checked on generated usages for every bundled model.</summary>
+/// <summary>The pricing laws, checked on generated usages over all eight meters, for every bundled model
+/// and for the in-code realtime models that price cached audio and image.</summary>
 public class PricingLawsTests
 {
-    private static readonly PriceSheet[] Sheets = TestData.Catalog.Models.Select(m => new PriceSheet(m.Prices[^1])).ToArray();
+    private static readonly PriceSheet[] Sheets =
+    [
+        .. TestData.Catalog.Models.Select(m => new PriceSheet(m.Prices[^1], m.Id)),
+        .. MeterTestCatalog.Catalog.Models.Select(m => new PriceSheet(m.Prices[^1], m.Id)),
+    ];
 
-    private static Usage ToUsage(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e) =>
-        Usage.Of(a.Get, b.Get, c.Get, d.Get, e.Get);
+    /// <summary>Per meter: zero, a few hundred, or anything up to a full 128,000-token context (real ranges).</summary>
+    private static readonly Gen<long> Count = Gen.Frequency(
+        (2, Gen.Constant(0L)),
+        (3, Gen.Choose(0, 2_000).Select(i => (long)i)),
+        (3, Gen.Choose(0, 128_000).Select(i => (long)i)));
 
-    [Property]
-    public bool Cost_IsAdditiveOverRequests(NonNegativeInt a1, NonNegativeInt b1, NonNegativeInt c1, NonNegativeInt d1, NonNegativeInt e1,
-        NonNegativeInt a2, NonNegativeInt b2, NonNegativeInt c2, NonNegativeInt d2, NonNegativeInt e2)
+    private static readonly Gen<Usage> Usages = Gen.ArrayOf(Count, MeterTable.Count).Select(counts =>
     {
-        var x = ToUsage(a1, b1, c1, d1, e1);
-        var y = ToUsage(a2, b2, c2, d2, e2);
-        return Sheets.All(s => s.Price(x + y) == s.Price(x) + s.Price(y));
-    }
-
-    [Property]
-    public bool Cost_IsMonotoneInEveryCount(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e, PositiveInt more, byte meter)
-    {
-        var usage = ToUsage(a, b, c, d, e);
-        var extra = (meter % 5) switch
+        var tokens = default(MeterValues<long>);
+        for (int i = 0; i < MeterTable.Count; i++)
         {
-            0 => Usage.Of(textInput: more.Get),
-            1 => Usage.Of(cachedInput: more.Get),
-            2 => Usage.Of(audioInput: more.Get),
-            3 => Usage.Of(textOutput: more.Get),
-            _ => Usage.Of(audioOutput: more.Get),
-        };
-        return Sheets.All(s => s.Price(usage + extra).TotalPicodollars >= s.Price(usage).TotalPicodollars);
+            tokens[i] = counts[i];
+        }
+
+        return new Usage(tokens);
+    });
+
+    private static Arbitrary<Usage> AnyUsage => Arb.From(Usages);
+
+    /// <summary>The usage with the meters the sheet does not price emptied (those are an error, tested apart).</summary>
+    private static Usage Billable(PriceSheet sheet, Usage usage)
+    {
+        var tokens = usage.Tokens;
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            if (((sheet.UnpricedMask >> i) & 1) != 0)
+            {
+                tokens[i] = 0;
+            }
+        }
+
+        return new Usage(tokens);
     }
+
+    [Property]
+    public Property Cost_IsAdditiveOverRequests() =>
+        Prop.ForAll(AnyUsage, AnyUsage, (a, b) => Sheets.All(s =>
+        {
+            var x = Billable(s, a);
+            var y = Billable(s, b);
+            return s.Price(x + y) == s.Price(x) + s.Price(y);
+        }));
+
+    [Property]
+    public Property Cost_IsMonotoneInEveryCount() =>
+        Prop.ForAll(AnyUsage, Arb.From(Gen.Choose(1, 128_000)), Arb.From(Gen.Choose(0, MeterTable.Count - 1)), (a, more, m) => Sheets.All(s =>
+        {
+            var meter = (Meter)m;
+            var usage = Billable(s, a);
+            var bigger = usage.With(meter, new Planner.Core.Units.TokenCount(usage[meter].Value + more));
+            return s.Unpriced(bigger) is not null || s.Price(bigger).TotalPicodollars >= s.Price(usage).TotalPicodollars;
+        }));
 
     [Fact]
     public void Cost_OfZeroUsage_IsZero() => Sheets.Should().OnlyContain(s => s.Price(Usage.Zero).TotalPicodollars == 0);
 
     [Property]
-    public bool Audio_IsNeverPricedAtTheTextRate(PositiveInt tokens)
-    {
-        // For every bundled model, an audio token costs more than a text token on the same side.
-        return Sheets.All(s =>
-            s.Price(Usage.Of(audioInput: tokens.Get)).TotalPicodollars > s.Price(Usage.Of(textInput: tokens.Get)).TotalPicodollars &&
-            s.Price(Usage.Of(audioOutput: tokens.Get)).TotalPicodollars > s.Price(Usage.Of(textOutput: tokens.Get)).TotalPicodollars);
-    }
+    public Property Audio_IsNeverPricedAtTheTextRate() =>
+        Prop.ForAll(Arb.From(Gen.Choose(1, 128_000)), tokens => Sheets.All(s =>
+            s.Price(Usage.Of(audioInput: tokens)).TotalPicodollars > s.Price(Usage.Of(textInput: tokens)).TotalPicodollars &&
+            s.Price(Usage.Of(audioOutput: tokens)).TotalPicodollars > s.Price(Usage.Of(textOutput: tokens)).TotalPicodollars));
 
     [Property]
-    public bool Total_IsTheSumOfTheParts(NonNegativeInt a, NonNegativeInt b, NonNegativeInt c, NonNegativeInt d, NonNegativeInt e)
-    {
-        var usage = ToUsage(a, b, c, d, e);
-        return Sheets.All(s =>
+    public Property Total_IsTheSumOfTheParts() =>
+        Prop.ForAll(AnyUsage, a => Sheets.All(s =>
         {
-            var cost = s.Price(usage);
-            return cost.Total == cost.TextInput + cost.CachedInput + cost.AudioInput + cost.TextOutput + cost.AudioOutput;
-        });
-    }
+            var cost = s.Price(Billable(s, a));
+            return cost.Total == MeterTable.Meters.Aggregate(Planner.Core.Units.Usd.Zero, (sum, m) => sum + cost[m]);
+        }));
 
     [Property]
-    public bool Totals_OfKRequests_EqualKTimesOne(NonNegativeInt a, NonNegativeInt c, NonNegativeInt e, PositiveInt k)
-    {
-        var usage = Usage.Of(textInput: a.Get, audioInput: c.Get, audioOutput: e.Get);
-        var sheet = Sheets[0];
-        var once = new CostTotals();
-        once.Add(usage, sheet.Price(usage), k.Get);
-        var oneByOne = new CostTotals();
-        for (int i = 0; i < Math.Min(k.Get, 50); i++)
+    public Property Totals_OfKRequests_EqualKTimesOne() =>
+        Prop.ForAll(AnyUsage, Arb.From(Gen.Choose(1, 50)), (a, k) => Sheets.All(s =>
         {
-            oneByOne.Add(usage, sheet.Price(usage));
-        }
+            var usage = Billable(s, a);
+            var once = new CostTotals();
+            once.Add(usage, s.Price(usage), k);
+            var oneByOne = new CostTotals();
+            for (int i = 0; i < k; i++)
+            {
+                oneByOne.Add(usage, s.Price(usage));
+            }
 
-        return k.Get > 50 || once.Total == oneByOne.Total;
-    }
+            return once.Total == oneByOne.Total && MeterTable.Meters.All(m => once.Tokens(m) == oneByOne.Tokens(m) && once[m] == oneByOne[m]);
+        }));
+
+    [Property]
+    public Property UsageOnAnUnpricedMeter_IsNeverSilentlyFree() =>
+        Prop.ForAll(AnyUsage, a => Sheets.All(s =>
+        {
+            var unpriced = s.Unpriced(a);
+            if (unpriced is null)
+            {
+                return true;
+            }
+
+            try
+            {
+                s.Price(a);
+                return false;
+            }
+            catch (PlannerException e)
+            {
+                return e.Kind == PlannerErrorKind.UnpricedMeter;
+            }
+        }));
 }

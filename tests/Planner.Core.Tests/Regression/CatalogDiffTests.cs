@@ -39,14 +39,14 @@ public class CatalogDiffTests
     }
 
     [Fact]
-    public void Compare_TextInputEdited_AlsoMovesCachedInputWhichBillsAtTheTextRate()
+    public void Compare_TextInputEdited_DoesNotRepeatTheCachedMeterThatBillsAtTheTextRate()
     {
-        // No cached price is listed for gpt-audio, so cached tokens bill at text input: both meters move.
+        // No cached price is listed for gpt-audio, so cached tokens bill at text input; the text input
+        // change covers them, and listing cached input again would double every input change.
         var diff = DiffAgainstBundled(j => TestCatalogs.Prices(j, "gpt-audio")["text_input"] = 2.00m);
 
         diff.Prices.Select(p => (p.Meter, p.Old, p.New)).Should().Equal(
-            (Meter.TextInput, Price(2.50m), Price(2.00m)),
-            (Meter.CachedInput, Price(2.50m), Price(2.00m)));
+            (Meter.TextInput, Price(2.50m), Price(2.00m)));
         diff.Prices[0].Percent.Should().Be((2.00m - 2.50m) / 2.50m * 100);
     }
 
@@ -79,7 +79,8 @@ public class CatalogDiffTests
     {
         var diff = DiffAgainstBundled(j => TestCatalogs.Prices(j, "gpt-4o-mini-audio-preview")["effective_from"] = "2025-01-01");
 
-        diff.Prices.Should().HaveCount(5).And.OnlyContain(p => p.EffectiveFrom == new DateOnly(2024, 12, 17) && p.New == null && p.Percent == null);
+        // Text, audio, text output and audio output: the cached meters follow their input meters.
+        diff.Prices.Should().HaveCount(4).And.OnlyContain(p => p.EffectiveFrom == new DateOnly(2024, 12, 17) && p.New == null && p.Percent == null);
         diff.Prices.Single(p => p.Meter == Meter.TextInput).Old.Should().Be(Price(0.15m));
     }
 

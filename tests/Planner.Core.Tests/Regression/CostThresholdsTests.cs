@@ -12,7 +12,7 @@ public class CostThresholdsTests
     private static CostTotals Totals(decimal usd)
     {
         var totals = new CostTotals();
-        totals.Add(Usage.Zero, new CostBreakdown((long)(usd * 1_000_000_000_000m), 0, 0, 0, 0));
+        totals.Add(Usage.Zero, CostBreakdown.On(Core.Catalog.Meter.TextInput, (long)(usd * 1_000_000_000_000m)));
         return totals;
     }
 

@@ -236,4 +236,47 @@ public class TraceReaderTests
 
         rejections.ByReason.Should().ContainKey(TraceRejectionKinds.UnparsableField);
     }
+
+    private const string EightMeterHeader =
+        "timestamp,model,input_text_tokens,cached_input_tokens,input_audio_tokens,cached_input_audio_tokens,input_image_tokens,cached_input_image_tokens,output_text_tokens,output_audio_tokens";
+
+    [Fact]
+    public void Read_CachedAudioAndImageColumns_ArePricedAtTheirOwnRates()
+    {
+        string path = TestData.Trace(EightMeterHeader, "2026-11-01T09:00:00Z,gpt-realtime-2.1-mini,100,200,300,1000,400,500,60,700");
+
+        var row = TraceFile.Read(path, MeterTestCatalog.Catalog, new TraceOptions(), new TraceRejections()).Single();
+
+        row.Usage.Should().Be(Usage.Of(textInput: 100, cachedInput: 200, audioInput: 300, cachedAudioInput: 1_000,
+            imageInput: 400, cachedImageInput: 500, textOutput: 60, audioOutput: 700));
+        // gpt-realtime-2.1-mini (FACTS.md 2): cached audio $0.30, image $0.80, cached image $0.08 per 1M.
+        row.Cost.CachedAudioInput.Value.Should().Be(1_000 * 0.30m / 1_000_000);
+        row.Cost.ImageInput.Value.Should().Be(400 * 0.80m / 1_000_000);
+        row.Cost.CachedImageInput.Value.Should().Be(500 * 0.08m / 1_000_000);
+        row.Cost.Total.Value.Should().Be(
+            (100 * 0.60m + 200 * 0.06m + 300 * 10m + 1_000 * 0.30m + 400 * 0.80m + 500 * 0.08m + 60 * 2.40m + 700 * 20m) / 1_000_000);
+    }
+
+    [Fact]
+    public void Read_ImageTokensOnAModelWithoutAnImagePrice_RejectsTheRowNamingColumnModelAndMeter()
+    {
+        string path = TestData.Trace("timestamp,model,input_image_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,1000", "2026-01-15T09:00:01Z,gpt-audio-mini,0");
+        var rejections = new TraceRejections();
+
+        var rows = ReadAll(path, rejections, new TraceOptions { SkipInvalid = true });
+
+        rows.Should().ContainSingle().Which.Line.Should().Be(3);
+        rejections.First.Should().Equal(new TraceRejection(2, TraceRejectionKinds.UnpricedMeter,
+            "input_image_tokens: gpt-audio-mini has no price for image input; the request uses 1,000 image input tokens"));
+    }
+
+    [Fact]
+    public void Read_CachedAudioWithoutACachedPrice_BillsAtTheAudioInputRate()
+    {
+        string path = TestData.Trace("timestamp,model,cached_input_audio_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,1000");
+
+        var row = ReadAll(path, new TraceRejections()).Single();
+
+        row.Cost.CachedAudioInput.Value.Should().Be(1_000 * 10.00m / 1_000_000, "gpt-audio-mini lists no cached audio price");
+    }
 }

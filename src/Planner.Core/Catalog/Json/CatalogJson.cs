@@ -442,17 +442,19 @@ public static class CatalogJson
             }
 
             int before = Errors.Count;
-            Known(p, path, "effective_from", "text_input", "cached_text_input", "audio_input", "text_output", "audio_output", "source");
+            Known(p, path, PriceSetFields);
             var from = RequiredDate(p, path, "effective_from");
-            var textIn = RequiredPrice(p, path, "text_input");
-            PricePerMillionTokens? cached = p.TryGetProperty("cached_text_input", out var c) && c.ValueKind != JsonValueKind.Null
-                ? RequiredPrice(p, path, "cached_text_input")
-                : null;
-            var audioIn = RequiredPrice(p, path, "audio_input");
-            var textOut = RequiredPrice(p, path, "text_output");
-            var audioOut = RequiredPrice(p, path, "audio_output");
+            var prices = new MeterValues<PricePerMillionTokens?>();
+            foreach (var meter in MeterTable.All)
+            {
+                // Absent or null: the model does not price this meter (a cached meter then bills at its input rate).
+                prices[meter.Meter] = p.TryGetProperty(meter.PriceField, out var value) && value.ValueKind != JsonValueKind.Null
+                    ? RequiredPrice(p, path, meter.PriceField)
+                    : null;
+            }
+
             var source = RequiredSource(p, path);
-            if (Errors.Count > before || from is null || textIn is null || audioIn is null || textOut is null || audioOut is null || source is null)
+            if (Errors.Count > before || from is null || source is null)
             {
                 return null;
             }
@@ -460,14 +462,19 @@ public static class CatalogJson
             return new PriceSet
             {
                 EffectiveFrom = from.Value,
-                TextInput = textIn.Value,
-                CachedTextInput = cached,
-                AudioInput = audioIn.Value,
-                TextOutput = textOut.Value,
-                AudioOutput = audioOut.Value,
+                TextInput = prices[Meter.TextInput],
+                CachedTextInput = prices[Meter.CachedTextInput],
+                AudioInput = prices[Meter.AudioInput],
+                CachedAudioInput = prices[Meter.CachedAudioInput],
+                ImageInput = prices[Meter.ImageInput],
+                CachedImageInput = prices[Meter.CachedImageInput],
+                TextOutput = prices[Meter.TextOutput],
+                AudioOutput = prices[Meter.AudioOutput],
                 Source = source,
             };
         }
+
+        private static readonly string[] PriceSetFields = ["effective_from", .. MeterTable.All.Select(m => m.PriceField), "source"];
 
         private List<UsageTier> ReadTiers(JsonElement t, string path)
         {

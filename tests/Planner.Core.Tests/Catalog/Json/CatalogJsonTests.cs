@@ -46,14 +46,14 @@ public class CatalogJsonTests
         {
             j.Remove("version");
             TestCatalogs.Model(j, "gpt-audio-mini").Remove("display_name");
-            TestCatalogs.Prices(j, "gpt-audio").Remove("audio_output");
+            TestCatalogs.Prices(j, "gpt-audio").Remove("effective_from");
             TestCatalogs.Model(j, "gpt-4o-audio-preview")["tiers"]!["entries"]![2]!.AsObject().Remove("tpm");
         });
 
         Errors(json).Should().Equal(
             "version: is required",
             "models[0].display_name: is required",
-            "models[1].prices[0].audio_output: is required",
+            "models[1].prices[0].effective_from: is required",
             "models[2].tiers.entries[2].tpm: is required for a supported tier");
     }
 
@@ -87,6 +87,9 @@ public class CatalogJsonTests
     [Theory]
     [InlineData("text_input", -1)]
     [InlineData("audio_output", -0.01)]
+    [InlineData("cached_audio_input", -0.3)]
+    [InlineData("image_input", -5)]
+    [InlineData("cached_image_input", -0.08)]
     public void Parse_NegativePrice_IsRefusedWithTheValue(string meter, double price)
     {
         var json = Edited(j => TestCatalogs.Prices(j, "gpt-audio")[meter] = (decimal)price);
@@ -466,5 +469,26 @@ public class CatalogJsonTests
         var act = () => CatalogJson.Load(path);
 
         act.Should().Throw<PlannerException>().Which.Message.Should().StartWith($"{path}: cannot read catalog: ");
+    }
+
+    [Fact]
+    public void Parse_NewMeterPrices_AreReadAndAbsentOnesAreNotPriced()
+    {
+        var json = Edited(j =>
+        {
+            var p = TestCatalogs.Prices(j, "gpt-audio");
+            p["cached_audio_input"] = 0.40m;
+            p["image_input"] = 5m;
+            p["cached_image_input"] = null;
+        });
+
+        var prices = CatalogJson.Parse(json.ToJsonString()).Catalog!.Resolve("gpt-audio").Model.Prices[0];
+
+        prices.CachedAudioInput.Should().Be(Planner.Core.Units.PricePerMillionTokens.FromUsdPerMillion(0.40m));
+        prices.ImageInput.Should().Be(Planner.Core.Units.PricePerMillionTokens.FromUsdPerMillion(5m));
+        prices.Listed(Planner.Core.Catalog.Meter.CachedImageInput).Should().BeNull();
+        prices[Planner.Core.Catalog.Meter.CachedImageInput].Should().Be(Planner.Core.Units.PricePerMillionTokens.FromUsdPerMillion(5m), "null: cached image bills at the image rate");
+        CatalogJson.Parse(File.ReadAllText(TestCatalogs.BundledPath)).Catalog!.Resolve("gpt-audio").Model.Prices[0].ImageInput
+            .Should().BeNull("the bundled gpt-audio lists no image price");
     }
 }

@@ -1,0 +1,8 @@
+namespace Planner.Core.Catalog;
+
+/// <summary>Whether a meter counts tokens sent to the model or tokens it generates.</summary>
+public enum MeterDirection
+{
+    Input,
+    Output,
+}
