@@ -110,7 +110,8 @@ public static class CallView
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
-        console.MarkupLineInterpolated($"[bold]{plan.ModelId}[/] ({ApiLabel(plan.Api)}): {plan.Turns.Count:N0} turn(s), {Format.Number(plan.CallMinutes)} min; user {Format.Count(plan.UserAudioTokensPerTurn.Value)} and assistant {Format.Count(plan.AssistantAudioTokensPerTurn.Value)} audio tokens a turn");
+        console.MarkupLineInterpolated($"[bold]{plan.ModelId}[/] ({ApiLabel(plan.Api)}): {plan.Turns.Count:N0} turn(s) in {Format.Number(plan.CallMinutes)} min");
+        console.MarkupLineInterpolated($"Audio tokens a turn: {Format.Count(plan.UserAudioTokensPerTurn.Value)} user, {Format.Count(plan.AssistantAudioTokensPerTurn.Value)} assistant");
         bool truncates = plan.TruncationTurn is not null;
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Turn").RightAligned())
             .AddColumn(new TableColumn("Input").RightAligned()).AddColumn(new TableColumn("Cached").RightAligned())
