@@ -85,3 +85,25 @@ public class CallCommandTests
         result.Error.Trim().Should().Be("planner: --turns or --minutes is required, e.g. --turns 8 or --minutes 4");
     }
 }
+
+public class CallReadmeTests
+{
+    [Fact]
+    public void ReadmeCall_PrintsTheFiguresTheReadmeShows()
+    {
+        // README "Voice calls": 8 turns of 10 s user (100 tokens) and 20 s assistant (400), 500 system tokens, gpt-audio-mini
+        // $0.60 text, $10 audio in, $20 audio out per 1M: 4,000 x 0.60 + 14,800 x 10 + 3,200 x 20 per 1M = $0.2144, $0.0536 a minute.
+        var result = CliRunner.Run("call", "--model", "gpt-audio-mini", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20",
+            "--system-text-tokens", "500", "--at", "2026-12-01");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        decimal perCall = (4_000 * 0.60m / 1_000_000) + (14_800 * 10m / 1_000_000) + (3_200 * 20m / 1_000_000);
+        perCall.Should().Be(0.2144m);
+        result.Output.Should().Contain("gpt-audio-mini (Chat Completions): 8 turn(s) in 4 min")
+            .And.Contain("Audio tokens a turn: 100 user, 400 assistant")
+            .And.Contain("│    1 │   600 │      0 │    400 │ $0.0093 │    $0.0093 │")
+            .And.Contain("│    8 │ 4,100 │  1,800 │    400 │ $0.0443 │    $0.2144 │")
+            .And.Contain("Per minute of call: $0.0536")
+            .And.Contain("Cache-hit share 0.5: $0.2144; at 0: $0.2144; at 1: $0.2144");
+    }
+}

@@ -56,6 +56,7 @@ public class ReadmeCallFiguresTests
         Plan("gpt-realtime-2.1-mini", 0m).Total.Value.Should().Be(0.2144m);
         Plan("gpt-realtime-2.1-mini", 0.5m).Total.Value.Should().Be(0.159135m);
         Plan("gpt-realtime-2.1-mini", 1m).Total.Value.Should().Be(0.10387m);
+        ((500 * 0.60m / M) + (800 * 10m / M) + (3_200 * 20m / M)).Should().Be(0.0723m); // one request of the call's audio
         (CallsPerMonth * 0.2144m).Should().Be(128_640m);
         (CallsPerMonth * 0.6884m).Should().Be(413_040m);
         (CallsPerMonth * 0.159135m).Should().Be(95_481m);
