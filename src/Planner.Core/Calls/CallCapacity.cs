@@ -55,7 +55,7 @@ public sealed record CallCapacity
         decimal charge = plan.TpmCharge.Value / plan.CallMinutes;
         long largest = plan.Turns.Max(t => t.TpmCharge.Value);
         var fits = new List<CallTierFit>();
-        foreach (var tier in TierLadder.Of(model))
+        foreach (var tier in TierWalk.Of(model))
         {
             if (!tier.Supported || tier.Rpm is not { } rpm || tier.Tpm is not { } tpm)
             {

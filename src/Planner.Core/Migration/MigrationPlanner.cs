@@ -111,7 +111,7 @@ public static class MigrationPlanner
     /// <summary>The highest tier any month needs (by its place on the ladder), or null with the first month none covers.</summary>
     private static (UsageTier? Tier, int Month) HighestTier(IReadOnlyList<MonthProjection> months, ModelSpec model)
     {
-        var ladder = TierLadder.Of(model);
+        var ladder = TierWalk.Of(model);
         UsageTier? highest = null;
         int at = 0;
         int rank = -1;

@@ -16,7 +16,7 @@ public static class UsageLimitWarnings
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(spends);
-        var ladder = TierLadder.Of(model);
+        var ladder = TierWalk.Of(model);
         var warnings = new List<PlannerWarning>();
         if (ladder.Count == 0)
         {

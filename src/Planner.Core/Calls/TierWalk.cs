@@ -3,7 +3,7 @@ using Planner.Core.Catalog;
 namespace Planner.Core.Calls;
 
 /// <summary>The one place call capacity, projections and migration walk a model's usage tiers, lowest first.</summary>
-public static class TierLadder
+public static class TierWalk
 {
     /// <summary>The model's tiers in order, lowest (Free) first.</summary>
     public static IReadOnlyList<UsageTier> Of(ModelSpec model)
