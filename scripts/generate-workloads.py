@@ -70,7 +70,7 @@ def voice_support_day():
             history_audio += int(reply_seconds * 10)
             history_text += text_out + int(user_seconds * 2.6)
             t += timedelta(seconds=int(user_seconds + reply_seconds + rng.uniform(4, 25)))
-    write("voice-support-day.csv",
+    write("voice-calls-day.csv",
           ["timestamp", "request_id", "model", "input_text_tokens", "cached_input_tokens", "input_audio_tokens",
            "output_text_tokens", "output_audio_tokens", "max_tokens"], rows)
 

@@ -6,9 +6,12 @@ namespace Planner.Cli;
 /// data folder. Injected, so tests run commands without the static console (STYLE.md §10).</summary>
 public sealed class CliEnvironment
 {
-    public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false)
+    public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false,
+        string? workingDirectory = null, Func<Stream>? standardInput = null)
     {
         Out = output;
+        WorkingDirectory = workingDirectory;
+        StandardInput = standardInput ?? (() => Stream.Null);
         Error = error;
         Clock = clock;
         DataDirectory = dataDirectory;
@@ -59,14 +62,41 @@ public sealed class CliEnvironment
     public string DataDirectory { get; }
 
     /// <summary>The bundled catalog's path.</summary>
-    public string DefaultCatalogPath => Path.Combine(DataDirectory, Planner.Core.Catalog.Json.CatalogJson.FileName);
+    public string BundledCatalogPath => Path.Combine(DataDirectory, Planner.Core.Catalog.Json.CatalogJson.FileName);
+
+    /// <summary>The folder the user runs planner in, where <c>data/catalog.json</c> is looked for first;
+    /// null when not known (tests that do not set it use the bundled data only).</summary>
+    public string? WorkingDirectory { get; }
+
+    /// <summary>Opens standard input (for a trace given as <c>-</c>).</summary>
+    public Func<Stream> StandardInput { get; }
+
+    /// <summary>The repository's <c>data/catalog.json</c> in the working folder, when there is one: the file a
+    /// user edits, rather than its copy in the build output or the installed tool.</summary>
+    public string? SourceCatalogPath
+    {
+        get
+        {
+            if (WorkingDirectory is null)
+            {
+                return null;
+            }
+
+            string candidate = Path.Combine(WorkingDirectory, "data", Planner.Core.Catalog.Json.CatalogJson.FileName);
+            return File.Exists(candidate) ? candidate : null;
+        }
+    }
+
+    /// <summary>The catalog used when none is given: ./data/catalog.json when it exists, else the bundled one.</summary>
+    public string DefaultCatalogPath => SourceCatalogPath ?? BundledCatalogPath;
 
     /// <summary>The environment of this process: real console, wall clock, the data folder shipped beside the binary.</summary>
     public static CliEnvironment FromProcess()
     {
         var stdout = System.Console.Out;
         var stderr = System.Console.Error;
-        return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected);
+        return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected,
+            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput);
     }
 
     /// <summary>The data folder beside the binary, else the nearest <c>data/</c> above the working folder.</summary>

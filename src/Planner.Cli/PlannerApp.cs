@@ -42,7 +42,8 @@ public static class PlannerApp
                 return Fail(environment, missing, ExitCodes.InvalidInput);
             }
 
-            return app.Run(args);
+            // Spectre reads a bare "-" as an option without a name; it means standard input (price - < trace.csv).
+            return app.Run(args.Select(a => a == "-" ? TraceSettings.StandardInputName : a));
         }
         catch (PlannerException e)
         {
@@ -50,7 +51,7 @@ public static class PlannerApp
         }
         catch (CommandAppException e)
         {
-            return Fail(environment, ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
+            return Fail(environment, ArgumentCheck.Suggest(e.Message, CommandNames) ?? ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,6 +64,10 @@ public static class PlannerApp
             return Fail(environment, $"internal error ({e.GetType().Name}): {e.Message}", ExitCodes.InternalError);
         }
     }
+
+    /// <summary>The commands, for "did you mean" (kept with <see cref="Configure"/>; a test checks they agree).</summary>
+    internal static readonly string[] CommandNames =
+        ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace"];
 
     private static void Configure(IConfigurator config)
     {
@@ -127,8 +132,22 @@ public static class PlannerApp
 
     private static int Fail(CliEnvironment environment, string message, int code)
     {
-        environment.Error.WriteLine("planner: " + message.Trim());
+        // Messages are one line each; a multi-line list (every error of a catalog) keeps its lines, but no
+        // line may carry raw control characters from the input.
+        environment.Error.WriteLine("planner: " + OneLinePerLine(message.Trim()));
         environment.Error.Flush();
         return code;
+    }
+
+    private static string OneLinePerLine(string message)
+    {
+        var lines = message.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimEnd('\r');
+            lines[i] = line.Any(c => char.IsControl(c) && c != '\t') ? InputText.Shorten(line, Math.Max(line.Length, 1)) : line;
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 }

@@ -6,9 +6,10 @@ namespace Planner.Cli.Tests;
 /// golden folder), deleted on dispose. The edit is written in the test, so the change is visible there.</summary>
 internal sealed class TempCatalog : IDisposable
 {
-    public TempCatalog(Action<JsonObject>? edit = null, bool withGolden = false)
+    public TempCatalog(Action<JsonObject>? edit = null, bool withGolden = false, string? folder = null)
     {
-        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planner-test-" + Guid.NewGuid().ToString("N"));
+        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planner-test-" + Guid.NewGuid().ToString("N"));
+        Directory = folder is null ? Root : System.IO.Path.Combine(Root, folder);
         System.IO.Directory.CreateDirectory(Directory);
         var json = Bundled();
         edit?.Invoke(json);
@@ -21,6 +22,9 @@ internal sealed class TempCatalog : IDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>The temporary folder (the catalog's folder, or its parent when a sub-folder was asked for).</summary>
+    public string Root { get; }
 
     /// <summary>The catalog file, named catalog.json.</summary>
     public string Path => System.IO.Path.Combine(Directory, "catalog.json");
@@ -35,5 +39,5 @@ internal sealed class TempCatalog : IDisposable
 
     public static JsonObject Prices(JsonObject root, string id) => Model(root, id)["prices"]![0]!.AsObject();
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(Root, recursive: true);
 }

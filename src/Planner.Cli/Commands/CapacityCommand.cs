@@ -34,7 +34,9 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
                 return ValidationResult.Error("--tier is required, e.g. --tier 1");
             }
 
-            return MaxTokens is < 1 ? ValidationResult.Error($"--max-tokens must be >= 1, got {MaxTokens}") : ValidationResult.Success();
+            return MaxTokens is < 1 or > TokenCount.MaxPerRequest
+                ? ValidationResult.Error($"--max-tokens must be from 1 to {TokenCount.MaxPerRequest:N0}, got {MaxTokens}")
+                : ValidationResult.Success();
         }
     }
 
@@ -109,7 +111,7 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
         table.AddRow("Sustained requests per minute", $"[bold]{Format.Number(estimate.MaxRequestsPerMinute)}[/] (limited by {(estimate.LimitedBy == LimitedBy.Rpm ? "RPM" : "TPM")})");
         table.AddRow("Input audio carried per minute", Format.Number(estimate.InputAudioSecondsPerMinute / 60m) + " min");
         table.AddRow("Output audio carried per minute", Format.Number(estimate.OutputAudioSecondsPerMinute / 60m) + " min");
-        table.AddRow("Cost per request", Format.Usd(quote.Cost.Total));
+        table.AddRow("Cost per request", Format.Money(quote.Cost.Total));
         table.AddRow("Cost per hour at that rate", Format.UsdCents(estimate.CostPerHour));
         if (maxTokens is not null)
         {

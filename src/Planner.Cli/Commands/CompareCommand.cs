@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Planner.Cli.Rendering;
+using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
 using Spectre.Console;
@@ -13,7 +14,7 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
     public sealed class Settings : RequestShapeSettings
     {
         [CommandOption("--models <A,B>")]
-        [Description("Comma-separated models; the first is the baseline for ratios.")]
+        [Description("Comma-separated models; the first is the baseline for ratios. The default value is every model active at --at, in catalog order.")]
         public string Models { get; init; } = "";
 
         [CommandOption("--requests <K>")]
@@ -23,13 +24,19 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
 
         public override ValidationResult Validate()
         {
-            if (CliParse.List(Models).Count < 2)
+            if (!string.IsNullOrWhiteSpace(Models) && CliParse.List(Models).Count < 2)
             {
-                return ValidationResult.Error("--models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini");
+                return ValidationResult.Error("--models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini (or leave it out to compare every active model)");
             }
 
             var requests = ValidateRequests(Requests);
-            return requests.Successful ? base.Validate() : requests;
+            if (!requests.Successful)
+            {
+                return requests;
+            }
+
+            var shape = base.Validate();
+            return shape.Successful && IsEmptyRequest ? EmptyRequest() : shape;
         }
     }
 
@@ -39,7 +46,15 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
         var at = settings.Instant(environment.Clock);
         var shape = settings.ToShape();
         var rows = new List<(Quote Quote, CostTotals Totals)>();
-        foreach (var name in CliParse.List(settings.Models))
+        var names = string.IsNullOrWhiteSpace(settings.Models)
+            ? catalog.Models.Select(m => catalog.Resolve(m.Id)).Where(m => m.StatusAt(DateOnly.FromDateTime(at.UtcDateTime)) == LifecycleStatus.Active).Select(m => m.Model.Id).ToList()
+            : CliParse.List(settings.Models);
+        if (names.Count == 0)
+        {
+            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidArgument, $"no model is active on {at:yyyy-MM-dd}; name the models with --models");
+        }
+
+        foreach (var name in names)
         {
             var model = catalog.Resolve(name);
             var usage = shape.ToUsage(settings.Rates(catalog.RatesFor(model.Model)));
@@ -113,10 +128,10 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
                 continue;
             }
 
-            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Usd(r.Totals[meter]))]);
+            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Money(r.Totals[meter]))]);
         }
 
-        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Usd(r.Totals.Total)}[/]")]);
+        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Money(r.Totals.Total)}[/]")]);
         table.AddRow([$"Ratio to {Markup.Escape(rows[0].Quote.Model.Model.Id)}", .. rows.Select(r => baseline == Usd.Zero ? "n/a" : Format.Ratio(r.Totals.Total / baseline))]);
         environment.Console.MarkupLineInterpolated($"{Format.Count(settings.Requests)} request(s) of the same shape on {rows.Count} models");
         environment.Console.Write(table);

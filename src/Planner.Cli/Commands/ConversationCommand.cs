@@ -67,9 +67,9 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
                 }
             }
 
-            if (SystemTextTokens < 0)
+            if (SystemTextTokens is < 0 or > TokenCount.MaxPerRequest)
             {
-                return ValidationResult.Error($"--system-text-tokens must be >= 0, got {SystemTextTokens}");
+                return ValidationResult.Error($"--system-text-tokens must be a token count from 0 to {TokenCount.MaxPerRequest:N0} (what one request can carry), got {SystemTextTokens.ToString(CultureInfo.InvariantCulture)}");
             }
 
             foreach (var (name, value) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })
@@ -153,11 +153,11 @@ public sealed class ConversationCommand(CliEnvironment environment) : Command<Co
         foreach (var turn in plan.Turns)
         {
             table.AddRow(Format.Count(turn.Turn), Format.Count(turn.Usage.TextInput.Value), Format.Count(turn.Usage.AudioInput.Value),
-                Format.Count(turn.Usage.AudioOutput.Value), Format.Usd(turn.Cost.Total), Format.Usd(turn.CumulativeCost));
+                Format.Count(turn.Usage.AudioOutput.Value), Format.Money(turn.Cost.Total), Format.Money(turn.CumulativeCost));
         }
 
         table.AddRow("[bold]Total[/]", Format.Count(plan.Usage.TextInput.Value), Format.Count(plan.Usage.AudioInput.Value),
-            Format.Count(plan.Usage.AudioOutput.Value), $"[bold]{Format.Usd(plan.Total)}[/]", "");
+            Format.Count(plan.Usage.AudioOutput.Value), $"[bold]{Format.Money(plan.Total)}[/]", "");
         console.Write(table);
         console.MarkupLine(plan.OverflowTurn is { } o
             ? $"The context window ({Format.Count(model.Model.ContextWindow.Value)} tokens) would overflow at turn {Format.Count(o)}."

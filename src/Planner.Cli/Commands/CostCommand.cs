@@ -85,10 +85,10 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
             }
 
             table.AddRow(Meters.Label(meter), Format.Count(usage[meter].Value), Format.Price(quote.Prices[meter]),
-                Format.Usd(quote.Cost[meter]), Format.Usd(totals[meter]));
+                Format.Money(quote.Cost[meter]), Format.Money(totals[meter]));
         }
 
-        table.AddRow("[bold]Total[/]", Format.Count(usage.TotalTokens.Value), "", $"[bold]{Format.Usd(quote.Cost.Total)}[/]", $"[bold]{Format.Usd(totals.Total)}[/]");
+        table.AddRow("[bold]Total[/]", Format.Count(usage.TotalTokens.Value), "", $"[bold]{Format.Money(quote.Cost.Total)}[/]", $"[bold]{Format.Money(totals.Total)}[/]");
         console.Write(table);
         assumptions.Render(console);
         return ExitCodes.Success;

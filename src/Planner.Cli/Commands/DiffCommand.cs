@@ -41,6 +41,10 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
+        [CommandOption("--json")]
+        [Description("Write JSON for machines (the same as --format json), like every other command.")]
+        public bool Json { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Base))
@@ -63,6 +67,11 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
                 return ValidationResult.Error($"--fail-below must be a percentage >= 0, got {FailBelow.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            if (Json && Format is not ("table" or "json"))
+            {
+                return ValidationResult.Error($"give --json or --format {Format}, not both");
+            }
+
             return Format is "table" or "json" or "markdown"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--format must be table, json or markdown, got '{Format}'");
@@ -77,7 +86,7 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
         var report = RegressionReport.Build(@base, head, workloads, thresholds);
         var view = new DiffView(report, settings.Base, @base.Version, settings.Head, head.Version);
 
-        switch (settings.Format)
+        switch (settings.Json ? "json" : settings.Format)
         {
             case "json":
                 DiffJson.Write(environment.Out, view);

@@ -47,6 +47,10 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         [DefaultValue(10.0)]
         public double SurgeFactor { get; init; } = 10;
 
+        [CommandOption("--json")]
+        [Description("Write what was generated as JSON (file, rows, seed, first and last request) instead of a line on stderr.")]
+        public bool Json { get; init; }
+
         public override ValidationResult Validate()
         {
             if (SurgeAt is not null && !TimeOnly.TryParseExact(SurgeAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -96,6 +100,21 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         }
 
         TraceGenerator.Write(settings.Out, options);
+        if (settings.Json)
+        {
+            Rendering.JsonOutput.Write(environment.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("file", settings.Out);
+                w.WriteNumber("rows", settings.Rows);
+                w.WriteNumber("seed", settings.Seed);
+                w.WriteNumber("days", settings.Days);
+                w.WriteString("start", options.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            });
+            return ExitCodes.Success;
+        }
+
         environment.Error.WriteLine($"wrote {settings.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows to {settings.Out} (seed {settings.Seed})");
         return ExitCodes.Success;
     }

@@ -20,7 +20,13 @@ public abstract class ModelRequestSettings : RequestShapeSettings
         }
 
         var own = ValidateOptions();
-        return own.Successful ? base.Validate() : own;
+        if (!own.Successful)
+        {
+            return own;
+        }
+
+        var shape = base.Validate();
+        return shape.Successful && IsEmptyRequest ? EmptyRequest() : shape;
     }
 
     /// <summary>The command's own options; success by default.</summary>

@@ -16,7 +16,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var catalog = CatalogSource.Load(environment, settings);
         var options = settings.ToTraceOptions(catalog);
         var rejections = new TraceRejections();
-        using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
+        using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);

@@ -202,7 +202,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         var overrides = settings.AudioInRate is null && settings.AudioOutRate is null ? null : settings.Rates(catalog.AudioTokenRates);
         var rejections = new TraceRejections();
         var learner = new WorkloadLearner(seed: settings.Seed);
-        foreach (var request in TraceFile.Read(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides }, rejections))
+        foreach (var request in TraceFile.Read(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides, RequireRequests = true }, rejections))
         {
             learner.Observe(request);
         }

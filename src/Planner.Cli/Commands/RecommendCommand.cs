@@ -40,7 +40,7 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         var simulation = settings.ToOptions("1");
         var objectives = new RecommendObjectives { MaxP99Delay = TimeSpan.FromSeconds(settings.MaxP99Delay), MaxThrottleRate = settings.MaxThrottleRate };
         var rejections = new TraceRejections();
-        using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
+        using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var recommendation = TraceProgress.Run(environment, reader, progress => TierRecommender.Recommend(reader, catalog, simulation, objectives, progress));
         var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
         string onLimit = simulation.OnLimit == OnLimit.Queue ? "queue" : "retry";

@@ -79,9 +79,9 @@ public class RequestShapeSettings : CatalogSettings
         foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0),
             ("--cached-audio-in", CachedAudioIn), ("--image-in", ImageIn), ("--cached-image-in", CachedImageIn) })
         {
-            if (value < 0)
+            if (value is < 0 or > TokenCount.MaxPerRequest)
             {
-                return ValidationResult.Error($"{name} must be >= 0, got {value}");
+                return ValidationResult.Error($"{name} must be a token count from 0 to {TokenCount.MaxPerRequest:N0} (what one request can carry), got {value.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
@@ -118,6 +118,16 @@ public class RequestShapeSettings : CatalogSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>True when no token or audio option is given a value above zero: a request of nothing,
+    /// which cost, capacity and compare refuse rather than print a $0 table.</summary>
+    public bool IsEmptyRequest =>
+        TextIn == 0 && CachedIn == 0 && (AudioIn ?? 0) == 0 && (AudioInSeconds ?? 0) == 0 && CachedAudioIn == 0 && ImageIn == 0 &&
+        CachedImageIn == 0 && TextOut == 0 && (AudioOut ?? 0) == 0 && (AudioOutSeconds ?? 0) == 0;
+
+    /// <summary>The error for <see cref="IsEmptyRequest"/>.</summary>
+    protected static ValidationResult EmptyRequest() => ValidationResult.Error(
+        "the request has no tokens: give at least one of --text-in, --cached-in, --audio-in, --audio-in-seconds, --text-out, --audio-out, --audio-out-seconds (or an image/cached-audio option)");
 
     /// <summary>The request shape the options describe.</summary>
     public RequestShape ToShape() => new()

@@ -31,7 +31,7 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         var options = settings.ToTraceOptions(catalog);
         var simulation = settings.ToOptions(settings.Tier);
         var rejections = new TraceRejections();
-        using var reader = TraceReader.Open(settings.Trace, catalog, options, rejections);
+        using var reader = settings.OpenReader(environment, catalog, options, rejections);
         SimulationResult result;
         if (settings.Delays is { } delaysPath)
         {

@@ -11,7 +11,7 @@ namespace Planner.Cli.Commands;
 public class TraceSettings : CatalogSettings
 {
     [CommandArgument(0, "<TRACE>")]
-    [Description("The CSV trace (format: docs/trace-format.md).")]
+    [Description("The CSV trace (format: docs/trace-format.md), or - for standard input.")]
     public string Trace { get; init; } = "";
 
     [CommandOption("--skip-invalid")]
@@ -48,6 +48,18 @@ public class TraceSettings : CatalogSettings
         return base.Validate();
     }
 
+    /// <summary>The name standard input goes by in messages (a "-" argument is read as this).</summary>
+    public const string StandardInputName = "<stdin>";
+
+    /// <summary>Opens the trace: the file, or standard input for <c>-</c>.</summary>
+    public TraceReader OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Trace == StandardInputName
+            ? TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections)
+            : TraceReader.Open(Trace, catalog, options, rejections);
+    }
+
     /// <summary>The reader options these settings ask for.</summary>
     public TraceOptions ToTraceOptions(ModelCatalog catalog)
     {
@@ -64,6 +76,6 @@ public class TraceSettings : CatalogSettings
             };
         }
 
-        return new TraceOptions { SkipInvalid = SkipInvalid, AudioTokenRates = rates, ModelOverride = ModelOverride };
+        return new TraceOptions { SkipInvalid = SkipInvalid, AudioTokenRates = rates, ModelOverride = ModelOverride, RequireRequests = true };
     }
 }

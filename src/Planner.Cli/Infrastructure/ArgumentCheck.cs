@@ -15,10 +15,31 @@ internal static partial class ArgumentCheck
     /// <summary>"--model needs a value", or null when every value-taking option has one.</summary>
     public static string? MissingValue(IReadOnlyList<string> args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            if (arg.Contains('=', StringComparison.Ordinal) || !ValueOptions.Value.Contains(arg))
+            if (string.IsNullOrWhiteSpace(arg))
+            {
+                // An empty path ('' from a shell variable that was not set) would reach the file system as "".
+                return i > 0 && ValueOptions.Value.Contains(args[i - 1])
+                    ? $"{args[i - 1]} needs a value, got an empty one"
+                    : $"argument {i + 1} is empty; give a file name or value";
+            }
+
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                string name = arg[..equals];
+                if (ValueOptions.Value.Contains(name) && string.IsNullOrWhiteSpace(arg[(equals + 1)..]))
+                {
+                    return $"{name} needs a value, got an empty one";
+                }
+
+                continue;
+            }
+
+            if (!ValueOptions.Value.Contains(arg))
             {
                 continue;
             }
@@ -32,6 +53,105 @@ internal static partial class ArgumentCheck
 
         return null;
     }
+
+    /// <summary>Spectre's "Unknown option 'modle'." or "Unknown command 'prise'." with the nearest known
+    /// name ("did you mean --model?"), or null when the message is neither.</summary>
+    public static string? Suggest(string message, IEnumerable<string> commands)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var option = UnknownOptionRegex().Match(message);
+        if (option.Success)
+        {
+            string given = option.Groups[1].Value;
+            string dashes = given.Length == 1 ? "-" : "--";
+            string? near = Nearest(given, AllOptions.Value);
+            return $"unknown option {dashes}{given}" + (near is null ? "; see --help" : $"; did you mean {(near.Length == 1 ? "-" : "--")}{near}?");
+        }
+
+        var command = UnknownCommandRegex().Match(message);
+        if (command.Success)
+        {
+            string given = command.Groups[1].Value;
+            string? near = Nearest(given, commands);
+            return $"unknown command '{given}'" + (near is null ? "; see planner --help" : $"; did you mean {near}?");
+        }
+
+        return null;
+    }
+
+    /// <summary>The known name closest to <paramref name="given"/> by edit distance, if it is close enough to be a typo.</summary>
+    internal static string? Nearest(string given, IEnumerable<string> known)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string name in known)
+        {
+            int distance = Distance(given.ToLowerInvariant(), name.ToLowerInvariant());
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(name, best) < 0))
+            {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+
+        int allowed = Math.Max(2, given.Length / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        // Optimal string alignment: a swap of two neighbours ("modle") counts as one edit.
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private static readonly Lazy<HashSet<string>> AllOptions = new(FindAllOptions);
+
+    private static HashSet<string> FindAllOptions()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(ArgumentCheck).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandSettings))))
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
+                {
+                    names.UnionWith(option.LongNames);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    [GeneratedRegex(@"^Unknown option '(.+)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex UnknownOptionRegex();
+
+    [GeneratedRegex(@"^Unknown command '(.+)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex UnknownCommandRegex();
 
     /// <summary>Spectre's conversion message with the option named, e.g. "--text-in: 'abc' is not a valid
     /// whole number", or the message unchanged when it is not a conversion failure.</summary>

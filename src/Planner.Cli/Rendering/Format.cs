@@ -18,6 +18,20 @@ public static class Format
         return sign + "$" + text;
     }
 
+    /// <summary>Money as tables show it: to the cent, grouped ("$1,080.00", "$0.04"), and "&lt;$0.01" for a non-zero
+    /// amount that would round to $0.00 (a table never shows a cost as nothing). The exact figure is in --json.</summary>
+    public static string Money(Usd amount)
+    {
+        decimal value = amount.Value;
+        if (value != 0 && Math.Abs(value) < 0.005m)
+        {
+            return value > 0 ? "<$0.01" : "-<$0.01";
+        }
+
+        decimal cents = Math.Round(Math.Abs(value), 2, MidpointRounding.AwayFromZero);
+        return (value < 0 ? "-$" : "$") + cents.ToString("N2", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>"$1,080.00" style, rounded to cents for summary lines; use <see cref="Usd"/> for exact figures.</summary>
     public static string UsdCents(Usd amount) => (amount.Value < 0 ? "-$" : "$") + Math.Abs(Math.Round(amount.Value, 2, MidpointRounding.AwayFromZero)).ToString("N2", CultureInfo.InvariantCulture);
 
@@ -30,6 +44,9 @@ public static class Format
 
     /// <summary>"16,384".</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A 128-bit count (token totals), grouped.</summary>
+    public static string Count(Int128 value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals, grouped.</summary>
     public static string Number(decimal value, int decimals = 2) =>

@@ -30,7 +30,7 @@ public static class ProjectionCsv
                 string tiers = string.Join(";", m.Tiers.Select(t => t.ModelId + ":" + (t.Tier?.Name ?? "none")));
                 string[] fields =
                 [
-                    target.Target.Model is null ? string.Join("+", m.Tiers.Select(t => t.ModelId)) : target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests),
+                    target.Target.Model is null ? string.Join("+", m.Tiers.Select(t => t.ModelId)) : target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests, 2),
                     Money(m.Mean), Money(m.P10), Money(m.P50), Money(m.P90), Money(m.P99), Money(m.StandardError),
                     m.ExceedsBudgetProbability?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
                     m.OrganizationTier?.Name ?? "none",
@@ -44,9 +44,12 @@ public static class ProjectionCsv
         return text.ToString();
     }
 
-    private static string Money(Usd amount) => Plain(amount.Value);
+    // A projection's figures are estimates: a spreadsheet gets at most 6 decimals of a dollar (and 2 of a
+    // request count), never the 24-digit fractions of a 128-bit mean; exact figures stay in the JSON.
+    private static string Money(Usd amount) => Plain(amount.Value, 6);
 
-    private static string Plain(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    private static string Plain(decimal value, int decimals) =>
+        (Math.Round(value, decimals, MidpointRounding.ToEven) / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

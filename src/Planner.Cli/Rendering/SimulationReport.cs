@@ -94,6 +94,12 @@ public static class SimulationReport
         }
 
         console.Write(models);
+        if (result.Models.Any(m => m.PeakRpmUtilisation > 1 || m.PeakTpmUtilisation > 1))
+        {
+            // The explanation travels with the figure: a peak over 100% is not a bug in the limiter.
+            console.MarkupLine("[dim]* over 100% of the limit in one calendar minute: the buckets start full and refill continuously, so a minute can admit up to a full bucket (limit x burst window / 60 s) plus a minute's refill.[/]");
+        }
+
         TraceReport.RenderRejections(console, result.LimitRejections, "Never admissible at this tier");
     }
 
@@ -121,5 +127,5 @@ public static class SimulationReport
         return assumptions;
     }
 
-    private static string Pct(decimal ratio) => Format.Number(ratio * 100, 1) + "%";
+    private static string Pct(decimal ratio) => Format.Number(ratio * 100, 1) + (ratio > 1 ? "%*" : "%");
 }

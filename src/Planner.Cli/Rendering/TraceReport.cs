@@ -59,7 +59,7 @@ public static class TraceReport
         w.WriteStartObject("tokens");
         foreach (var meter in Meters.All)
         {
-            w.WriteNumber(Meters.JsonName(meter), costs.Totals.Tokens(meter));
+            w.WriteNumber(Meters.JsonName(meter), (decimal)costs.Totals.Tokens(meter));
         }
 
         w.WriteEndObject();
@@ -168,18 +168,18 @@ public static class TraceReport
             // Only the meters the trace used: a realtime trace uses up to eight, a chat one five or fewer.
             if (all.Tokens(meter) != 0)
             {
-                byMeter.AddRow(Meters.Label(meter), Format.Count(all.Tokens(meter)), Format.Usd(all[meter]));
+                byMeter.AddRow(Meters.Label(meter), Format.Count(all.Tokens(meter)), Format.Money(all[meter]));
             }
         }
 
-        byMeter.AddRow("[bold]Total[/]", "", $"[bold]{Format.Usd(all.Total)}[/]");
+        byMeter.AddRow("[bold]Total[/]", "", $"[bold]{Format.Money(all.Total)}[/]");
         console.Write(byMeter);
 
         var byModel = new Table().Border(TableBorder.Rounded).Title("Cost by model")
             .AddColumn("Model").AddColumn(new TableColumn("Requests").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
         foreach (var (model, totals) in costs.ByModel)
         {
-            byModel.AddRow(Markup.Escape(model), Format.Count(totals.Requests), Format.Usd(totals.Total));
+            byModel.AddRow(Markup.Escape(model), Format.Count(totals.Requests), Format.Money(totals.Total));
         }
 
         console.Write(byModel);
@@ -190,7 +190,7 @@ public static class TraceReport
         foreach (var day in costs.ByDay)
         {
             var busiest = costs.ByHour.Where(h => h.Start.UtcDateTime.Date == day.Start.UtcDateTime).MaxBy(h => h.Picodollars);
-            byDay.AddRow(day.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format.Count(day.Requests), Format.Usd(day.Total),
+            byDay.AddRow(day.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format.Count(day.Requests), Format.Money(day.Total),
                 busiest is null ? "" : $"{busiest.Start:HH}:00 {Format.UsdCents(busiest.Total)}");
         }
 
@@ -201,12 +201,12 @@ public static class TraceReport
                 .AddColumn("Hour").AddColumn(new TableColumn("Requests").RightAligned()).AddColumn(new TableColumn("USD").RightAligned());
             foreach (var hour in costs.ByHour)
             {
-                byHour.AddRow(hour.Start.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Format.Count(hour.Requests), Format.Usd(hour.Total));
+                byHour.AddRow(hour.Start.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Format.Count(hour.Requests), Format.Money(hour.Total));
             }
 
             console.Write(byHour);
         }
-        console.MarkupLineInterpolated($"[bold]Total: {Format.Usd(costs.Totals.Total)}[/] for {Format.Count(costs.Totals.Requests)} request(s) over {Duration(costs.Span)}");
+        console.MarkupLineInterpolated($"[bold]Total: {Format.Money(costs.Totals.Total)}[/] for {Format.Count(costs.Totals.Requests)} request(s) over {Duration(costs.Span)}");
         console.MarkupLine(costs.MonthlyProjection is { } month
             ? $"30-day month at this rate: {Format.UsdCents(month)} (total x 30 days / span)"
             : "30-day month: not extrapolated (the trace spans a single instant)");

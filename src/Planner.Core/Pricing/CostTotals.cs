@@ -8,17 +8,18 @@ namespace Planner.Core.Pricing;
 public sealed class CostTotals
 {
     private MeterValues<Int128> _picodollars;
-    private MeterValues<long> _tokens;
+    private MeterValues<Int128> _tokens;
 
     /// <summary>How many requests were added.</summary>
     public long Requests { get; private set; }
 
-    /// <summary>The tokens added, meter by meter.</summary>
-    public long TextInputTokens => _tokens[Meter.TextInput];
-    public long CachedInputTokens => _tokens[Meter.CachedTextInput];
-    public long AudioInputTokens => _tokens[Meter.AudioInput];
-    public long TextOutputTokens => _tokens[Meter.TextOutput];
-    public long AudioOutputTokens => _tokens[Meter.AudioOutput];
+    /// <summary>The tokens added, meter by meter: 128-bit like the money, so a long trace (or many requests
+    /// of a large shape) cannot overflow a sum of counts that each fit a request.</summary>
+    public Int128 TextInputTokens => _tokens[Meter.TextInput];
+    public Int128 CachedInputTokens => _tokens[Meter.CachedTextInput];
+    public Int128 AudioInputTokens => _tokens[Meter.AudioInput];
+    public Int128 TextOutputTokens => _tokens[Meter.TextOutput];
+    public Int128 AudioOutputTokens => _tokens[Meter.AudioOutput];
 
     /// <summary>Adds <paramref name="times"/> requests of one usage and cost.</summary>
     public void Add(in Usage usage, in CostBreakdown cost, long times = 1)
@@ -28,7 +29,7 @@ public sealed class CostTotals
         var pico = cost.AllPicodollars;
         for (int i = 0; i < MeterTable.Count; i++)
         {
-            _tokens[i] = checked(_tokens[i] + (tokens[i] * times));
+            _tokens[i] += (Int128)tokens[i] * times;
             _picodollars[i] += (Int128)pico[i] * times;
         }
     }
@@ -41,7 +42,7 @@ public sealed class CostTotals
         var pico = cost.AllPicodollars;
         for (int i = 0; i < MeterTable.Count; i++)
         {
-            _tokens[i] = checked(_tokens[i] + tokens[i]);
+            _tokens[i] += tokens[i];
             _picodollars[i] += pico[i];
         }
     }
@@ -53,7 +54,7 @@ public sealed class CostTotals
         Requests = checked(Requests + other.Requests);
         for (int i = 0; i < MeterTable.Count; i++)
         {
-            _tokens[i] = checked(_tokens[i] + other._tokens[i]);
+            _tokens[i] += other._tokens[i];
             _picodollars[i] += other._picodollars[i];
         }
     }
@@ -89,5 +90,5 @@ public sealed class CostTotals
     public Usd this[Meter meter] => Usd.FromPicodollars(_picodollars[meter]);
 
     /// <summary>The tokens on one meter.</summary>
-    public long Tokens(Meter meter) => _tokens[meter];
+    public Int128 Tokens(Meter meter) => _tokens[meter];
 }

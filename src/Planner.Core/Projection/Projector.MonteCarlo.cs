@@ -188,7 +188,8 @@ public static partial class Projector
 
             // A month of a Poisson process is Poisson. Above a mean of 100,000 its normal approximation is used
             // (skewness 1/sqrt(mean) < 0.0032, below what 10,000 runs can resolve) with the same mean and variance.
-            _ => mean <= PoissonSamplerMaxMean ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
+            // A mean of 0 (--scale 0) is no requests: MathNet's sampler refuses a Poisson of mean 0.
+            _ => mean <= 0 ? 0 : mean <= PoissonSamplerMaxMean ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
         };
 
         var usage = stream.Usage;

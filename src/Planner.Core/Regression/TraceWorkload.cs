@@ -21,5 +21,5 @@ public sealed class TraceWorkload : IWorkload
 
     public string Name { get; }
 
-    public IEnumerable<TraceRequest> Read(ModelCatalog catalog) => TraceFile.Read(Path, catalog, new TraceOptions(), new TraceRejections());
+    public IEnumerable<TraceRequest> Read(ModelCatalog catalog) => TraceFile.Read(Path, catalog, new TraceOptions { RequireRequests = true }, new TraceRejections());
 }

@@ -1,19 +1,21 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Planner.Core.Units;
 
 namespace Planner.Core.Traces;
 
 /// <summary>Span parsers for the hot path: whole numbers and ISO-8601 instants straight from UTF-8.</summary>
 public sealed partial class TraceReader
 {
-    private const int MaxDigits = 18;
+    /// <summary>Digits of the largest count a field may hold (<see cref="TokenCount.MaxPerRequest"/>).</summary>
+    private const int MaxDigits = 10;
 
     /// <summary>The span without spaces and tabs around it (cheap when there are none).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) =>
         span.IsEmpty || (span[0] > (byte)' ' && span[^1] > (byte)' ') ? span : span.Trim(" \t"u8);
 
-    /// <summary>A whole number >= 0, or the kind and message of why not.</summary>
+    /// <summary>A whole number from 0 to <see cref="TokenCount.MaxPerRequest"/>, or the kind and message of why not.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? ParseCount(ReadOnlySpan<byte> span, string column, out long value, ref string? message)
     {
@@ -31,7 +33,7 @@ public sealed partial class TraceReader
                 value = (value * 10) + digit;
             }
 
-            return null;
+            return value <= TokenCount.MaxPerRequest ? null : BadCount(span, column, ref message);
         }
 
         return BadCount(span, column, ref message);
@@ -40,9 +42,9 @@ public sealed partial class TraceReader
     private static string BadCount(ReadOnlySpan<byte> span, string column, ref string? message)
     {
         bool negative = span[0] == (byte)'-' && span.Length > 1 && span[1..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
-        message = span.Length > MaxDigits && !negative && span.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
-            ? $"{column}: must be a whole number of at most {MaxDigits} digits, got '{Show(span)}'"
-            : $"{column}: must be a whole number >= 0, got '{Show(span)}'";
+        message = !negative && span.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+            ? $"{column}: {Show(span)} is more than a request can carry: a token count is at most {TokenCount.MaxPerRequest:N0}"
+            : $"{column}: must be a whole number >= 0, got {Show(span)}";
         return negative ? TraceRejectionKinds.NegativeCount : TraceRejectionKinds.UnparsableField;
     }
 
@@ -173,12 +175,8 @@ public sealed partial class TraceReader
         return true;
     }
 
-    /// <summary>A field as shown in a message: decoded, at most 60 characters.</summary>
-    internal static string Show(ReadOnlySpan<byte> span)
-    {
-        string text = System.Text.Encoding.UTF8.GetString(span);
-        return text.Length <= 60 ? text : text[..57] + "...";
-    }
+    /// <summary>A field as shown in a message: quoted, on one line, at most 60 characters (<see cref="InputText"/>).</summary>
+    internal static string Show(ReadOnlySpan<byte> span) => InputText.Quote(span);
 
     internal static string Instant(long ticks) =>
         new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -16,7 +16,12 @@ public sealed partial class TraceReader : IDisposable
 {
     private const int ModelCacheSize = 16;
 
+    /// <summary>The longest record (one line) a trace may have, in bytes. The value is 1 MiB: a row is
+    /// about a hundred bytes, so a longer one is a broken file (or not a trace), refused in bounded memory.</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
     private readonly CsvReader _csv;
+    private readonly Queue<(long Line, CsvMalformedReason Reason, long ByteOffset)> _malformed;
     private readonly string _path;
     private readonly ModelCatalog _catalog;
     private readonly TraceOptions _options;
@@ -38,19 +43,25 @@ public sealed partial class TraceReader : IDisposable
     private readonly byte[] _lastDate = new byte[10];
     private long _lastDateTicks = -1;
 
-    private TraceReader(CsvReader csv, string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    private TraceReader(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         _csv = csv;
+        _malformed = malformed;
         _path = path;
         _catalog = catalog;
         _options = options;
         _rejections = rejections;
-        FileLength = new FileInfo(path).Length;
+        FileLength = length;
 
-        IReadOnlyList<string> headers = csv.Headers;
+        IReadOnlyList<string> headers = Framed(() => csv.Headers);
         if (headers.Count == 0)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the file is empty; a header row is required (docs/trace-format.md)");
+        }
+
+        if (_malformed.TryPeek(out var bad) && bad.Line <= 1)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}:1: header: {Malformed(bad.Reason)}");
         }
 
         _timestamp = Required(TraceColumns.Timestamp, headers);
@@ -95,27 +106,42 @@ public sealed partial class TraceReader : IDisposable
     /// <exception cref="PlannerException">A missing file, an empty file, a header without timestamp or model, or an unknown override model.</exception>
     public static TraceReader Open(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rejections);
-        if (!File.Exists(path))
-        {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: no such trace file");
-        }
-
-        var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            // Trimming in CsvHelper halves its speed; the few fields we parse are trimmed in place instead.
-            TrimWhitespace = false,
-            TrackLineNumbers = true,
-            BufferSize = 1 << 20,
-        });
+        InputFile.EnsureReadable(path, "trace", PlannerErrorKind.InvalidTrace);
+        var malformed = new Queue<(long, CsvMalformedReason, long)>();
+        CsvReader csv;
         try
         {
-            return new TraceReader(csv, path, catalog, options, rejections);
+            csv = CsvReader.FromFile(path, ReaderOptions(malformed));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{InputText.Quote(path)}: cannot read trace: {InputText.Shorten(e.Message, 200)}");
+        }
+
+        return Open(csv, malformed, path, new FileInfo(path).Length, catalog, options, rejections);
+    }
+
+    /// <summary>Reads a trace from a stream (e.g. standard input), named <paramref name="name"/> in messages.</summary>
+    public static TraceReader Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rejections);
+        var malformed = new Queue<(long, CsvMalformedReason, long)>();
+        var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
+        return Open(csv, malformed, name, stream.CanSeek ? stream.Length : 0, catalog, options, rejections);
+    }
+
+    private static TraceReader Open(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        try
+        {
+            return new TraceReader(csv, malformed, path, length, catalog, options, rejections);
         }
         catch
         {
@@ -124,16 +150,52 @@ public sealed partial class TraceReader : IDisposable
         }
     }
 
+    /// <summary>The framing rule of a trace (docs/trace-format.md): one record per line. A quoted field may
+    /// hold commas and quotes ("") but not a line break, so one stray quote cannot swallow the rest of the
+    /// file: its line is reported as a bad row and the next line is read as the next row.</summary>
+    private static CsvReaderOptions ReaderOptions(Queue<(long, CsvMalformedReason, long)> malformed) => CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        // Trimming in CsvHelper halves its speed; the few fields we parse are trimmed in place instead.
+        TrimWhitespace = false,
+        TrackLineNumbers = true,
+        BufferSize = 1 << 20,
+        AllowLineBreaksInQuotes = false,
+        MaxRecordSize = MaxRecordBytes,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        // Called while the input is scanned, possibly ahead of the record Read returns: queued by line.
+        OnMalformedRecord = m =>
+        {
+            if (m.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.TextAfterClosingQuote)
+            {
+                malformed.Enqueue((m.LineNumber, m.Reason, m.ByteOffset));
+            }
+        },
+    };
+
     /// <summary>Reads the next valid row; rejected rows on the way are recorded (with SkipInvalid) or thrown.</summary>
     /// <returns>False at the end of the file.</returns>
     /// <exception cref="PlannerException">Without SkipInvalid, the first bad row: "FILE:LINE: FIELD: reason".</exception>
     public bool TryRead(out TraceRequest request)
     {
-        while (_csv.Read())
+        while (Framed(_csv.Read))
         {
             RowsRead++;
             long line = _csv.LineNumber;
-            string? kind = ParseRow(line, out request, out string? message);
+            string? kind;
+            string? message;
+            if (_malformed.Count > 0 && _malformed.Peek().Line <= line)
+            {
+                request = default;
+                kind = TraceRejectionKinds.MalformedQuoting;
+                message = MalformedRow(line);
+            }
+            else
+            {
+                kind = ParseRow(line, out request, out message);
+            }
+
             if (kind is null)
             {
                 RowsPriced++;
@@ -149,8 +211,89 @@ public sealed partial class TraceReader : IDisposable
         }
 
         request = default;
+        if (RowsPriced == 0 && _options.RequireRequests)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, NoRequests());
+        }
+
         return false;
     }
+
+    /// <summary>One rule for every command (price, simulate, recommend, project, diff): a trace without a
+    /// single valid request is invalid input, not a $0 answer.</summary>
+    private string NoRequests()
+    {
+        if (RowsRead == 0)
+        {
+            return $"{_path}: the trace has no rows after its header; nothing to price (docs/trace-format.md)";
+        }
+
+        var reasons = string.Join(", ", _rejections.ByReason.Select(r => $"{r.Value:N0} {r.Key}"));
+        var first = _rejections.First.Count > 0 ? $"; first: line {_rejections.First[0].Line}: {_rejections.First[0].Message}" : "";
+        return $"{_path}: no valid request: all {RowsRead:N0} rows were rejected ({reasons}){first}";
+    }
+
+    /// <summary>Runs a CsvHelper call, turning its framing errors (a record over <see cref="MaxRecordBytes"/>,
+    /// which no skipping can recover from) into one line naming the file and line.</summary>
+    private T Framed<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvFormatException e)
+        {
+            string where = e.LineNumber > 0 ? $":{e.LineNumber}" : "";
+            throw new PlannerException(PlannerErrorKind.InvalidTrace,
+                $"{_path}{where}: a record longer than {MaxRecordBytes:N0} bytes without a line break; a trace row is one line of about a hundred bytes (is this a CSV trace?)");
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string MalformedRow(long line)
+    {
+        // Entries for earlier lines cannot be left (every record is returned under Recover); drop them.
+        var (badLine, reason, offset) = _malformed.Dequeue();
+        while (badLine < line && _malformed.Count > 0 && _malformed.Peek().Line <= line)
+        {
+            (badLine, reason, offset) = _malformed.Dequeue();
+        }
+
+        while (_malformed.Count > 0 && _malformed.Peek().Line == line)
+        {
+            _malformed.Dequeue();
+        }
+
+        string column = ColumnAt(offset - _csv.ByteOffset);
+        return $"{column}: {Malformed(reason)}";
+    }
+
+    /// <summary>The header name of the field at <paramref name="offset"/> bytes into the current record.</summary>
+    private string ColumnAt(long offset)
+    {
+        var raw = _csv.RawRecord;
+        int field = 0;
+        bool quoted = false;
+        for (int i = 0; i < raw.Length && i < offset; i++)
+        {
+            if (raw[i] == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (raw[i] == (byte)',' && !quoted)
+            {
+                field++;
+            }
+        }
+
+        return field < _csv.Headers.Count ? InputText.Shorten(_csv.Headers[field], 40) : $"field {field + 1}";
+    }
+
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote (\"12\"3); quote a whole field, with \"\" for a quote inside it",
+        _ => "a quoted field is not closed on its line; in a trace a quoted field may not span lines (docs/trace-format.md)",
+    };
 
     /// <summary>True once a row's audio was given in seconds and converted with the audio-token rates.</summary>
     public bool ConvertedAudioSeconds { get; private set; }
@@ -184,7 +327,24 @@ public sealed partial class TraceReader : IDisposable
         }
 
         throw new PlannerException(PlannerErrorKind.InvalidTrace,
-            $"{_path}:1: header: missing required column '{name}'; the header has: {string.Join(", ", headers)}");
+            $"{_path}:1: header: missing required column '{name}'; {HeaderHint(headers)}");
+    }
+
+    /// <summary>What the header has; for a header of one column holding ';', tab or '|', the separator it seems to use.</summary>
+    private static string HeaderHint(IReadOnlyList<string> headers)
+    {
+        if (headers.Count == 1)
+        {
+            foreach (var (separator, name) in new[] { (';', "semicolons"), ('\t', "tabs"), ('|', "'|'") })
+            {
+                if (headers[0].Contains(separator, StringComparison.Ordinal))
+                {
+                    return $"the header seems separated by {name}, not commas: a trace is comma-separated (docs/trace-format.md); the header is {InputText.Quote(headers[0])}";
+                }
+            }
+        }
+
+        return $"the header has {headers.Count:N0} column(s): {InputText.List(headers)}";
     }
 
     private int Optional(string name) => _csv.TryGetFieldIndex(name, out int index) ? index : -1;
@@ -211,7 +371,7 @@ public sealed partial class TraceReader : IDisposable
 
         if (!TryParseInstant(stamp, out long ticks))
         {
-            message = $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got '{Show(stamp)}'";
+            message = $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got {Show(stamp)}";
             return TraceRejectionKinds.UnparsableField;
         }
 
@@ -228,7 +388,7 @@ public sealed partial class TraceReader : IDisposable
             slot = FindModel(name);
             if (slot is null)
             {
-                message = $"{TraceColumns.Model}: unknown model '{Show(name)}'; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+                message = $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
                 return TraceRejectionKinds.UnknownModel;
             }
         }
@@ -281,7 +441,7 @@ public sealed partial class TraceReader : IDisposable
 
         if (ticks < _lastTicks)
         {
-            message = $"{TraceColumns.Timestamp}: {Show(stamp)} is before the previous row's {Instant(_lastTicks)} (line {_lastLine}); rows must be in time order";
+            message = $"{TraceColumns.Timestamp}: {Instant(ticks)} is before the previous row's {Instant(_lastTicks)} (line {_lastLine}); rows must be in time order";
             return TraceRejectionKinds.OutOfOrder;
         }
 
@@ -380,23 +540,29 @@ public sealed partial class TraceReader : IDisposable
 
         if (!System.Buffers.Text.Utf8Parser.TryParse(seconds, out decimal parsed, out int consumed) || consumed != seconds.Length)
         {
-            message = $"{secondsColumn}: must be a number of seconds >= 0, got '{Show(seconds)}'";
+            message = $"{secondsColumn}: must be a number of seconds >= 0, got {Show(seconds)}";
             return TraceRejectionKinds.UnparsableField;
         }
 
         if (parsed < 0)
         {
-            message = $"{secondsColumn}: must be a number of seconds >= 0, got '{Show(seconds)}'";
+            message = $"{secondsColumn}: must be a number of seconds >= 0, got {Show(seconds)}";
             return TraceRejectionKinds.NegativeCount;
         }
 
         if (!AudioDuration.TryFromSeconds(parsed, out var duration, out string? error))
         {
-            message = $"{secondsColumn}: {error}, got '{Show(seconds)}'";
+            message = $"{secondsColumn}: {error}, got {Show(seconds)}";
             return TraceRejectionKinds.UnparsableField;
         }
 
-        value = rate.TokensFor(duration).Value;
+        if (!rate.TryTokensFor(duration, out var tokens))
+        {
+            message = $"{secondsColumn}: {rate.TooMuchAudio(duration)}";
+            return TraceRejectionKinds.OverCap;
+        }
+
+        value = tokens.Value;
         ConvertedAudioSeconds = true;
         return null;
     }

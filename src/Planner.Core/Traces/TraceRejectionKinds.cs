@@ -9,6 +9,9 @@ public static class TraceRejectionKinds
     /// <summary>A field that does not parse: not a whole number, not an ISO-8601 instant.</summary>
     public const string UnparsableField = "unparsable_field";
 
+    /// <summary>A quoted field not closed on its line, or text after a closing quote.</summary>
+    public const string MalformedQuoting = "malformed_quoting";
+
     /// <summary>A token count or duration below zero.</summary>
     public const string NegativeCount = "negative_count";
 

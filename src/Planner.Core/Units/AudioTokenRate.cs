@@ -53,12 +53,36 @@ public readonly struct AudioTokenRate : IEquatable<AudioTokenRate>
 
     /// <summary>The tokens <paramref name="duration"/> of audio counts as; a fraction of a token
     /// rounds up to the next whole token.</summary>
+    /// <exception cref="PlannerException">More than <see cref="TokenCount.MaxPerRequest"/> tokens.</exception>
     public TokenCount TokensFor(AudioDuration duration)
+    {
+        if (!TryTokensFor(duration, out var tokens))
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, TooMuchAudio(duration));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The tokens <paramref name="duration"/> counts as, or false when that is more than
+    /// <see cref="TokenCount.MaxPerRequest"/> (one request cannot carry it).</summary>
+    public bool TryTokensFor(AudioDuration duration, out TokenCount tokens)
     {
         Int128 scaled = (Int128)duration.Microseconds * MilliTokensPerSecond;
         Int128 whole = (scaled + (MicrosecondsTimesMilli - 1)) / MicrosecondsTimesMilli;
-        return new TokenCount(checked((long)whole));
+        if (whole > TokenCount.MaxPerRequest)
+        {
+            tokens = default;
+            return false;
+        }
+
+        tokens = new TokenCount((long)whole);
+        return true;
     }
+
+    /// <summary>"1,000,000,000 s of audio at 20 tokens/s is more than the 1,000,000,000 tokens one request may carry".</summary>
+    public string TooMuchAudio(AudioDuration duration) => string.Create(CultureInfo.InvariantCulture,
+        $"{duration.Seconds:#,0.######} s of audio at {TokensPerSecond:#,0.###} tokens/s is more than the {TokenCount.MaxPerRequest:N0} tokens one request may carry");
 
     /// <summary>The longest audio that fits in <paramref name="tokens"/> (rounded down to the microsecond).</summary>
     public AudioDuration DurationFor(TokenCount tokens)

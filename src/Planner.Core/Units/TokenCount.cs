@@ -18,6 +18,11 @@ public readonly struct TokenCount : IEquatable<TokenCount>, IComparable<TokenCou
         Value = value;
     }
 
+    /// <summary>The most tokens one request may carry on one meter: 1,000,000,000. No model's context
+    /// window comes near it, and it keeps every per-request sum and cost exact in 64 bits; inputs
+    /// (options, trace fields, audio converted to tokens) are checked against it at the edge.</summary>
+    public const long MaxPerRequest = 1_000_000_000;
+
     /// <summary>No tokens.</summary>
     public static TokenCount Zero => default;
 

@@ -28,7 +28,8 @@ public class ConversationCommandTests
         var result = CliRunner.Run("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("$0.015").And.Contain("overflow at turn 641").And.Contain("audio_output_tokens_per_second = 20");
+        // $0.015 in all, to the cent (half away from zero) in the table.
+        result.Output.Should().Contain("$0.02").And.Contain("overflow at turn 641").And.Contain("audio_output_tokens_per_second = 20");
     }
 
     [Theory]

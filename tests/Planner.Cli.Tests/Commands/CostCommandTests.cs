@@ -36,7 +36,7 @@ public class CostCommandTests
     [Fact]
     public void Cost_UnknownModel_ExitsTwoWithOneLine()
     {
-        var result = CliRunner.Run("cost", "--model", "gpt-audio-minx");
+        var result = CliRunner.Run("cost", "--model", "gpt-audio-minx", "--text-in", "10");
 
         result.ExitCode.Should().Be(2);
         result.Error.Trim().Should().Be("planner: unknown model 'gpt-audio-minx'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview");
@@ -46,7 +46,7 @@ public class CostCommandTests
     [Theory]
     [InlineData(new[] { "--text-out", "20000" }, "planner: output of 20,000 tokens exceeds gpt-audio-mini's 16,384-token output cap")]
     [InlineData(new[] { "--text-in", "120000", "--text-out", "10000" }, "planner: input of 120,000 + output of 10,000 = 130,000 tokens exceeds gpt-audio-mini's 128,000-token context window")]
-    [InlineData(new[] { "--text-in", "-5" }, "planner: --text-in must be >= 0, got -5")]
+    [InlineData(new[] { "--text-in", "-5" }, "planner: --text-in must be a token count from 0 to 1,000,000,000 (what one request can carry), got -5")]
     [InlineData(new[] { "--audio-in", "5", "--audio-in-seconds", "1" }, "planner: give --audio-in or --audio-in-seconds, not both")]
     [InlineData(new[] { "--requests", "0" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 0")]
     [InlineData(new[] { "--requests", "9223372036854775807", "--audio-in", "100000" }, "planner: --requests must be between 1 and 1,000,000,000,000, got 9223372036854775807")]
@@ -78,7 +78,18 @@ public class CostCommandTests
         var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "60");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("Audio input").And.Contain("$0.006").And.Contain("Assumptions").And.Contain("audio_input_tokens_per_second = 10");
+        // 600 audio tokens at $10 / 1M = $0.006: to the cent in the table (the exact figure is in --json).
+        result.Output.Should().Contain("Audio input").And.Contain("$0.01").And.NotContain("$0.006").And.Contain("Assumptions").And.Contain("audio_input_tokens_per_second = 10");
+    }
+
+    [Fact]
+    public void Cost_Table_ShowsATinyNonZeroAmountAsLessThanACentNeverAsNothing()
+    {
+        // 100 text tokens at $0.60 / 1M = $0.00006.
+        var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--text-in", "100");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("<$0.01").And.NotContain("$0.00006");
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public class DiffCommandTests
         var result = workloads.Run("diff", "--base", Bundled, "--head", Bundled, "--format", "json");
 
         result.ExitCode.Should().Be(0, result.Error);
-        workloads.Opened.Select(Path.GetFileName).Should().Equal("batch-transcription-day.csv", "text-heavy-day.csv", "voice-support-day.csv");
+        workloads.Opened.Select(Path.GetFileName).Should().Equal("batch-transcription-day.csv", "text-heavy-day.csv", "voice-calls-day.csv");
         workloads.Opened.Should().OnlyContain(p => p.StartsWith(Path.Combine(CliRunner.DataDirectory, "workloads"), StringComparison.Ordinal));
     }
 
@@ -278,9 +278,9 @@ public class DiffCommandTests
         result.ExitCode.Should().Be(0, result.Error);
         using var json = result.Json();
         var workloads = json.RootElement.GetProperty("workloads").EnumerateArray().ToDictionary(w => w.GetProperty("name").GetString()!);
-        workloads.Keys.Should().BeEquivalentTo("voice-support-day", "batch-transcription-day", "text-heavy-day");
-        workloads["voice-support-day"].GetProperty("requests").GetInt64().Should().Be(File.ReadAllLines(Path.Combine(CliRunner.DataDirectory, "workloads", "voice-support-day.csv")).Length - 1);
-        workloads["voice-support-day"].GetProperty("change_usd").GetDecimal().Should().BePositive();
+        workloads.Keys.Should().BeEquivalentTo("voice-calls-day", "batch-transcription-day", "text-heavy-day");
+        workloads["voice-calls-day"].GetProperty("requests").GetInt64().Should().Be(File.ReadAllLines(Path.Combine(CliRunner.DataDirectory, "workloads", "voice-calls-day.csv")).Length - 1);
+        workloads["voice-calls-day"].GetProperty("change_usd").GetDecimal().Should().BePositive();
         workloads["batch-transcription-day"].GetProperty("change_usd").GetDecimal().Should().BePositive();
         workloads["text-heavy-day"].GetProperty("change_usd").GetDecimal().Should().Be(0);
     }

@@ -26,13 +26,4 @@ public class LimitsCommandTests
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("not supported").And.Contain("assumption").And.Contain("30,000,000");
     }
-
-    [Fact]
-    public void Limits_WithoutModel_ExitsTwo()
-    {
-        var result = CliRunner.Run("limits");
-
-        result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: --model is required, e.g. --model gpt-audio-mini");
-    }
 }

@@ -99,6 +99,6 @@ public class MeterOptionsTests
         var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", option, "-3");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be($"planner: {option} must be >= 0, got -3");
+        result.Error.Trim().Should().Be($"planner: {option} must be a token count from 0 to 1,000,000,000 (what one request can carry), got -3");
     }
 }

@@ -182,7 +182,7 @@ public class ProjectCommandTests
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--requests-per-day-sd", "-1" }, "planner: --requests-per-day-sd must be >= 0, got -1")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--growth", "-100" }, "planner: --growth must be > -100 (percent a month), got -100")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--growth", "-250" }, "planner: --growth must be > -100 (percent a month), got -250")]
-    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--audio-in", "-3" }, "planner: --audio-in must be >= 0, got -3")]
+    [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--audio-in", "-3" }, "planner: --audio-in must be a token count from 0 to 1,000,000,000 (what one request can carry), got -3")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--months", "0" }, "planner: --months must be 1 to 600, got 0")]
     [InlineData(new[] { "--model", "gpt-audio-mini", "--requests-per-day", "5", "--scale", "-1" }, "planner: --scale must be >= 0, got -1")]
     [InlineData(new[] { "--model", "gpt-audio-mini" }, "planner: --requests-per-day is required without --trace, e.g. --requests-per-day 1000")]

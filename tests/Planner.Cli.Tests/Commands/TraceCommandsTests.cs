@@ -231,7 +231,9 @@ public sealed class TraceCommandsTests : IDisposable
         0, "simulate", "--tier", "1", "--on-limit", "retry", "--burst-window", "0.12", "--retry-jitter", "0", "--retry-initial", "400000000000", "--retry-max", "400000000000")]
     [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "price")]
     [InlineData("timestamp,model,output_text_tokens|9999-12-31T23:59:59Z,gpt-audio-mini,10", 0, "recommend")]
-    [InlineData("timestamp,model,output_text_tokens", 0, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens", 2, "recommend")]
+    [InlineData("timestamp,model,output_text_tokens", 2, "price")]
+    [InlineData("timestamp,model,output_text_tokens", 2, "simulate", "--tier", "1")]
     [InlineData("timestamp,model,input_audio_seconds|2026-01-15T09:00:00Z,gpt-audio-mini,1", 2, "price", "--audio-in-rate", "79228162514264337593543950335")]
     [InlineData("timestamp,model,output_text_tokens|2026-01-15T09:00:00Z,gpt-audio-mini", 2, "simulate", "--tier", "1")]
     public void OddInput_ExitsZeroOrTwo_NeverAnInternalError(string lines, int exitCode, params string[] args)

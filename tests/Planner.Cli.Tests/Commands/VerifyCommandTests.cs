@@ -14,7 +14,28 @@ public class VerifyCommandTests
         // + tiers 1-5 (supported, rpm, tpm, monthly limit) + deprecated + shutdown = 34, plus one line per
         // snapshot (gpt-audio-mini 2, gpt-audio 1): 2 + 34 x 4 + 3 = 141.
         result.ExitCode.Should().Be(0, result.Output + result.Error);
-        result.Output.Trim().Should().Be($"{catalog}: valid; 4 models, all {2 + (34 * 4) + 3} figures match {golden}");
+        result.Output.Trim().Should().Be(
+            $"Checking {catalog}, the copy bundled with planner (no data/catalog.json in this folder); to check the repository's catalog, run planner verify from its root or give its path.{Environment.NewLine}" +
+            $"{catalog}: valid; 4 models, all {2 + (34 * 4) + 3} figures match {golden}");
+    }
+
+    [Fact]
+    public void Verify_NoPathInARepository_ChecksItsDataCatalogAndNamesItInTheHint()
+    {
+        // A user in the repository edits data/catalog.json; a bare "planner verify" must check that file (not the copy
+        // in bin/), say so, and tell them to update the golden file beside it.
+        using var repo = new TempCatalog(j => TempCatalog.Prices(j, "gpt-audio-mini")["text_output"] = 2.64m, withGolden: true, folder: "data");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment(output, error, () => CliRunner.Now, CliRunner.DataDirectory, workingDirectory: repo.Root);
+
+        int exit = PlannerApp.Run(["verify"], environment);
+
+        exit.Should().Be(1, error.ToString());
+        string catalog = Path.Combine("data", "catalog.json");
+        output.ToString().Should().StartWith($"Checking {catalog} (the catalog in this folder).{Environment.NewLine}")
+            .And.Contain($"{catalog}: valid, but 1 figure differs from the golden snapshot {Path.Combine("data", "golden", "catalog.golden.md")}:")
+            .And.Contain($"If the change is intended, run: planner verify {catalog} --update-golden");
     }
 
     [Fact]

@@ -102,6 +102,22 @@ public class PricingLawsTests
             return once.Total == oneByOne.Total && MeterTable.Meters.All(m => once.Tokens(m) == oneByOne.Tokens(m) && once[m] == oneByOne[m]);
         }));
 
+    [Property(Arbitrary = [typeof(Arbitraries)])]
+    public bool Totals_OfUpToTenToTheTwelveRequests_StayExactPastTwoToTheSixtyThree(MeterTokens a, MeterTokens c, MeterTokens e, RequestCount k)
+    {
+        // k up to 10^12 requests of up to 10^9 tokens a meter (the bounds of the options): token totals past 2^63
+        // must stay exact (128-bit), as the money does.
+        var usage = Usage.Of(textInput: a.Value, audioInput: c.Value, audioOutput: e.Value);
+        var sheet = Sheets[0];
+        var cost = sheet.Price(usage);
+        var totals = new CostTotals();
+        totals.Add(usage, cost, k.Value);
+
+        return totals.TotalPicodollars == (Int128)cost.TotalPicodollars * k.Value &&
+            totals.Tokens(Meter.TextInput) == (Int128)a.Value * k.Value &&
+            totals.Tokens(Meter.AudioOutput) == (Int128)e.Value * k.Value;
+    }
+
     [Property]
     public Property UsageOnAnUnpricedMeter_IsNeverSilentlyFree() =>
         Prop.ForAll(AnyUsage, a => Sheets.All(s =>

@@ -11,7 +11,7 @@ public class ReferenceWorkloadsTests
 {
     private static readonly string Folder = Path.Combine(TestCatalogs.DataDirectory, "workloads");
 
-    private static readonly string[] Names = ["voice-support-day.csv", "batch-transcription-day.csv", "text-heavy-day.csv"];
+    private static readonly string[] Names = ["voice-calls-day.csv", "batch-transcription-day.csv", "text-heavy-day.csv"];
 
     public static TheoryData<string> Files => new(Names);
 

@@ -337,15 +337,16 @@ public class TraceSimulatorTests
     }
 
     /// <summary>completed + dropped + rejected = rows read, in both modes, whatever the rows.</summary>
-    [FsCheck.Xunit.Property(MaxTest = 40)]
-    public void Outcomes_AccountForEveryRow(PositiveInt[] gaps, NonNegativeInt[] sizes, bool retry, PositiveInt seed)
+    [FsCheck.Xunit.Property(MaxTest = 40, Arbitrary = [typeof(Arbitraries)])]
+    public void Outcomes_AccountForEveryRow(TimeGap[] gaps, MeterTokens[] sizes, bool retry, PositiveInt seed)
     {
+        // Gaps from milliseconds to hours of virtual time; sizes up to 10^9 (most over tier 1's bucket or the caps).
         var lines = new List<string> { Header };
         var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
         for (int i = 0; i < gaps.Length; i++)
         {
-            at = at.AddMilliseconds(gaps[i].Get % 200);
-            long input = sizes.Length == 0 ? 10 : (sizes[i % sizes.Length].Get * 37 % 40_000) - 100;
+            at = at.AddTicks(gaps[i].Ticks);
+            long input = sizes.Length == 0 ? 10 : (sizes[i % sizes.Length].Value % 2 == 0 ? sizes[i % sizes.Length].Value : -sizes[i % sizes.Length].Value);
             // Some rows are bad (a negative count) and some too big for tier 1's TPM bucket.
             lines.Add($"{at:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},gpt-audio-mini,{input},10,");
         }

@@ -120,6 +120,15 @@ public class TraceReaderTests
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,100,r", "max_tokens_below_output", "max_tokens: 100 is below the row's output of 200 tokens; a response cannot exceed max_tokens" },
         { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,200,20000,r", "over_cap", "max_tokens: 20,000 exceeds gpt-audio-mini's 16,384-token output cap" },
         { "2025-06-01T00:00:00Z,gpt-audio-mini,1,0,0,0,0,,r", "no_price", "timestamp: gpt-audio-mini has no price before 2025-10-06; the request is dated 2025-06-01T00:00:00Z" },
+        // One stray quote opening a field: the line is one bad row; it must not swallow the rows after it.
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1,0,0,0,0,,\"r", "malformed_quoting", "request_id: a quoted field is not closed on its line; in a trace a quoted field may not span lines (docs/trace-format.md)" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,\"12\"3,0,0,0,0,,r", "malformed_quoting", "input_text_tokens: text after a closing quote (\"12\"3); quote a whole field, with \"\" for a quote inside it" },
+        // A count beyond what a request can carry is bounded at the edge (sums of five meters stay exact).
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,1000000001,0,0,0,0,,r", "unparsable_field", "input_text_tokens: '1000000001' is more than a request can carry: a token count is at most 1,000,000,000" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini,999999999999999999,0,0,0,0,,r", "unparsable_field", "input_text_tokens: '999999999999999999' is more than a request can carry: a token count is at most 1,000,000,000" },
+        // Input echoed in a message is quoted, on one line and short: an escape sequence is shown, not sent to the terminal.
+        { "2026-01-15T09:00:00Z,gpt-\u001b[31m,1,0,0,0,0,,r", "unknown_model", "model: unknown model 'gpt-\\u001b[31m'; known models: gpt-audio-mini, gpt-audio, gpt-4o-audio-preview, gpt-4o-mini-audio-preview" },
+        { "2026-01-15T09:00:00Z,gpt-audio-mini," + new string('9', 70) + "x,0,0,0,0,,r", "unparsable_field", "input_text_tokens: must be a whole number >= 0, got '" + new string('9', 60) + "... (71 characters)'" },
         { "2024-12-31T23:59:59Z,gpt-4o-audio-preview,1,0,0,0,0,,r", "out_of_order", "timestamp: 2024-12-31T23:59:59Z is before the previous row's 2025-01-01T00:00:00Z (line 2); rows must be in time order" },
     };
 
@@ -176,14 +185,16 @@ public class TraceReaderTests
     }
 
     [Fact]
-    public void Read_QuotedFieldWithLineBreak_KeepsLineNumbersOfTheFile()
+    public void Read_QuotedFieldWithLineBreak_IsABadRowAndTheNextLineIsTheNextRow()
     {
-        string path = TestData.Trace("timestamp,model,request_id,input_text_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,\"two\nlines\",1", "2026-01-15T09:00:01Z,gpt-audio-mini,r,-5");
+        // A quoted field may not span lines in a trace: line 2 is one bad row, line 3 ("lines",1) is read as a row
+        // of its own (and rejected), and line 4 is priced. Without the rule line 2 would swallow line 3.
+        string path = TestData.Trace("timestamp,model,request_id,input_text_tokens", "2026-01-15T09:00:00Z,gpt-audio-mini,\"two\nlines\",1", "2026-01-15T09:00:01Z,gpt-audio-mini,r,5");
         var rejections = new TraceRejections();
 
-        ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Single().Line.Should().Be(2);
+        ReadAll(path, rejections, new TraceOptions { SkipInvalid = true }).Single().Line.Should().Be(4);
 
-        rejections.First.Single().Line.Should().Be(4);
+        rejections.First.Select(r => (r.Line, r.Kind)).Should().Equal((2, TraceRejectionKinds.MalformedQuoting), (3, TraceRejectionKinds.MissingField));
     }
 
     [Fact]
@@ -193,7 +204,7 @@ public class TraceReaderTests
 
         var open = () => TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
 
-        open.Should().Throw<PlannerException>().WithMessage($"{path}:1: header: missing required column 'timestamp'; the header has: time, model");
+        open.Should().Throw<PlannerException>().WithMessage($"{path}:1: header: missing required column 'timestamp'; the header has 2 column(s): 'time', 'model'");
     }
 
     [Fact]
@@ -201,7 +212,7 @@ public class TraceReaderTests
     {
         var open = () => TraceFile.Read("/no/such/trace.csv", TestData.Catalog, new TraceOptions(), new TraceRejections());
 
-        open.Should().Throw<PlannerException>().WithMessage("/no/such/trace.csv: no such trace file");
+        open.Should().Throw<PlannerException>().WithMessage("'/no/such/trace.csv': no such trace file");
     }
 
     [Theory]

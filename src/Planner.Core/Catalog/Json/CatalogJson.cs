@@ -12,20 +12,15 @@ public static class CatalogJson
     /// <summary>The file name of the bundled catalog inside the data folder.</summary>
     public const string FileName = "catalog.json";
 
+    /// <summary>The largest catalog file read, in bytes. The value is 16 MiB (the bundled one is a few KiB).</summary>
+    public const long MaxFileBytes = 16L << 20;
+
     /// <summary>Loads and validates a catalog file.</summary>
     /// <exception cref="PlannerException">The file is missing, unreadable or not valid (all errors listed).</exception>
     public static ModelCatalog Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PlannerException(PlannerErrorKind.InvalidCatalog, $"{path}: cannot read catalog: {e.Message}");
-        }
-
+        // Bounded: /dev/zero or a wrong multi-gigabyte file is refused, not read into memory.
+        byte[] bytes = InputFile.ReadAllBytes(path, MaxFileBytes, "catalog", PlannerErrorKind.InvalidCatalog);
         return Parse(bytes).GetOrThrow(path);
     }
 
