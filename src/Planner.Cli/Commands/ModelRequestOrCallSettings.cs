@@ -21,7 +21,13 @@ public abstract class ModelRequestOrCallSettings : RequestOrCallSettings
         }
 
         var own = ValidateOptions();
-        return own.Successful ? base.Validate() : own;
+        if (!own.Successful)
+        {
+            return own;
+        }
+
+        var shape = base.Validate();
+        return shape.Successful && !IsCall && IsEmptyRequest ? EmptyRequest() : shape;
     }
 
     /// <summary>The command's own options; success by default.</summary>
