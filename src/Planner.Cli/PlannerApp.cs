@@ -13,6 +13,9 @@ public static class PlannerApp
     public static string Version { get; } =
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
+    public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
+
     /// <summary>Runs the calculator; never throws, never prints a stack trace.</summary>
     public static int Run(string[] args, CliEnvironment environment) => Run(args, environment, null);
 
@@ -116,7 +119,12 @@ public static class PlannerApp
         config.AddCommand<PriceCommand>("price")
             .WithDescription("The exact cost of a CSV trace: by model, meter, hour and day, and extrapolated to a 30-day month.")
             .WithExample("price", "data/traces/voice-support-day.csv")
-            .WithExample("price", "trace.csv", "--skip-invalid", "--json");
+            .WithExample("price", "trace.csv", "--skip-invalid", "--json")
+            .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
+        config.AddCommand<SqlCommand>("sql")
+            .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
+            .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
+            .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
             .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")

@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using Planner.Cli.Rendering;
 using Planner.Core.Traces;
+using Planner.DuckDb;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Planner.Cli.Commands;
@@ -7,26 +10,89 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner price TRACE</c>: the exact cost of a trace with the prices in effect at each row's timestamp.</summary>
 public sealed class PriceCommand(CliEnvironment environment) : Command<PriceCommand.Settings>
 {
+    /// <summary>The streaming reader (the default).</summary>
+    public const string StreamingEngine = "streaming";
+
+    /// <summary>DuckDB in-process (CSV, Parquet, JSON, globs, every core).</summary>
+    public const string DuckDbEngine = "duckdb";
+
     public sealed class Settings : TraceSettings
     {
+        [CommandArgument(1, "[MORE_FILES]")]
+        [Description("More files or globs (with --engine duckdb).")]
+        public string[] MoreFiles { get; init; } = [];
+
+        [CommandOption("--engine <ENGINE>")]
+        [Description("streaming (one CSV trace, read as a stream) or duckdb (CSV, Parquet or JSON files and globs, on every core, in DuckDB). The default value is streaming.")]
+        public string Engine { get; init; } = StreamingEngine;
+
+        public override ValidationResult Validate()
+        {
+            if (Engine is not (StreamingEngine or DuckDbEngine))
+            {
+                return ValidationResult.Error($"--engine: must be {StreamingEngine} or {DuckDbEngine}, got '{Engine}'");
+            }
+
+            if (Engine == StreamingEngine && MoreFiles.Length > 0)
+            {
+                return ValidationResult.Error($"the streaming engine reads one trace, got {MoreFiles.Length + 1} files; price several files or globs with --engine {DuckDbEngine}");
+            }
+
+            if (Engine == DuckDbEngine && (AudioInRate is not null || AudioOutRate is not null))
+            {
+                return ValidationResult.Error($"--audio-in-rate and --audio-out-rate convert audio seconds, which --engine {DuckDbEngine} does not read; use the streaming engine");
+            }
+
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var catalog = CatalogSource.Load(environment, settings);
+        if (settings.Engine == DuckDbEngine)
+        {
+            return ExecuteDuckDb(settings, catalog);
+        }
+
         var options = settings.ToTraceOptions(catalog);
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
         TraceProgress.Run(environment, reader, progress => reader.ReadAll(costs, progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
+        return Render(settings, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null);
+    }
 
+    private int ExecuteDuckDb(Settings settings, Planner.Core.Catalog.ModelCatalog catalog)
+    {
+        string[] files = [settings.Trace, .. settings.MoreFiles];
+        var result = DuckDbPricer.Price(catalog, files, new DuckDbPriceOptions { ModelOverride = settings.ModelOverride });
+        if (result.Rejections.Count > 0 && !settings.SkipInvalid)
+        {
+            // The engine knows reasons, not lines: name them, and where to find the lines.
+            string reasons = string.Join(", ", result.Rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value:N0}"));
+            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidTrace,
+                $"{string.Join(", ", files)}: {result.Rejections.Count:N0} row(s) rejected ({reasons}); price the rest with --skip-invalid, or find their lines with the streaming engine");
+        }
+
+        var assumptions = new Assumptions().AddCachedFallbacks(catalog, result.Costs);
+        return Render(settings, string.Join(", ", files), result.RowsRead, result.Rejections, result.Costs, assumptions, DuckDbEngine);
+    }
+
+    private int Render(Settings settings, string trace, long rowsRead, TraceRejections rejections, TraceCosts costs, Assumptions assumptions, string? engine)
+    {
         if (settings.Json)
         {
             JsonOutput.Write(environment.Out, w =>
             {
                 w.WriteStartObject();
-                TraceReport.WriteRowsJson(w, settings.Trace, reader.RowsRead, rejections);
+                TraceReport.WriteRowsJson(w, trace, rowsRead, rejections);
+                if (engine is not null)
+                {
+                    w.WriteString("engine", engine);
+                }
+
                 if (settings.ModelOverride is { } model)
                 {
                     w.WriteString("model_override", model);
@@ -40,7 +106,12 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         }
 
         var console = environment.Console;
-        TraceReport.RenderRows(console, reader.RowsRead, rejections);
+        TraceReport.RenderRows(console, rowsRead, rejections);
+        if (engine is not null && rejections.Count > 0)
+        {
+            console.MarkupLine($"(the {engine} engine counts rejected rows by reason; the streaming engine lists their lines)");
+        }
+
         TraceReport.RenderCosts(console, costs);
         assumptions.Render(console);
         return ExitCodes.Success;

@@ -142,6 +142,11 @@ public static class TraceReport
         }
 
         console.Write(reasons);
+        if (rejections.First.Count == 0)
+        {
+            return;
+        }
+
         var first = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Line").RightAligned()).AddColumn("Reason").AddColumn("Message");
         foreach (var rejection in rejections.First)
         {

@@ -47,6 +47,20 @@ public sealed class CostTotals
         }
     }
 
+    /// <summary>Adds a group of <paramref name="requests"/> requests whose tokens and costs sum to
+    /// <paramref name="usage"/> and <paramref name="cost"/> (a row of an SQL engine's aggregate).</summary>
+    public void AddGroup(long requests, in Usage usage, in CostBreakdown cost)
+    {
+        Requests = checked(Requests + requests);
+        var tokens = usage.Tokens;
+        var pico = cost.AllPicodollars;
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            _tokens[i] = checked(_tokens[i] + tokens[i]);
+            _picodollars[i] += pico[i];
+        }
+    }
+
     /// <summary>Adds everything in another total.</summary>
     public void Add(CostTotals other)
     {

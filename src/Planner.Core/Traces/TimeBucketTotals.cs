@@ -30,4 +30,10 @@ public sealed class TimeBucketTotals
         Requests++;
         Picodollars += picodollars;
     }
+
+    internal void Add(long requests, Int128 picodollars)
+    {
+        Requests = checked(Requests + requests);
+        Picodollars += picodollars;
+    }
 }

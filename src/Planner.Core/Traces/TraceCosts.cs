@@ -125,6 +125,22 @@ public sealed class TraceCosts : ITraceSink
         _lastTicks = Math.Max(_lastTicks, ticks);
     }
 
+    /// <summary>Adds a group of requests already summed elsewhere (an SQL engine's row): all on one billing id and
+    /// within one UTC hour (<paramref name="hour"/>), the earliest at <paramref name="first"/> and the latest at <paramref name="last"/>.</summary>
+    public void AddGroup(string billingId, DateTimeOffset hour, long requests, in Usage usage, in CostBreakdown cost, DateTimeOffset first, DateTimeOffset last)
+    {
+        ArgumentNullException.ThrowIfNull(billingId);
+        _lastModel = null;
+        FindModel(billingId).AddGroup(requests, usage, cost);
+        long ticks = hour.UtcTicks;
+        Bucket(_byHour, ticks, TimeSpan.TicksPerHour).Add(requests, cost.TotalPicodollars);
+        Bucket(_byDay, ticks, TimeSpan.TicksPerDay).Add(requests, cost.TotalPicodollars);
+        _hour = null;
+        _day = null;
+        _firstTicks = Math.Min(_firstTicks, first.UtcTicks);
+        _lastTicks = Math.Max(_lastTicks, last.UtcTicks);
+    }
+
     private CostTotals FindModel(string billingId)
     {
         foreach (var (model, totals) in _byModel)

@@ -18,6 +18,15 @@ public sealed class TraceRejections
     /// <summary>The first rejected rows with their line numbers.</summary>
     public IReadOnlyList<TraceRejection> First => _first;
 
+    /// <summary>Records <paramref name="count"/> rejected rows of one reason whose lines are not known (an SQL engine's count).</summary>
+    public void AddCount(string kind, long count)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = checked(Count + count);
+        _byReason[kind] = checked(_byReason.GetValueOrDefault(kind) + count);
+    }
+
     /// <summary>Records one rejected row.</summary>
     public void Add(TraceRejection rejection)
     {
