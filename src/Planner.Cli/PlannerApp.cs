@@ -96,6 +96,9 @@ public static class PlannerApp
             .WithDescription("Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.")
             .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown")
             .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20");
+        config.AddCommand<CrosscheckCommand>("crosscheck")
+            .WithDescription("Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.")
+            .WithExample("crosscheck", "--litellm", "model_prices_and_context_window.json", "--genai-prices", "data.json");
         config.AddCommand<VerifyCommand>("verify")
             .WithDescription("Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.")
             .WithExample("verify")

@@ -17,4 +17,7 @@ public enum PlannerErrorKind
 
     /// <summary>A usage on a meter the model has no price for.</summary>
     UnpricedMeter,
+
+    /// <summary>A reference catalog (LiteLLM, genai-prices) that cannot be read.</summary>
+    InvalidReferenceFile,
 }

@@ -13,6 +13,20 @@ public readonly struct CostBreakdown : IEquatable<CostBreakdown>
     /// <summary>A breakdown from per-meter picodollars.</summary>
     public CostBreakdown(in MeterValues<long> picodollars) => _picodollars = picodollars;
 
+    /// <summary>The hot path's constructor: one value per meter in <see cref="Meter"/> order (8 meters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal CostBreakdown(long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7)
+    {
+        _picodollars[0] = m0;
+        _picodollars[1] = m1;
+        _picodollars[2] = m2;
+        _picodollars[3] = m3;
+        _picodollars[4] = m4;
+        _picodollars[5] = m5;
+        _picodollars[6] = m6;
+        _picodollars[7] = m7;
+    }
+
     public static CostBreakdown Zero => default;
 
     /// <summary>A breakdown with <paramref name="picodollars"/> on one meter.</summary>
@@ -35,15 +49,11 @@ public readonly struct CostBreakdown : IEquatable<CostBreakdown>
     /// <summary>The sum of all meters, in picodollars.</summary>
     public long TotalPicodollars
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get
         {
-            long total = 0;
-            foreach (long p in (ReadOnlySpan<long>)_picodollars)
-            {
-                total = checked(total + p);
-            }
-
-            return total;
+            ref readonly var p = ref _picodollars;
+            return checked(p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + p[7]);
         }
     }
 

@@ -36,6 +36,10 @@ public readonly struct Usage : IEquatable<Usage>
     /// <summary>The per-meter counts.</summary>
     public MeterValues<long> Tokens => _tokens;
 
+    /// <summary>The per-meter counts by reference (the hot path reads them without copying).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref readonly MeterValues<long> TokenValues => ref _tokens;
+
     public TokenCount TextInput => this[Meter.TextInput];
     public TokenCount CachedInput => this[Meter.CachedTextInput];
     public TokenCount AudioInput => this[Meter.AudioInput];
