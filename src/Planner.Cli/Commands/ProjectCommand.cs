@@ -167,7 +167,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         var lifecycle = ProjectLifecycle.Apply(catalog, settings, workload, options.Months, environment.Clock);
         workload = lifecycle.Workload;
         source = lifecycle.Label(source);
-        IReadOnlyList<ProjectionTarget> targets = compare.Count == 0 ? [ProjectionTarget.AsGiven] : compare.Select(ProjectionTarget.On).ToList();
+        var targets = Targets(workload, compare, baselineGiven: settings.Trace is not null || !string.IsNullOrWhiteSpace(settings.Model));
         var result = Projector.Project(workload, targets, options, settings.Instant(environment.Clock));
         foreach (var a in result.Assumptions)
         {
@@ -195,6 +195,34 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         Render(result, source, assumptions, settings);
         Rendering.CallView.RenderWarnings(environment.Console, warnings);
         return ExitCodes.Success;
+    }
+
+    /// <summary>What the projection is priced on. The baseline (the trace as given, or --model) always comes first, so
+    /// its name heads its own figures; --compare-models adds the others (a repeat of the baseline is not added twice).
+    /// Without --model the first compared model is the baseline.</summary>
+    private static List<ProjectionTarget> Targets(Workload workload, List<ResolvedModel> compare, bool baselineGiven)
+    {
+        if (compare.Count == 0)
+        {
+            return [ProjectionTarget.AsGiven];
+        }
+
+        var targets = new List<ProjectionTarget>();
+        if (baselineGiven)
+        {
+            var models = workload.Streams.Select(s => s.Model.Model.Id).Distinct().ToList();
+            targets.Add(models.Count == 1 ? ProjectionTarget.On(workload.Streams[0].Model) : ProjectionTarget.AsGiven);
+        }
+
+        foreach (var model in compare)
+        {
+            if (!targets.Any(t => t.Name == model.Model.Id))
+            {
+                targets.Add(ProjectionTarget.On(model));
+            }
+        }
+
+        return targets;
     }
 
     private static (Workload, string) Learn(ModelCatalog catalog, Settings settings, string trace, Assumptions assumptions)
@@ -276,14 +304,21 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 console.MarkupLineInterpolated($"Month {last.Month} on {need.ModelId}: peak {Format.Count(need.PeakRpm)} RPM and {Format.Count(need.PeakTpm)} TPM, spend {Money(need.Spend, last.IsExact)} -> {TierName(need)}{limit}");
             }
 
-            string orgLimit = last.OrganizationTier is { } org ? $" (monthly usage limit {Format.Usd(org.MonthlyUsageLimit)})" : "";
-            console.MarkupLineInterpolated(
-                $"Month {last.Month}, the organization: {last.OrganizationTier?.DisplayName ?? "beyond the highest tier"}{orgLimit}: every model's peak within its limits there, and the whole spend {Money(last.OrganizationSpend, last.IsExact)} within the usage limit");
+            if (last.OrganizationChoice is { } choice)
+            {
+                console.MarkupLineInterpolated($"Month {last.Month}, the organization (every model's peak and the whole spend {Money(last.OrganizationSpend, last.IsExact)}): {choice.Headline}");
+            }
+
             if (target.SavingVersusFirst.Count > 0)
             {
                 var saving = target.SavingVersusFirst[^1];
                 console.MarkupLineInterpolated($"Saving against {result.Targets[0].Target.Name} in month {saving.Month}: {Money(saving.Mean, result.IsExact)} (80% interval {Money(saving.P10, result.IsExact)} to {Money(saving.P90, result.IsExact)})");
             }
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]Warning ({warning.Key}):[/] {warning.Message}");
         }
 
         assumptions.Render(console);

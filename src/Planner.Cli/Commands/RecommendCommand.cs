@@ -157,7 +157,8 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         console.Write(table);
         if (recommendation.Recommended is { } recommended)
         {
-            console.MarkupLineInterpolated($"[bold]Recommended: {recommended.DisplayName}[/] ({recommended.Qualification})");
+            console.MarkupLineInterpolated($"[bold]Recommended: {recommendation.Choice.Headline}[/]");
+            console.MarkupLineInterpolated($"{recommended.DisplayName} qualification: {recommended.Qualification}");
         }
         else
         {

@@ -61,6 +61,19 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
 
                 SimulationReport.WriteJson(w, result);
                 TraceReport.WriteCostsJson(w, result.Costs);
+                w.WriteStartObject("whole_trace");
+                w.WriteNumber("requests", result.OfferedCosts.Totals.Requests);
+                w.WriteUsd("total_usd", result.OfferedCosts.Totals.Total);
+                if (result.OfferedCosts.MonthlyProjection is { } whole)
+                {
+                    w.WriteUsd("monthly_projection_usd", whole);
+                }
+                else
+                {
+                    w.WriteNull("monthly_projection_usd");
+                }
+
+                w.WriteEndObject();
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });
@@ -72,6 +85,12 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         SimulationReport.Render(console, result);
         console.MarkupLine("[bold]Cost of the completed requests[/]");
         TraceReport.RenderCosts(console, result.Costs);
+        if (result.OfferedCosts.Totals.Requests != result.Costs.Totals.Requests)
+        {
+            string month = result.OfferedCosts.MonthlyProjection is { } whole ? $"; 30-day month at this rate {Format.UsdCents(whole)}" : "";
+            console.MarkupLineInterpolated(
+                $"The figures above count only the {Format.Count(result.Costs.Totals.Requests)} completed requests. The whole trace ({Format.Count(result.OfferedCosts.Totals.Requests)} requests, as if all completed): {Format.Usd(result.OfferedCosts.Totals.Total)}{month}");
+        }
         assumptions.Render(console);
         return ExitCodes.Success;
     }

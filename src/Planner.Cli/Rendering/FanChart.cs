@@ -35,30 +35,47 @@ public static class FanChart
         return sign + "$" + amount.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Writes the chart. The legend sits below the plot, outside the data; targets with identical figures
+    /// are drawn once under all their names; the x axis shows only the projection's months; the y axis starts at 0;
+    /// an exact projection (no spread) has no band; the title names every model compared and the growth.</summary>
     public static void Write(string path, ProjectionResult result, string source)
     {
+        using var plot = Build(result, source);
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>The chart as a plot (the caller disposes it).</summary>
+    internal static Plot Build(ProjectionResult result, string source)
+    {
         ArgumentNullException.ThrowIfNull(result);
-        using var plot = new Plot();
-        for (int t = 0; t < result.Targets.Count; t++)
+        var plot = new Plot();
+        var series = Series(result);
+        double top = 0;
+        int monthCount = result.Targets[0].Months.Count;
+        for (int t = 0; t < series.Count; t++)
         {
-            var target = result.Targets[t];
+            var (names, target) = series[t];
             var color = Palette[t % Palette.Length];
             double[] months = target.Months.Select(m => (double)m.Month).ToArray();
             double[] p10 = target.Months.Select(m => (double)m.P10.Value).ToArray();
             double[] p50 = target.Months.Select(m => (double)m.P50.Value).ToArray();
             double[] p90 = target.Months.Select(m => (double)m.P90.Value).ToArray();
-            string name = result.Targets.Count > 1 ? target.Target.Name + " " : "";
+            top = Math.Max(top, p90.Max());
+            string name = result.Targets.Count > 1 ? names + " " : "";
 
-            var band = plot.Add.FillY(months, p90, p10);
-            band.FillColor = color.WithAlpha(0.25);
-            band.LineWidth = 0;
-            band.LegendText = name + "P10 to P90";
+            if (!result.IsExact)
+            {
+                var band = plot.Add.FillY(months, p90, p10);
+                band.FillColor = color.WithAlpha(0.25);
+                band.LineWidth = 0;
+                band.LegendText = name + "P10 to P90";
+            }
 
             var median = plot.Add.Scatter(months, p50);
             median.Color = color;
             median.LineWidth = 2;
             median.MarkerSize = months.Length <= 24 ? 5 : 0;
-            median.LegendText = name + "median (P50)";
+            median.LegendText = name + (result.IsExact ? "cost (exact)" : "median (P50)");
         }
 
         if (result.Options.Budget is { } budget)
@@ -67,14 +84,45 @@ public static class FanChart
             line.Color = Colors.Gray;
             line.LinePattern = LinePattern.Dashed;
             line.LegendText = "budget " + Format.Usd(budget);
+            top = Math.Max(top, (double)budget.Value);
         }
 
-        plot.Title("Projected monthly cost: " + source);
+        // Two lines, so a comparison of several models fits the width.
+        string models = result.Targets.Count > 1 ? string.Join(" vs ", result.Targets.Select(x => x.Target.Name)) + "; " : "";
+        plot.Title($"Projected monthly cost: {source}\n{models}growth {Format.Number(result.Options.GrowthPercent)}%/month");
         plot.XLabel("Month");
         plot.YLabel("USD per month");
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = MoneyTick };
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, Width, Height);
+
+        // Only the projection's months on the x axis (every month up to 24, else about 12 evenly spaced).
+        int step = monthCount <= 24 ? 1 : (int)Math.Ceiling(monthCount / 12.0);
+        var ticks = Enumerable.Range(1, monthCount).Where(m => (m - 1) % step == 0).ToArray();
+        plot.Axes.Bottom.SetTicks([.. ticks.Select(m => (double)m)], [.. ticks.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        plot.Axes.SetLimitsX(0.7, monthCount + 0.3);
+        plot.Axes.SetLimitsY(0, top <= 0 ? 1 : top * 1.08);
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
     }
+
+    /// <summary>The targets to draw: those with identical monthly figures merged, their names joined.</summary>
+    internal static List<(string Names, TargetProjection Target)> Series(ProjectionResult result)
+    {
+        var series = new List<(string Names, TargetProjection Target)>();
+        foreach (var target in result.Targets)
+        {
+            int same = series.FindIndex(s => s.Target.Months.Select(Key).SequenceEqual(target.Months.Select(Key)));
+            if (same >= 0)
+            {
+                series[same] = (series[same].Names + " = " + target.Target.Name, series[same].Target);
+            }
+            else
+            {
+                series.Add((target.Target.Name, target));
+            }
+        }
+
+        return series;
+    }
+
+    private static (decimal, decimal, decimal) Key(MonthProjection m) => (m.P10.Value, m.P50.Value, m.P90.Value);
 }

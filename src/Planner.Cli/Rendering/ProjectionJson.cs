@@ -60,11 +60,17 @@ public static class ProjectionJson
                 w.WriteEndArray();
             }
 
-            assumptions.WriteJson(w);
-            if (warnings is not null)
+            w.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings.Concat(warnings ?? []))
             {
-                CallView.WriteWarnings(w, warnings);
+                w.WriteStartObject();
+                w.WriteString("key", warning.Key);
+                w.WriteString("message", warning.Message);
+                w.WriteEndObject();
             }
+
+            w.WriteEndArray();
+            assumptions.WriteJson(w);
             w.WriteEndObject();
         });
     }

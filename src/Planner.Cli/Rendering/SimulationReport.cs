@@ -42,6 +42,10 @@ public static class SimulationReport
             w.WriteNumber("admitted", model.Admitted);
             w.WriteDecimal("mean_rpm", Math.Round(model.MeanRpm, 3));
             w.WriteNumber("peak_minute_rpm", model.PeakMinuteRequests);
+            w.WriteNumber("attempts", model.Attempts);
+            w.WriteNumber("peak_minute_attempts", model.PeakMinuteAttempts);
+            w.WriteNumber("peak_rolling_60s_requests", model.PeakRollingRequests);
+            w.WriteNumber("peak_rolling_60s_tokens", model.PeakRollingTokens);
             w.WriteDecimal("rpm_utilisation_mean", Math.Round(model.MeanRpmUtilisation, 4));
             w.WriteDecimal("rpm_utilisation_peak", Math.Round(model.PeakRpmUtilisation, 4));
             w.WriteDecimal("mean_tpm", Math.Round(model.MeanTpm, 3));
@@ -87,8 +91,8 @@ public static class SimulationReport
             .AddColumn(new TableColumn("Peak in flight").RightAligned());
         foreach (var m in result.Models)
         {
-            models.AddRow(Markup.Escape(m.Model), Format.Count(m.Tier.Rpm?.Value ?? 0), $"{Format.Number(m.MeanRpm)} ({Pct(m.MeanRpmUtilisation)})",
-                $"{Format.Count(m.PeakMinuteRequests)} ({Pct(m.PeakRpmUtilisation)})", Format.Count(m.Tier.Tpm?.Value ?? 0),
+            models.AddRow(Markup.Escape(m.Model), Format.Count(m.Tier.Rpm?.Value ?? 0), $"{Format.Number(m.MeanAttemptRpm)} ({Pct(m.MeanRpmUtilisation)})",
+                $"{Format.Count(m.PeakMinuteAttempts)} ({Pct(m.PeakRpmUtilisation)})", Format.Count(m.Tier.Tpm?.Value ?? 0),
                 $"{Format.Number(m.MeanTpm, 0)} ({Pct(m.MeanTpmUtilisation)})", $"{Format.Count(m.PeakMinuteTokens)} ({Pct(m.PeakTpmUtilisation)})",
                 Format.Count(m.PeakConcurrency));
         }
@@ -98,6 +102,16 @@ public static class SimulationReport
         {
             // The explanation travels with the figure: a peak over 100% is not a bug in the limiter.
             console.MarkupLine("[dim]* over 100% of the limit in one calendar minute: the buckets start full and refill continuously, so a minute can admit up to a full bucket (limit x burst window / 60 s) plus a minute's refill.[/]");
+        }
+
+        foreach (var m in result.Models)
+        {
+            if (m.Attempts != m.Admitted)
+            {
+                console.MarkupLineInterpolated($"{m.Model}: RPM counts what the limiter saw: {Format.Count(m.Attempts)} attempts ({Format.Count(m.Admitted)} admitted, {Format.Count(m.Attempts - m.Admitted)} throttled); {Format.Number(m.MeanRpm)} admitted a minute on average");
+            }
+
+            console.MarkupLineInterpolated($"{m.Model}: busiest rolling 60 s {Format.Count(m.PeakRollingRequests)} requests and {Format.Count(m.PeakRollingTokens)} TPM (busiest calendar minute {Format.Count(m.PeakMinuteRequests)} and {Format.Count(m.PeakMinuteTokens)})");
         }
 
         TraceReport.RenderRejections(console, result.LimitRejections, "Never admissible at this tier");
@@ -115,7 +129,7 @@ public static class SimulationReport
             "latency model (not documented by OpenAI); set with --output-tps");
         assumptions.Add("audio_tokens_count_towards_tpm", "true", "not documented by OpenAI (FACTS.md)");
         assumptions.Add("burst_window_seconds", options.BurstWindow.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
-            "each bucket holds limit x window / 60 s and refills at limit / 60 per second; set with --burst-window");
+            "each bucket holds limit x window / 60 s and refills at limit / 60 per second; a request over that capacity goes from a full bucket into debt, so any request up to the per-minute limit is admissible; set with --burst-window");
         if (options.OnLimit == OnLimit.Retry)
         {
             var r = options.Retry;
@@ -123,7 +137,7 @@ public static class SimulationReport
                 "OpenAI's advice; a throttled attempt still takes 1 from the RPM bucket, below zero if need be");
         }
 
-        assumptions.Add("queue_delay_percentiles", "at most 0.79% above the true value", "a fixed-size histogram keeps memory flat; max is exact");
+        assumptions.Add("queue_delay_percentiles", "at most 0.79% above the true value", "a fixed-size histogram keeps memory flat; max is exact; recommend decides its p99 objective exactly (delays above it are counted)");
         return assumptions;
     }
 

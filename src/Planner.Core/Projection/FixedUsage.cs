@@ -15,6 +15,7 @@ public sealed class FixedUsage : UsageDistribution
         _tokens = Meters(usage);
         Mean = Array.ConvertAll(_tokens, t => (double)t);
         MeanTpmCharge = usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        Charges = TpmCharges.Constant(usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value);
     }
 
     /// <summary>The one usage.</summary>

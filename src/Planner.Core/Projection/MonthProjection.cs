@@ -35,7 +35,11 @@ public sealed record MonthProjection
     /// <summary>The one tier the organization needs: every model's peak within that tier's limits for
     /// the model, and the month's whole spend (exact, or its 99th percentile) within the tier's
     /// monthly usage limit; null when no tier suffices.</summary>
-    public UsageTier? OrganizationTier { get; init; }
+    public UsageTier? OrganizationTier => OrganizationChoice?.Recommended;
+
+    /// <summary>The organization's tier as <see cref="TierRule"/> chose it: the tier, which tiers the peak and the
+    /// spend need on their own, and a headline saying so (or what does not fit).</summary>
+    public TierChoice? OrganizationChoice { get; init; }
 
     /// <summary>The spend checked against the monthly usage limit for <see cref="OrganizationTier"/>.</summary>
     public Usd OrganizationSpend { get; init; }

@@ -37,4 +37,14 @@ public static class ProjectionDefaults
 
     /// <summary>A trace spanning more than this many days learns arrivals by day of week as well as hour: 7.</summary>
     public const int DayOfWeekAfterDays = 7;
+
+    /// <summary>The prior median of the day-to-day coefficient of variation of a learned workload's daily rate: 0.2.</summary>
+    public const double DailySpreadMedian = 0.2;
+
+    /// <summary>The prior's log standard deviation: 0.75 (90% of the prior between 6% and 69%).</summary>
+    public const double DailySpreadLogSd = 0.75;
+
+    /// <summary>A trace with fewer day-long windows than this has its day-to-day spread rest mainly on the prior,
+    /// and the projection warns: 7.</summary>
+    public const int DaysToLearnSpread = 7;
 }

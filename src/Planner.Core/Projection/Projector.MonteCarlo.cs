@@ -17,6 +17,7 @@ public static partial class Projector
         var tokens = new double[UsageDistribution.MeterCount];
         var counted = new long[UsageDistribution.MeterCount];
         var z = new double[UsageDistribution.MeterCount];
+        var meanShift = new double[UsageDistribution.MeterCount];
 
         // [target][month][run] total cost, and [target][group][run] for the current month (for tiers).
         var totals = new double[targets][][];
@@ -47,7 +48,8 @@ public static partial class Projector
             {
                 for (int s = 0; s < streams; s++)
                 {
-                    SampleMonth(plan.Streams[s], factors[s], factor * (double)plan.Streams[s].ShareOf(month), options.AggregateAbove, random, tokens, counted, z);
+                    var draw = new RunDraw(options.Seed, s, run, meanShift);
+                    SampleMonth(plan.Streams[s], factors[s], factor * (double)plan.Streams[s].ShareOf(month), options.AggregateAbove, random, tokens, counted, z, draw);
                     for (int t = 0; t < targets; t++)
                     {
                         var price = plan.DollarsPerToken[t][s];
@@ -82,7 +84,7 @@ public static partial class Projector
                 var summary = Summarize(month, exactFactor, requests, totals[t][month - 1], options.Budget, needs);
                 results[t].Months.Add(summary with
                 {
-                    OrganizationTier = OrganizationTier(plan, t, needs, summary.P99),
+                    OrganizationChoice = OrganizationTier(plan, t, needs, summary.P99),
                     OrganizationSpend = summary.P99,
                 });
                 if (t > 0)
@@ -176,11 +178,48 @@ public static partial class Projector
 
     /// <summary>Draws one month of one stream's token totals into <paramref name="tokens"/>.</summary>
     private static void SampleMonth(WorkloadStream stream, double[,] cholesky, double factor, long aggregateAbove, Random random,
-        double[] tokens, long[] counted, double[] z)
+        double[] tokens, long[] counted, double[] z, RunDraw draw)
     {
         var arrivals = stream.Arrivals;
         double mean = ProjectionDefaults.DaysPerMonth * (double)arrivals.MeanPerDay * factor;
-        double count = arrivals.Kind switch
+        double tokenSamples = 0;
+        double count;
+        if (stream.Evidence is { } evidence)
+        {
+            // Parameter uncertainty: one draw per run (every month of a run shares it), from a generator seeded by
+            // (seed, stream, run) so the months agree without storing a draw per run.
+            var parameters = new Xoshiro256StarStar(draw.Seed);
+            evidence.Draw(parameters, out double rateMultiplier, out double spread);
+            for (int m = 0; m < draw.MeanShift.Length; m++)
+            {
+                draw.MeanShift[m] = Normal.Sample(parameters, 0, 1);
+            }
+
+            tokenSamples = evidence.TokenSamples;
+            count = TraceEvidence.MonthCount(mean * rateMultiplier, spread, random);
+            SampleTokens(stream.Usage, cholesky, count, aggregateAbove, random, tokens, counted, z);
+
+            // The learned mean tokens per request are off by the sampling error of the requests they came from:
+            // shift the month's totals by count x L z / sqrt(samples), z the run's standard normals.
+            if (stream.Usage.ExactUsage is null)
+            {
+                double scale = count / Math.Sqrt(tokenSamples);
+                for (int a = 0; a < tokens.Length; a++)
+                {
+                    double shift = 0;
+                    for (int b = 0; b <= a; b++)
+                    {
+                        shift += cholesky[a, b] * draw.MeanShift[b];
+                    }
+
+                    tokens[a] = Math.Max(0, tokens[a] + (scale * shift));
+                }
+            }
+
+            return;
+        }
+
+        count = arrivals.Kind switch
         {
             ArrivalKind.Fixed => mean,
 
@@ -192,7 +231,19 @@ public static partial class Projector
             _ => mean <= 0 ? 0 : mean <= PoissonSamplerMaxMean ? Poisson.Sample(random, mean) : Math.Max(0, Math.Round(Normal.Sample(random, mean, Math.Sqrt(mean)))),
         };
 
-        var usage = stream.Usage;
+        SampleTokens(stream.Usage, cholesky, count, aggregateAbove, random, tokens, counted, z);
+    }
+
+    /// <summary>One run's seed for a stream's parameter draw, and a buffer for its mean-token shift.</summary>
+    private readonly record struct RunDraw(int BaseSeed, int Stream, int Run, double[] MeanShift)
+    {
+        public int Seed => unchecked((int)(((uint)BaseSeed * 2_654_435_761u) ^ ((uint)Stream * 40_503u) ^ ((uint)Run * 2_246_822_519u)));
+    }
+
+    /// <summary>The tokens of <paramref name="count"/> requests into <paramref name="tokens"/>.</summary>
+    private static void SampleTokens(UsageDistribution usage, double[,] cholesky, double count, long aggregateAbove, Random random,
+        double[] tokens, long[] counted, double[] z)
+    {
         var mu = usage.Mean;
         if (usage.ExactUsage is not null)
         {

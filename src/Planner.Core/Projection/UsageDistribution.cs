@@ -24,6 +24,10 @@ public abstract class UsageDistribution
     /// <summary>Mean tokens one request counts against TPM (input + max_tokens where known, else input + output).</summary>
     public abstract double MeanTpmCharge { get; }
 
+    /// <summary>The distribution of one request's TPM charge, for the peak minute's total charge; null: every request
+    /// charges <see cref="MeanTpmCharge"/>. The default value is null.</summary>
+    public TpmCharges? Charges { get; init; }
+
     /// <summary>How this distribution was obtained, for the assumptions list.</summary>
     public abstract string Description { get; }
 

@@ -5,6 +5,10 @@ namespace Planner.Core.Projection;
 /// <param name="Notes">Assumptions made in building the workload, e.g. how arrivals were learned.</param>
 public sealed record Workload(IReadOnlyList<WorkloadStream> Streams, IReadOnlyList<string> Notes)
 {
+    /// <summary>What the user should know about how far the workload can be trusted (e.g. a trace too short to
+    /// measure day-to-day variation). The default value is empty.</summary>
+    public IReadOnlyList<PlannerWarning> Warnings { get; init; } = [];
+
     /// <summary>True when nothing is random: fixed counts of identical requests.</summary>
     public bool IsExact => Streams.All(s => s.Arrivals.IsExact && s.Usage.ExactUsage is not null);
 

@@ -13,6 +13,10 @@ namespace Planner.Core.Projection;
 public sealed class WorkloadLearner
 {
     private const int HoursPerWeek = 24 * 7;
+
+    // Requests are also counted in 10-minute slots (one entry per slot with traffic, so memory grows with the
+    // trace's span, not its rows) to count them in day-long windows for the day-to-day spread.
+    private const long SlotTicks = TimeSpan.TicksPerMinute * 10;
     private readonly int _reservoirSize;
     private readonly Xoshiro256StarStar _random;
     private readonly Dictionary<string, ModelObservations> _models = new(StringComparer.Ordinal);
@@ -50,11 +54,15 @@ public sealed class WorkloadLearner
         _first = at < _first ? at : _first;
         _last = at > _last ? at : _last;
         observations.Cells[Cell(at)]++;
-        observations.TpmChargeSum += usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        long slot10 = at.UtcTicks / SlotTicks;
+        observations.Slots[slot10] = observations.Slots.GetValueOrDefault(slot10) + 1;
+        long charge = usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        observations.TpmChargeSum += charge;
         long seen = observations.Count++;
         if (observations.Reservoir.Count < _reservoirSize)
         {
             observations.Reservoir.Add(usage);
+            observations.Charges.Add(charge);
         }
         else
         {
@@ -62,14 +70,19 @@ public sealed class WorkloadLearner
             if (slot < _reservoirSize)
             {
                 observations.Reservoir[(int)slot] = usage;
+                observations.Charges[(int)slot] = charge;
             }
         }
     }
 
-    /// <summary>The workload learned so far: one Poisson stream per model.</summary>
+    /// <summary>The workload learned so far: one stream per model, Poisson within a day, its daily rate and
+    /// day-to-day spread uncertain as the trace's day-long windows leave them (<see cref="TraceEvidence"/>).</summary>
+    /// <param name="fit">How per-request tokens are modelled.</param>
+    /// <param name="spreadPrior">The prior over the day-to-day spread; the default is <see cref="DailySpreadPrior.Default"/>.</param>
     /// <exception cref="PlannerException">Fewer than two requests, or all at one instant.</exception>
-    public Workload Learn(UsageFit fit = UsageFit.Resample)
+    public Workload Learn(UsageFit fit = UsageFit.Resample, DailySpreadPrior? spreadPrior = null)
     {
+        var prior = (spreadPrior ?? DailySpreadPrior.Default).Validate();
         if (Count < 2 || _last == _first)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace,
@@ -82,14 +95,26 @@ public sealed class WorkloadLearner
         bool byDayOfWeek = spanDays > ProjectionDefaults.DayOfWeekAfterDays;
         var exposure = Exposure(_first, end);
         var streams = new List<WorkloadStream>();
+        int windows = Math.Max(1, (int)Math.Round(spanDays));
         foreach (var observations in _order)
         {
+            var evidence = TraceEvidence.FromWindowCounts(WindowCounts(observations.Slots, _first, end, windows), observations.Count, prior);
             var (perDay, busiestShare) = Rates(observations.Cells, exposure, byDayOfWeek);
             double meanCharge = observations.TpmChargeSum / (double)observations.Count;
             UsageDistribution usage = fit == UsageFit.LogNormal
-                ? new LogNormalUsage(observations.Reservoir, meanCharge)
-                : new EmpiricalUsage(observations.Reservoir, meanCharge);
-            streams.Add(new WorkloadStream(observations.Model, Arrivals.PoissonPerDay((decimal)perDay, busiestShare), usage));
+                ? new LogNormalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) }
+                : new EmpiricalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) };
+            streams.Add(new WorkloadStream(observations.Model, Arrivals.PoissonPerDay((decimal)perDay, busiestShare), usage) { Evidence = evidence });
+        }
+
+        var warnings = new List<PlannerWarning>();
+        if (windows < ProjectionDefaults.DaysToLearnSpread)
+        {
+            string days = spanDays.ToString("0.##", CultureInfo.InvariantCulture);
+            warnings.Add(new PlannerWarning("trace_too_short",
+                $"the trace covers {days} day(s), too few to measure how traffic varies from day to day: the intervals rest on an assumed "
+                + $"day-to-day spread (median {prior.Median.ToString("0.#%", CultureInfo.InvariantCulture)}) and are wide; "
+                + $"a trace of {ProjectionDefaults.DaysToLearnSpread} days or more lets them rest on the data"));
         }
 
         string by = byDayOfWeek ? "day of week and hour of day" : "hour of day";
@@ -97,7 +122,24 @@ public sealed class WorkloadLearner
         {
             $"arrivals learned by {by} (UTC) from {Count:N0} requests over {spanDays.ToString("0.##", CultureInfo.InvariantCulture)} days; hours the trace does not cover take its average rate",
         };
-        return new Workload(streams, notes);
+        notes.Add($"intervals include the uncertainty of learning the workload: each run draws the daily rate and the day-to-day spread from their posterior given {windows} day-long window(s) (prior median spread {prior.Median.ToString("0.#%", CultureInfo.InvariantCulture)}), and the mean tokens from their sampling error");
+        return new Workload(streams, notes) { Warnings = warnings };
+    }
+
+    /// <summary>Requests in each of <paramref name="windows"/> equal windows covering [start, end), each 10-minute slot
+    /// counted in the window holding its middle.</summary>
+    private static long[] WindowCounts(Dictionary<long, long> slots, DateTimeOffset start, DateTimeOffset end, int windows)
+    {
+        var counts = new long[windows];
+        double length = (end - start).Ticks / (double)windows;
+        foreach (var (slot, count) in slots)
+        {
+            double middle = (slot * SlotTicks) + (SlotTicks / 2) - start.UtcTicks;
+            int w = (int)Math.Clamp(Math.Floor(middle / length), 0, windows - 1);
+            counts[w] += count;
+        }
+
+        return counts;
     }
 
     private static int Cell(DateTimeOffset at)
@@ -155,7 +197,9 @@ public sealed class WorkloadLearner
     {
         public ResolvedModel Model { get; } = model;
         public long[] Cells { get; } = new long[HoursPerWeek];
+        public Dictionary<long, long> Slots { get; } = [];
         public List<Usage> Reservoir { get; } = [];
+        public List<long> Charges { get; } = [];
         public long Count { get; set; }
         public double TpmChargeSum { get; set; }
     }

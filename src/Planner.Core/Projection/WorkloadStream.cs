@@ -14,4 +14,8 @@ public sealed record WorkloadStream(ResolvedModel Model, Arrivals Arrivals, Usag
 
     /// <summary>The share of month <paramref name="month"/> (1-based) this stream carries.</summary>
     public decimal ShareOf(int month) => MonthShares is { } shares && month <= shares.Count ? shares[month - 1] : 1m;
+
+    /// <summary>What a stream learned from a trace rests on (its rate and tokens are then uncertain), or null
+    /// for a stream given by hand. The default value is null.</summary>
+    public TraceEvidence? Evidence { get; init; }
 }

@@ -10,6 +10,13 @@ internal sealed class ModelLimiter
     private long _minute = long.MinValue;
     private long _minuteRequests;
     private long _minuteTokens;
+    private long _attemptMinute = long.MinValue;
+    private long _minuteAttempts;
+
+    // Admissions of the last 60 s (time, charge), for the busiest rolling minute; holds at most a minute's
+    // admissions, which the RPM limit bounds.
+    private readonly Queue<(long At, long Charge)> _window = new();
+    private long _windowTokens;
 
     public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks)
     {
@@ -31,10 +38,6 @@ internal sealed class ModelLimiter
         {
             Rpm = new TokenBucket(rpm.Value, burstWindow, startTicks);
             Tpm = new TokenBucket(tpm.Value, burstWindow, startTicks);
-            if (!Rpm.CanEverHold(1))
-            {
-                Unsupported = $"a burst window of {burstWindow.TotalSeconds} s gives {model.Id}'s {rpm.Value:N0} RPM a capacity of {Rpm.Capacity:0.###} requests, below 1";
-            }
         }
     }
 
@@ -58,6 +61,35 @@ internal sealed class ModelLimiter
     public long PeakMinuteRequests { get; private set; }
     public long PeakMinuteTokens { get; private set; }
     public long PeakConcurrency { get; private set; }
+
+    /// <summary>Attempts the limiter saw: admissions plus throttled attempts (each charged 1 against RPM).</summary>
+    public long Attempts { get; private set; }
+    public long FirstAttempt { get; private set; }
+    public long LastAttempt { get; private set; }
+    public long PeakMinuteAttempts { get; private set; }
+    public long PeakRollingRequests { get; private set; }
+    public long PeakRollingTokens { get; private set; }
+
+    /// <summary>Records an attempt at <paramref name="now"/> (admitted or throttled; attempts come in time order).</summary>
+    public void Attempt(long now)
+    {
+        if (Attempts == 0)
+        {
+            FirstAttempt = now;
+        }
+
+        Attempts++;
+        LastAttempt = now;
+        long minute = now / TimeSpan.TicksPerMinute;
+        if (minute != _attemptMinute)
+        {
+            _attemptMinute = minute;
+            _minuteAttempts = 0;
+        }
+
+        _minuteAttempts++;
+        PeakMinuteAttempts = Math.Max(PeakMinuteAttempts, _minuteAttempts);
+    }
 
     /// <summary>Records an admission at <paramref name="now"/> (never earlier than the previous one of this model)
     /// that completes at <paramref name="completes"/>.</summary>
@@ -84,6 +116,17 @@ internal sealed class ModelLimiter
         PeakMinuteRequests = Math.Max(PeakMinuteRequests, _minuteRequests);
         PeakMinuteTokens = Math.Max(PeakMinuteTokens, _minuteTokens);
 
+        // The busiest rolling 60 s, exactly: admissions in (now - 60 s, now].
+        _window.Enqueue((now, charge));
+        _windowTokens += charge;
+        while (_window.Peek().At <= now - TimeSpan.TicksPerMinute)
+        {
+            _windowTokens -= _window.Dequeue().Charge;
+        }
+
+        PeakRollingRequests = Math.Max(PeakRollingRequests, _window.Count);
+        PeakRollingTokens = Math.Max(PeakRollingTokens, _windowTokens);
+
         while (_inFlight.TryPeek(out _, out long done) && done <= now)
         {
             _inFlight.Dequeue();
@@ -96,6 +139,7 @@ internal sealed class ModelLimiter
     public ModelThroughput Throughput()
     {
         decimal minutes = Math.Max(1m, (LastAdmit - FirstAdmit) / (decimal)TimeSpan.TicksPerMinute);
+        decimal attemptMinutes = Math.Max(1m, (LastAttempt - FirstAttempt) / (decimal)TimeSpan.TicksPerMinute);
         return new ModelThroughput
         {
             Model = Model.Id,
@@ -106,6 +150,11 @@ internal sealed class ModelLimiter
             MeanTpm = Admitted == 0 ? 0 : TokensCharged / minutes,
             PeakMinuteTokens = PeakMinuteTokens,
             PeakConcurrency = PeakConcurrency,
+            Attempts = Attempts,
+            MeanAttemptRpm = Attempts == 0 ? 0 : Attempts / attemptMinutes,
+            PeakMinuteAttempts = PeakMinuteAttempts,
+            PeakRollingRequests = PeakRollingRequests,
+            PeakRollingTokens = PeakRollingTokens,
             ReservedUnusedTokens = ReservedUnused,
             TokensCharged = TokensCharged,
         };

@@ -26,6 +26,23 @@ public sealed record ModelThroughput
     /// <summary>TPM charged in the busiest calendar minute (by tokens).</summary>
     public required long PeakMinuteTokens { get; init; }
 
+    /// <summary>Attempts the RPM limiter saw: admissions plus throttled attempts (a 429 still counts against RPM).
+    /// Equal to <see cref="Admitted"/> under queue.</summary>
+    public required long Attempts { get; init; }
+
+    /// <summary>Attempts a minute, over the time from the first to the last attempt (at least one minute).</summary>
+    public required decimal MeanAttemptRpm { get; init; }
+
+    /// <summary>Attempts in the busiest calendar minute: what the RPM limit was charged.</summary>
+    public required long PeakMinuteAttempts { get; init; }
+
+    /// <summary>Requests admitted in the busiest rolling 60 s (any start, exact): a burst reads the same wherever
+    /// it falls against the calendar minutes.</summary>
+    public required long PeakRollingRequests { get; init; }
+
+    /// <summary>TPM charged in the busiest rolling 60 s (by tokens, exact).</summary>
+    public required long PeakRollingTokens { get; init; }
+
     /// <summary>The most requests of this model in flight at once (latency model).</summary>
     public required long PeakConcurrency { get; init; }
 
@@ -35,14 +52,14 @@ public sealed record ModelThroughput
     /// <summary>Tokens charged against TPM in all.</summary>
     public required long TokensCharged { get; init; }
 
-    /// <summary>The peak minute's requests / RPM limit.</summary>
-    public decimal PeakRpmUtilisation => Tier.Rpm is { Value: > 0 } rpm ? PeakMinuteRequests / (decimal)rpm.Value : 0;
+    /// <summary>The peak minute's attempts (what the limiter was charged: admitted and throttled) / RPM limit.</summary>
+    public decimal PeakRpmUtilisation => Tier.Rpm is { Value: > 0 } rpm ? PeakMinuteAttempts / (decimal)rpm.Value : 0;
 
     /// <summary>The peak minute's tokens / TPM limit.</summary>
     public decimal PeakTpmUtilisation => Tier.Tpm is { Value: > 0 } tpm ? PeakMinuteTokens / (decimal)tpm.Value : 0;
 
-    /// <summary>Mean RPM / RPM limit.</summary>
-    public decimal MeanRpmUtilisation => Tier.Rpm is { Value: > 0 } rpm ? MeanRpm / rpm.Value : 0;
+    /// <summary>Mean attempts a minute / RPM limit (throttled attempts count against RPM).</summary>
+    public decimal MeanRpmUtilisation => Tier.Rpm is { Value: > 0 } rpm ? MeanAttemptRpm / rpm.Value : 0;
 
     /// <summary>Mean TPM / TPM limit.</summary>
     public decimal MeanTpmUtilisation => Tier.Tpm is { Value: > 0 } tpm ? MeanTpm / tpm.Value : 0;

@@ -13,6 +13,11 @@ public sealed record SimulationResult
     /// <summary>The cost of the completed requests (dropped requests are not billed).</summary>
     public required TraceCosts Costs { get; init; }
 
+    /// <summary>The cost of every valid row of the trace as if all completed (completed, dropped and never
+    /// admissible alike): its 30-day projection is the whole workload's, where <see cref="Costs"/>' is only what
+    /// completed under these limits.</summary>
+    public required TraceCosts OfferedCosts { get; init; }
+
     /// <summary>Rows in the trace (the header is not a row).</summary>
     public required long RowsRead { get; init; }
 

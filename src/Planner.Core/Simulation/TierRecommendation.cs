@@ -11,8 +11,12 @@ public sealed record TierRecommendation
     /// <summary>Every tier, in catalog order.</summary>
     public required IReadOnlyList<TierOutcome> Tiers { get; init; }
 
-    /// <summary>The lowest tier that meets the objectives, or null.</summary>
+    /// <summary>The lowest tier that meets the objectives and whose monthly usage limit covers the projected spend, or null.</summary>
     public UsageTier? Recommended { get; init; }
+
+    /// <summary>The rule's choice (shared with <c>project</c>): which tier carries the peak, which covers the spend,
+    /// and a headline saying both.</summary>
+    public required Projection.TierChoice Choice { get; init; }
 
     /// <summary>Why no tier suffices (null when one does).</summary>
     public string? NoTierReason { get; init; }

@@ -4,6 +4,11 @@ namespace Planner.Core.Simulation;
 
 /// <summary>A rate limit as a token bucket on virtual time: it starts full, holds at most
 /// limit x burst window / 60 s, and refills continuously at limit / 60 per second. Mutable; time is an argument.</summary>
+/// <remarks>The burst window shapes the rate; it does not cap a request's size (FACTS.md section 4: OpenAI quantizes a
+/// per-minute limit over shorter windows, yet accepts one request up to the whole per-minute limit). So a request
+/// larger than the bucket's capacity is admitted once the bucket is full and takes the level below zero: a debt the
+/// refill pays off before anything else is admitted. Any request up to the per-minute limit is admissible; over a
+/// long run the bucket admits at most the limit a minute.</remarks>
 /// <remarks>Exact integer arithmetic: the level is kept in units of 1 / (ticks per minute) of a token, so one
 /// tick (100 ns) of refill adds exactly <c>limit</c> units and no rounding accumulates. Waits round up to the tick.</remarks>
 public sealed class TokenBucket
@@ -14,7 +19,6 @@ public sealed class TokenBucket
     private readonly long _limit;
     private readonly long _burstTicks;
     private readonly long _capacity;
-    private readonly long _wholeCapacity;
     private long _level;
     private long _now;
 
@@ -38,14 +42,13 @@ public sealed class TokenBucket
         _limit = limitPerMinute;
         _burstTicks = burstWindow.Ticks;
         _capacity = limitPerMinute * _burstTicks;
-        _wholeCapacity = _capacity / Scale;
         _level = _capacity;
         _now = startTicks;
     }
 
     /// <summary>The largest per-minute limit a bucket with <paramref name="burstWindow"/> can hold exactly: its level,
     /// kept in 1 / (ticks per minute) of a token, plus a refill must stay within a long.</summary>
-    public static long MaxLimit(TimeSpan burstWindow) => long.MaxValue / 2 / Math.Max(1, burstWindow.Ticks);
+    public static long MaxLimit(TimeSpan burstWindow) => long.MaxValue / 2 / Math.Max(Scale, burstWindow.Ticks);
 
     /// <summary>True when a bucket of <paramref name="limitPerMinute"/> with <paramref name="burstWindow"/> can be made.</summary>
     public static bool Fits(long limitPerMinute, TimeSpan burstWindow) => limitPerMinute <= MaxLimit(burstWindow);
@@ -59,8 +62,14 @@ public sealed class TokenBucket
     /// <summary>What the bucket holds now, in tokens.</summary>
     public decimal Level => _level / (decimal)Scale;
 
-    /// <summary>True when <paramref name="amount"/> fits in a full bucket (else it can never be taken).</summary>
-    public bool CanEverHold(long amount) => amount <= _wholeCapacity;
+    /// <summary>True when <paramref name="amount"/> can ever be taken: at most the per-minute limit (an amount over the
+    /// capacity is taken from a full bucket, into debt).</summary>
+    public bool CanEverHold(long amount) => amount <= _limit;
+
+    /// <summary>The level, in units, that taking <paramref name="amount"/> needs: the amount, or a full bucket when the
+    /// amount is larger than the capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Needed(long amount) => Math.Min(amount * Scale, _capacity);
 
     /// <summary>Refills up to <paramref name="now"/>; an earlier time changes nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,18 +94,20 @@ public sealed class TokenBucket
         _level = elapsed >= toFull ? _capacity : Math.Min(_capacity, _level + (_limit * elapsed));
     }
 
-    /// <summary>True when the bucket holds <paramref name="amount"/> now.</summary>
-    public bool Has(long amount) => _level >= amount * Scale;
+    /// <summary>True when <paramref name="amount"/> can be taken now: at most the per-minute limit, and the bucket holds
+    /// it (or is full, for an amount over its capacity).</summary>
+    public bool Has(long amount) => amount <= _limit && _level >= Needed(amount);
 
     /// <summary>Ticks until the bucket holds <paramref name="amount"/> (0 when it does now).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long TicksUntil(long amount)
     {
-        long deficit = (amount * Scale) - _level;
+        long deficit = Needed(amount) - _level;
         return deficit <= 0 ? 0 : ((deficit - 1) / _limit) + 1;
     }
 
-    /// <summary>Takes <paramref name="amount"/>; the caller has checked <see cref="Has"/>.</summary>
+    /// <summary>Takes <paramref name="amount"/>; the caller has checked <see cref="Has"/>. An amount over the capacity
+    /// leaves the bucket in debt.</summary>
     public void Take(long amount) => _level -= amount * Scale;
 
     /// <summary>Takes <paramref name="amount"/> even when the bucket holds less: the level goes below zero, a debt the

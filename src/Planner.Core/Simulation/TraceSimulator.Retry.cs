@@ -34,6 +34,7 @@ public sealed partial class TraceSimulator
         }
 
         _throttledAttempts++;
+        limiter.Attempt(now);
         if (pending.Attempt == 1)
         {
             _throttledRequests++;

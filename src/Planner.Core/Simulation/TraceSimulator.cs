@@ -14,6 +14,7 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly List<ModelLimiter> _limiters = [];
     private readonly DelayHistogram _delays = new();
     private readonly TraceCosts _costs = new();
+    private readonly TraceCosts _offered = new();
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
     private ModelSpec? _lastModel;
@@ -67,9 +68,14 @@ public sealed partial class TraceSimulator : ITraceSink
     /// rows come out in the order their fates are settled, not in trace order.</summary>
     public Action<RequestOutcome>? OnOutcome { get; set; }
 
+    /// <summary>Counts queue delays above <paramref name="objective"/> exactly, so a p99 objective is decided exactly
+    /// (<see cref="DelayHistogram.PercentileAtMost"/>). Call before the first row.</summary>
+    public void TrackDelay(TimeSpan objective) => _delays.Track(objective);
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     public void Add(in TraceRequest request)
     {
+        _offered.Add(request);
         long arrival = request.Timestamp.UtcTicks;
         var limiter = Limiter(request.Model.Model, arrival);
         if (limiter.Unsupported is { } reason)
@@ -113,6 +119,7 @@ public sealed partial class TraceSimulator : ITraceSink
             Options = _options,
             Tier = TierName,
             Costs = _costs,
+            OfferedCosts = _offered,
             RowsRead = rowsRead,
             RowsPriced = rowsRead - traceRejections.Count,
             TraceRejections = traceRejections,
@@ -153,7 +160,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
         _limitRejections.Add(new TraceRejection(line, kind, kind == TierNotSupported
             ? limiter.Unsupported!
-            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM bucket capacity of {limiter.Tpm.Capacity:#,0.###} tokens at the {limiter.Tier!.DisplayName} tier; it can never be admitted"));
+            : $"TPM charge of {charge:N0} tokens exceeds {limiter.Model.Id}'s TPM limit of {limiter.Tpm.LimitPerMinute:N0} at {limiter.Tier!.DisplayName}; it can never be admitted"));
     }
 
     /// <summary>Input tokens + max_tokens when the row gives it, else + its output (OpenAI counts max_tokens).</summary>
@@ -217,6 +224,7 @@ public sealed partial class TraceSimulator : ITraceSink
         OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
         long completes = Later(now, _options.Latency.DurationTicks(output));
+        limiter.Attempt(now);
         limiter.Admit(now, charge, completes);
         if (_options.OnLimit == OnLimit.Retry)
         {

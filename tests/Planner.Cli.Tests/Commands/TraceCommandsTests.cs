@@ -186,7 +186,7 @@ public sealed class TraceCommandsTests : IDisposable
         using var json = result.Json();
         var root = json.RootElement;
         root.GetProperty("recommended_tier").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        root.GetProperty("reason").GetString().Should().StartWith("no tier meets the objectives: p99 queue delay 19.2");
+        root.GetProperty("reason").GetString().Should().StartWith("no self-serve tier covers it: no tier's rate limits carry the peak (Tier 5: p99 queue delay 19.2");
         root.GetProperty("tiers")[1].GetProperty("reason").GetString().Should().Be("400 request(s) can never be admitted (TPM charge over the bucket's capacity)");
     }
 

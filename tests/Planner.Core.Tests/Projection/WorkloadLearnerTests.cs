@@ -32,6 +32,33 @@ public class WorkloadLearnerTests
         return learner.Learn(fit);
     }
 
+    /// <summary>The learned workload as if its rate and tokens were known exactly (no learning uncertainty): these
+    /// tests check the sampler against the Poisson process's own moments.</summary>
+    private static Workload KnownRate(Workload workload) =>
+        workload with { Streams = [.. workload.Streams.Select(s => s with { Evidence = null })] };
+
+    [Fact]
+    public void Learn_TwoDays_WarnsTheTraceIsTooShortAndCarriesItsEvidence()
+    {
+        var workload = Learn(Regular(2 * 1_440, 60, Usage.Of(audioInput: 100)));
+
+        workload.Warnings.Should().ContainSingle().Which.Key.Should().Be("trace_too_short");
+        var evidence = workload.Streams.Single().Evidence!;
+        evidence.Windows.Should().Be(2);
+        evidence.Requests.Should().Be(2 * 1_440);
+        evidence.ObservedSpread.Should().Be(0, "both days have exactly 1,440 requests, less spread than Poisson");
+        evidence.SpreadRestsOnPrior.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Learn_FourWeeks_DoesNotWarn()
+    {
+        var workload = Learn(Regular(28 * 144, 600, Usage.Of(audioInput: 100)));
+
+        workload.Warnings.Should().BeEmpty();
+        workload.Streams.Single().Evidence!.Windows.Should().Be(28);
+    }
+
     [Fact]
     public void Learn_RegularArrivals_GivesTheirDailyRate()
     {
@@ -92,7 +119,7 @@ public class WorkloadLearnerTests
         // 40 busy hours a week at 10 an hour = 400 a week = 400 / 7 a day; the busiest hour holds 10 of them.
         ((double)arrivals.MeanPerDay).Should().BeApproximately(400.0 / 7, 0.5);
         arrivals.BusiestHourShare.Should().BeApproximately(10 / (400.0 / 7), 0.01);
-        workload.Notes.Single().Should().Contain("day of week and hour of day");
+        workload.Notes[0].Should().Contain("day of week and hour of day");
     }
 
     [Fact]
@@ -101,7 +128,7 @@ public class WorkloadLearnerTests
         // Two request shapes alternating: mean cost is their average.
         var small = Usage.Of(audioInput: 100, audioOutput: 100);
         var large = Usage.Of(audioInput: 1_000, audioOutput: 500);
-        var workload = Learn(Regular(2 * 1_440, 60, small, large));
+        var workload = KnownRate(Learn(Regular(2 * 1_440, 60, small, large)));
         const int runs = 4_000;
 
         var month = Projector.Project(workload, [ProjectionTarget.AsGiven], new ProjectionOptions { Months = 1, Runs = runs }, TestCatalog.PricesAt).Targets[0].Months[0];
@@ -132,7 +159,7 @@ public class WorkloadLearnerTests
         // $0.003 and $0.02, so E[c^2] = (0.003^2 + 0.02^2) / 2 = 0.0002045. Scale 1 keeps the count in MathNet's Poisson
         // sampler (lambda = 43,200); 1,000 (4.32e7, whose 1,000-a-minute peak also hung the tier advice) and 100,000
         // use the normal approximation.
-        var workload = Learn(Regular(2 * 1_440, 60, Usage.Of(audioInput: 100, audioOutput: 100), Usage.Of(audioInput: 1_000, audioOutput: 500)));
+        var workload = KnownRate(Learn(Regular(2 * 1_440, 60, Usage.Of(audioInput: 100, audioOutput: 100), Usage.Of(audioInput: 1_000, audioOutput: 500))));
         const int runs = 4_000;
 
         var month = Projector.Project(workload, [ProjectionTarget.AsGiven], new ProjectionOptions { Months = 1, Runs = runs, Scale = scale }, TestCatalog.PricesAt).Targets[0].Months[0];
@@ -153,7 +180,7 @@ public class WorkloadLearnerTests
     public void Learn_SmallMonths_RequestByRequestAgreesWithAggregate()
     {
         // Ten a day: 300 a month, below the aggregate threshold; same workload sampled both ways.
-        var workload = Learn(Regular(20, 8_640, Usage.Of(audioInput: 100), Usage.Of(audioInput: 300)));
+        var workload = KnownRate(Learn(Regular(20, 8_640, Usage.Of(audioInput: 100), Usage.Of(audioInput: 300))));
         var options = new ProjectionOptions { Months = 1, Runs = 4_000 };
 
         var perRequest = Projector.Project(workload, [ProjectionTarget.AsGiven], options, TestCatalog.PricesAt).Targets[0].Months[0];

@@ -48,4 +48,56 @@ public class DelayHistogramTests
         reported.Should().BeGreaterThanOrEqualTo(truth);
         ((double)reported).Should().BeLessThanOrEqualTo(truth * (1 + (1 / 128.0)));
     }
+
+    [Theory]
+    [InlineData(10_000_000)] // exactly 1.000 s
+    [InlineData(9_980_000)]  // 0.998 s
+    public void PercentileAtMost_P99AtOrJustUnderTheObjective_MeetsItExactly(long p99Ticks)
+    {
+        // 990 delays at the p99 and 10 far above: the 990th of 1,000 is the p99, at or under 1 s.
+        var histogram = new DelayHistogram();
+        histogram.Track(TimeSpan.FromSeconds(1));
+        for (int i = 0; i < 990; i++)
+        {
+            histogram.Add(p99Ticks);
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            histogram.Add(TimeSpan.FromSeconds(5).Ticks);
+        }
+
+        histogram.Percentile(0.99).Should().BeGreaterThan(TimeSpan.FromSeconds(1), "the histogram's bucket reads high");
+        histogram.CountAbove.Should().Be(10);
+        histogram.PercentileAtMost(0.99, TimeSpan.FromSeconds(1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void PercentileAtMost_OneDelayTooManyAbove_FailsTheObjective()
+    {
+        var histogram = new DelayHistogram();
+        histogram.Track(TimeSpan.FromSeconds(1));
+        for (int i = 0; i < 989; i++)
+        {
+            histogram.Add(TimeSpan.FromSeconds(1).Ticks);
+        }
+
+        for (int i = 0; i < 11; i++)
+        {
+            histogram.Add(TimeSpan.FromSeconds(1).Ticks + 1);
+        }
+
+        histogram.PercentileAtMost(0.99, TimeSpan.FromSeconds(1)).Should().BeFalse("11 of 1,000 delays exceed 1 s: the 990th is above it");
+    }
+
+    [Fact]
+    public void Track_AfterValues_Throws()
+    {
+        var histogram = new DelayHistogram();
+        histogram.Add(1);
+
+        var act = () => histogram.Track(TimeSpan.FromSeconds(1));
+
+        act.Should().Throw<InvalidOperationException>();
+    }
 }

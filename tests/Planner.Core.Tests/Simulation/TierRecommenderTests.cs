@@ -55,7 +55,7 @@ public class TierRecommenderTests
     }
 
     [Fact]
-    public void MonthlySpendOverTheRecommendedTiersLimit_NamesTheLowestTierWhoseLimitFits()
+    public void MonthlySpendOverTheTierThatCarriesThePeak_RecommendsTheTierWhoseLimitCoversIt()
     {
         // Two requests of 10 audio output tokens ($20 per 1M: $0.0002 each) one second apart: tier 1 admits both at
         // once. $0.0004 over 1 s is $0.0004 x 30 x 86,400 = $1,036.80 a month: over tier 1's $100, tier 2's $500
@@ -66,10 +66,13 @@ public class TierRecommenderTests
 
         var recommendation = Recommend(path);
 
-        recommendation.Recommended!.Name.Should().Be("1");
+        // One rule with project: the recommended tier carries the peak AND the month's spend.
+        recommendation.Recommended!.Name.Should().Be("4");
+        recommendation.Choice.PeakTier!.Name.Should().Be("1");
         recommendation.MonthlyProjection!.Value.Value.Should().Be(2 * (10 * 20m / 1_000_000) * 30 * 86_400);
-        recommendation.FitsMonthlyLimit.Should().BeFalse();
+        recommendation.FitsMonthlyLimit.Should().BeTrue();
         recommendation.MonthlyLimitTier!.Name.Should().Be("4");
+        recommendation.Choice.Headline.Should().Be("Tier 1 carries the peak; the projected $1,036.80/month needs Tier 4's $5,000.00 monthly usage limit: Tier 4");
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public class TraceSimulatorTests
 
         result.Completed.Should().Be(1);
         result.LimitRejections.First.Should().Equal(new TraceRejection(2, "charge_over_tpm_capacity",
-            "TPM charge of 31,000 tokens exceeds gpt-audio-mini's TPM bucket capacity of 30,000 tokens at the Tier 1 tier; it can never be admitted"));
+            "TPM charge of 31,000 tokens exceeds gpt-audio-mini's TPM limit of 30,000 at Tier 1; it can never be admitted"));
         (result.Completed + result.Dropped + result.Rejected).Should().Be(result.RowsRead);
     }
 
@@ -423,4 +423,68 @@ public class TraceSimulatorTests
         }
     }
 
+
+    [Fact]
+    public void Retry_ThrottledAttemptsAreChargedToRpm_AndUtilisationCountsThem()
+    {
+        // 501 at once on Tier 1 (500 RPM), one attempt each: 500 admitted, 1 throttled; the limiter saw 501 attempts
+        // in that minute, so the peak RPM utilisation is 501 / 500, not 500 / 500.
+        var result = Simulate(Burst(501, input: 5, output: 5), new SimulationOptions { Tier = "1", OnLimit = OnLimit.Retry, Retry = new RetryPolicy { MaxAttempts = 1 } });
+
+        var model = result.Models.Single();
+        model.Admitted.Should().Be(500);
+        model.Attempts.Should().Be(501);
+        model.PeakMinuteAttempts.Should().Be(501);
+        model.PeakMinuteRequests.Should().Be(500);
+        model.PeakRpmUtilisation.Should().Be(501m / 500);
+
+        // Only the completed are billed; the whole trace (for its 30-day projection) counts the dropped one too.
+        result.Costs.Totals.Requests.Should().Be(500);
+        result.OfferedCosts.Totals.Requests.Should().Be(501);
+        result.OfferedCosts.Totals.Total.Value.Should().Be(501 * ((5 * 0.60m / 1_000_000) + (5 * 2.40m / 1_000_000)));
+    }
+
+    [Fact]
+    public void Queue_BurstAcrossACalendarMinute_ReadsWholeInTheRollingMinute()
+    {
+        // 100 requests one every 0.5 s from 09:00:30: 60 fall in 09:00 and 40 in 09:01; the busiest calendar minute
+        // holds 60, the busiest rolling 60 s all 100 (they span 49.5 s). Each charges 10 tokens.
+        var lines = new List<string> { Header };
+        var start = new DateTimeOffset(2026, 1, 15, 9, 0, 30, TimeSpan.Zero);
+        for (int i = 0; i < 100; i++)
+        {
+            lines.Add($"{start.AddMilliseconds(500 * i):yyyy-MM-ddTHH:mm:ss.fffZ},gpt-audio-mini,5,5,");
+        }
+
+        var result = Simulate(TestData.Trace([.. lines]), new SimulationOptions { Tier = "1" });
+
+        var model = result.Models.Single();
+        model.PeakMinuteRequests.Should().Be(60);
+        model.PeakRollingRequests.Should().Be(100);
+        model.PeakRollingTokens.Should().Be(100 * 10);
+    }
+
+    [Fact]
+    public void BurstWindow_UnderAMinute_StillAdmitsARequestUpToThePerMinuteLimit()
+    {
+        // Tier 1: 30,000 TPM. A 1 s window gives the bucket 30,000 x 1 / 60 = 500 tokens, yet OpenAI accepts one request
+        // up to 30,000 (FACTS.md section 4). Two requests of 19,000 + 1,000 = 20,000 tokens at once: the first goes at once
+        // and leaves the bucket 500 - 20,000 = -19,500 in debt; the second needs a full bucket again, 20,000 tokens of
+        // refill at 30,000 / 60 = 500 a second later: 40 s.
+        var result = Simulate(Burst(2, input: 19_000, output: 1_000), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.LimitRejections.Count.Should().Be(0);
+        result.Completed.Should().Be(2);
+        result.QueueDelay.Max.Should().Be(TimeSpan.FromSeconds(20_000 / (30_000 / 60)));
+    }
+
+    [Fact]
+    public void BurstWindow_ARequestOverThePerMinuteLimit_IsNeverAdmissible()
+    {
+        var result = Simulate(Burst(1, input: 29_001, output: 1_000), new SimulationOptions { Tier = "1", BurstWindow = TimeSpan.FromSeconds(1) });
+
+        result.Completed.Should().Be(0);
+        result.LimitRejections.Count.Should().Be(1);
+        result.LimitRejections.First.Single().Message.Should().Be("TPM charge of 30,001 tokens exceeds gpt-audio-mini's TPM limit of 30,000 at Tier 1; it can never be admitted");
+    }
 }
