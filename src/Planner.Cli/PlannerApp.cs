@@ -108,6 +108,14 @@ public static class PlannerApp
             .WithExample("project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--months", "3", "--growth", "10")
             .WithExample("project", "--model", "gpt-audio", "--requests-per-day", "1000", "--requests-per-day-sd", "150", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--compare-models", "gpt-audio,gpt-audio-mini", "--budget", "3000")
             .WithExample("project", "--trace", "trace.csv", "--months", "6", "--growth", "5", "--chart", "fan.png", "--csv", "projection.csv");
+        config.AddCommand<CallCommand>("call")
+            .WithDescription("One voice call costed turn by turn on Chat Completions or Realtime: resent history, cached input, truncation, cost per minute.")
+            .WithExample("call", "--model", "gpt-realtime-2.1-mini", "--turns", "8", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--system-text-tokens", "500")
+            .WithExample("call", "--model", "gpt-audio-mini", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--json");
+        config.AddCommand<MigrateCommand>("migrate")
+            .WithDescription("A workload's cost per month on its model and after moving to each candidate, the change, the tier each needs, and the date to move by.")
+            .WithExample("migrate", "--from", "gpt-audio-mini", "--calls-per-day", "20000", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--months", "3")
+            .WithExample("migrate", "--trace", "trace.csv", "--to", "gpt-audio-1.5,gpt-realtime-2.1-mini", "--start", "2027-01-01");
         config.AddCommand<ConversationCommand>("conversation")
             .WithDescription("A multi-turn voice conversation costed turn by turn, every turn resending the whole history.")
             .WithExample("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");

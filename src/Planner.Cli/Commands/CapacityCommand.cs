@@ -12,10 +12,10 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner capacity</c>: how many requests of one shape a minute a tier sustains, and what that carries.</summary>
 public sealed class CapacityCommand(CliEnvironment environment) : Command<CapacityCommand.Settings>
 {
-    public sealed class Settings : ModelRequestSettings
+    public sealed class Settings : CapacityCallSettings
     {
         [CommandOption("-t|--tier <TIER>")]
-        [Description("Usage tier: free, 1, 2, 3, 4 or 5.")]
+        [Description("Usage tier: free, 1, 2, 3, 4 or 5; with a call load also 'all' (the default there).")]
         public string Tier { get; init; } = "";
 
         [CommandOption("--max-tokens <N>")]
@@ -24,6 +24,11 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
 
         protected override ValidationResult ValidateOptions()
         {
+            if (IsCall || IsCallLoad)
+            {
+                return MaxTokens is not null ? ValidationResult.Error("--max-tokens applies to one request; for a call give --max-output-tokens") : ValidateCallLoad();
+            }
+
             if (string.IsNullOrWhiteSpace(Tier))
             {
                 return ValidationResult.Error("--tier is required, e.g. --tier 1");
@@ -37,6 +42,11 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.IsCall)
+        {
+            return CallCapacityRunner.Run(environment, settings, settings.Tier, settings.ConcurrentCalls, settings.CallsPerMinute);
+        }
+
         var catalog = CatalogSource.Load(environment, settings);
         var model = catalog.Resolve(settings.Model);
         var at = settings.Instant(environment.Clock);

@@ -14,7 +14,7 @@ namespace Planner.Cli.Commands;
 /// <summary><c>planner project</c>: monthly cost over a horizon as a distribution, from a trace or a few numbers.</summary>
 public sealed class ProjectCommand(CliEnvironment environment) : Command<ProjectCommand.Settings>
 {
-    public sealed class Settings : RequestShapeSettings
+    public sealed class Settings : ProjectCallSettings
     {
         [CommandOption("-m|--model <MODEL>")]
         [Description("Model id, alias or snapshot (with --requests-per-day).")]
@@ -93,7 +93,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                     return ValidationResult.Error("--model is required (or --trace), e.g. --model gpt-audio-mini --requests-per-day 1000");
                 }
 
-                if (RequestsPerDay is null)
+                if (RequestsPerDay is null && CallsPerDay is null)
                 {
                     return ValidationResult.Error("--requests-per-day is required without --trace, e.g. --requests-per-day 1000");
                 }
@@ -119,7 +119,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 return ValidationResult.Error($"--chart must name a .png file, got '{Chart}'");
             }
 
-            return base.Validate();
+            var calls = ValidateCallsAndStart(RequestsPerDay is not null, Trace is not null, CompareModels is not null);
+            return calls.Successful ? base.Validate() : calls;
         }
 
         /// <summary>The validated projection options.</summary>
@@ -146,6 +147,11 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         {
             (workload, source) = Learn(catalog, settings, trace, assumptions);
         }
+        else if (settings.IsCallUnit)
+        {
+            var model = catalog.Resolve(settings.Model!);
+            (workload, source) = CallWorkload.Build(model, settings.Rates(catalog.RatesFor(model.Model)), settings, settings.Instant(environment.Clock), assumptions);
+        }
         else
         {
             var model = catalog.Resolve(string.IsNullOrWhiteSpace(settings.Model) ? compare[0].RequestedName : settings.Model);
@@ -158,6 +164,9 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             source = $"{model.BillingId}, {Format.Number(settings.RequestsPerDay.Value, 3)} requests/day";
         }
 
+        var lifecycle = ProjectLifecycle.Apply(catalog, settings, workload, options.Months, environment.Clock);
+        workload = lifecycle.Workload;
+        source = lifecycle.Label(source);
         var targets = Targets(workload, compare, baselineGiven: settings.Trace is not null || !string.IsNullOrWhiteSpace(settings.Model));
         var start = settings.Instant(environment.Clock);
         var result = Projector.Project(workload, targets, options, start);
@@ -173,6 +182,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             assumptions.Add(a.Name, a.Value, a.Why);
         }
 
+        var projectWarnings = lifecycle.Warnings(result);
+
         if (settings.Csv is { } csv)
         {
             ProjectionCsv.Write(csv, result);
@@ -185,11 +196,12 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Json)
         {
-            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings);
+            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings.Add(projectWarnings));
             return ExitCodes.Success;
         }
 
         Render(result, source, assumptions, settings);
+        Rendering.CallView.RenderWarnings(environment.Console, projectWarnings);
         return ExitCodes.Success;
     }
 
@@ -260,7 +272,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             // Exact figures need one money column (mean = P10 = ... = P99); Monte Carlo needs five, kept within 80 characters.
             string[] money = result.IsExact ? ["Cost"] : ["Mean", "P10", "P50", "P90", "P99"];
             var table = new Table().Border(TableBorder.Minimal);
-            foreach (string name in (string[])["Month", "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
+            foreach (string name in (string[])["Month", settings.IsCallUnit ? "Calls" : "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
             {
                 table.AddColumn(new TableColumn(name).RightAligned().PadLeft(1).PadRight(0));
             }

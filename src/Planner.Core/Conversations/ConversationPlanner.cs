@@ -1,3 +1,4 @@
+using Planner.Core.Calls;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
@@ -37,20 +38,24 @@ public static class ConversationPlanner
                 $"turn {first:N0} of {spec.Turns:N0} needs {needs:N0} tokens, over {model.Id}'s {model.ContextWindow.Value:N0}-token context window; at most {first - 1:N0} turns fit");
         }
 
-        var sheet = new PriceSheet(prices, model.Id);
-        var turns = new List<ConversationTurn>(spec.Turns);
-        var total = Usage.Zero;
-        long totalPico = 0;
-        for (int k = 1; k <= spec.Turns; k++)
+        // The turns are costed by the call planner (one shape for both APIs): a conversation is a Chat Completions
+        // call with no cache hit, whatever API the model serves, as this command always priced it.
+        var call = CallPlanner.Plan(new ResolvedModel(model with { Api = ModelApi.ChatCompletions }, null, model.Id), prices, new CallShape
         {
-            var usage = new Usage(spec.SystemTextTokens, TokenCount.Zero, new TokenCount(checked(((k - 1) * perTurn) + user.Value)), TokenCount.Zero, assistant);
-            RequestCaps.Ensure(model, usage);
-            var cost = sheet.Price(usage);
-            total += usage;
-            totalPico = checked(totalPico + cost.TotalPicodollars);
-            turns.Add(new ConversationTurn(k, usage, cost, Usd.FromPicodollars(totalPico)));
+            Turns = spec.Turns,
+            UserAudio = spec.UserAudio,
+            AssistantAudio = spec.AssistantAudio,
+            SystemTextTokens = spec.SystemTextTokens,
+        }, new CallOptions { CacheHitShare = 0m }, rates, DateOnly.MinValue);
+        var turns = new List<ConversationTurn>(spec.Turns);
+        foreach (var turn in call.Turns)
+        {
+            RequestCaps.Ensure(model, turn.Usage);
+            turns.Add(new ConversationTurn(turn.Turn, turn.Usage, turn.Cost, turn.CumulativeCost));
         }
 
-        return new ConversationPlan(turns, total, Usd.FromPicodollars(totalPico), user, assistant, overflow);
+        var total = call.Usage;
+        var totalCost = call.Total;
+        return new ConversationPlan(turns, total, totalCost, user, assistant, overflow);
     }
 }

@@ -49,7 +49,7 @@ public static partial class Projector
                 for (int s = 0; s < streams; s++)
                 {
                     var draw = new RunDraw(options.Seed, s, run, meanShift);
-                    SampleMonth(plan.Streams[s], factors[s], factor, options.AggregateAbove, random, tokens, counted, z, draw);
+                    SampleMonth(plan.Streams[s], factors[s], factor * (double)plan.Streams[s].ShareOf(month), options.AggregateAbove, random, tokens, counted, z, draw);
                     for (int t = 0; t < targets; t++)
                     {
                         var price = plan.DollarsPerToken[t][s];
@@ -68,7 +68,7 @@ public static partial class Projector
             decimal requests = 0m;
             foreach (var stream in plan.Streams)
             {
-                requests += ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * exactFactor;
+                requests += ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * exactFactor * stream.ShareOf(month);
             }
 
             for (int t = 0; t < targets; t++)
@@ -80,7 +80,7 @@ public static partial class Projector
                     groupSpend[g] = Cents(SortedArrayStatistics.Quantile(byGroup[t][g], ProjectionDefaults.SpendQuantile));
                 }
 
-                var needs = Tiers(plan, t, factor, g => groupSpend[g]);
+                var needs = Tiers(plan, t, factor, month, g => groupSpend[g]);
                 var summary = Summarize(month, exactFactor, requests, totals[t][month - 1], options.Budget, needs);
                 results[t].Months.Add(summary with
                 {

@@ -114,7 +114,7 @@ public static partial class Projector
                 for (int s = 0; s < plan.Streams.Count; s++)
                 {
                     var stream = plan.Streams[s];
-                    decimal count = ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * factor;
+                    decimal count = ProjectionDefaults.DaysPerMonth * stream.Arrivals.MeanPerDay * factor * stream.ShareOf(month);
                     requests += count;
                     var perRequest = plan.Sheets[t][s].Price(stream.Usage.ExactUsage!.Value).Total;
                     groupCost[plan.GroupOf[t][s]] += perRequest * count;
@@ -136,7 +136,7 @@ public static partial class Projector
                     savings.Add(new SavingMonth(month, saving, saving, saving, saving));
                 }
 
-                var needs = Tiers(plan, t, (double)factor, g => groupCost[g]);
+                var needs = Tiers(plan, t, (double)factor, month, g => groupCost[g]);
                 months.Add(new MonthProjection
                 {
                     Month = month,
@@ -172,7 +172,7 @@ public static partial class Projector
     private static TierChoice OrganizationTier(Plan plan, int t, List<TierNeed> needs, Usd totalSpend) =>
         TierAdvisor.ChooseForOrganization([.. needs.Select((need, g) => (plan.Groups[t][g], need))], totalSpend);
 
-    private static List<TierNeed> Tiers(Plan plan, int t, double factor, Func<int, Usd> spendOfGroup)
+    private static List<TierNeed> Tiers(Plan plan, int t, double factor, int month, Func<int, Usd> spendOfGroup)
     {
         var needs = new List<TierNeed>();
         for (int g = 0; g < plan.Groups[t].Count; g++)
@@ -187,7 +187,7 @@ public static partial class Projector
                 }
 
                 var stream = plan.Streams[s];
-                double rate = (double)stream.Arrivals.MeanPerDay * factor * stream.Arrivals.BusiestHourShare / 60.0;
+                double rate = (double)stream.Arrivals.MeanPerDay * factor * (double)stream.ShareOf(month) * stream.Arrivals.BusiestHourShare / 60.0 * stream.Usage.RequestsPerUnit;
                 perMinute += rate;
                 charges.Add((rate, stream.Usage.Charges ?? TpmCharges.Constant((long)Math.Ceiling(stream.Usage.MeanTpmCharge))));
             }

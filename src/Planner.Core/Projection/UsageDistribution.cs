@@ -18,6 +18,9 @@ public abstract class UsageDistribution
     /// <summary>The meter x meter covariance of one request's tokens across meters.</summary>
     public abstract double[,] Covariance { get; }
 
+    /// <summary>Requests one unit sends: 1 for a request; a call's mean Responses when the unit is a call. The default value is 1.</summary>
+    public virtual double RequestsPerUnit => 1;
+
     /// <summary>Mean tokens one request counts against TPM (input + max_tokens where known, else input + output).</summary>
     public abstract double MeanTpmCharge { get; }
 

@@ -243,7 +243,7 @@ public class ProjectCommandTests
             // 4 x 14% / sqrt(2,000) = 1.3% of it; the trace is too short to measure day-to-day spread, and says so.
             double mean = 43_200 * 0.003;
             ((double)Money(json.RootElement.GetProperty("months")[0], "mean_usd")).Should().BeApproximately(mean, 0.013 * mean);
-            json.RootElement.GetProperty("warnings")[0].GetProperty("key").GetString().Should().Be("trace_too_short");
+            json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("key").GetString()).Should().Contain("trace_too_short");
             json.RootElement.GetProperty("exact").GetBoolean().Should().BeFalse();
         }
         finally
