@@ -7,7 +7,7 @@ namespace Planner.Cli;
 public sealed class CliEnvironment
 {
     public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false,
-        string? workingDirectory = null, Func<Stream>? standardInput = null)
+        string? workingDirectory = null, Func<Stream>? standardInput = null, int? width = null)
     {
         Out = output;
         WorkingDirectory = workingDirectory;
@@ -23,7 +23,11 @@ public sealed class CliEnvironment
             ColorSystem = outputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!outputIsTerminal)
+        if (width is int columns)
+        {
+            Console.Profile.Width = columns;
+        }
+        else if (!outputIsTerminal)
         {
             // Piped or captured output has no width of its own: give tables room rather than wrap at 80.
             Console.Profile.Width = RedirectedWidth;
@@ -37,7 +41,8 @@ public sealed class CliEnvironment
         });
     }
 
-    /// <summary>The width tables are laid out for when stdout is not a terminal.</summary>
+    /// <summary>The width tables are laid out for when stdout is not a terminal and no width is given
+    /// (a positive COLUMNS in the environment gives one: <c>COLUMNS=80 planner ... | less</c>).</summary>
     public const int RedirectedWidth = 160;
 
     /// <summary>Where results go (tables, or JSON with --json).</summary>
@@ -96,8 +101,14 @@ public sealed class CliEnvironment
         var stdout = System.Console.Out;
         var stderr = System.Console.Error;
         return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected,
-            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput);
+            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput, ColumnsFromEnvironment());
     }
+
+    /// <summary>A positive whole COLUMNS from the environment, else null (the terminal's or the redirected width).</summary>
+    private static int? ColumnsFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int columns) && columns > 0
+            ? columns
+            : null;
 
     /// <summary>The data folder beside the binary, else the nearest <c>data/</c> above the working folder.</summary>
     public static string FindDataDirectory()

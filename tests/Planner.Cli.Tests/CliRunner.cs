@@ -12,11 +12,14 @@ public static class CliRunner
     /// <summary>The bundled data folder, as copied beside the test binaries.</summary>
     public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "data");
 
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunAtWidth(null, args);
+
+    /// <summary>Runs with the output console laid out for <paramref name="width"/> columns (null: the redirected width).</summary>
+    public static CliResult RunAtWidth(int? width, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, () => Now, DataDirectory);
+        var environment = new CliEnvironment(output, error, () => Now, DataDirectory, width: width);
         int exit = PlannerApp.Run(args, environment);
         return new CliResult(exit, output.ToString(), error.ToString());
     }

@@ -146,7 +146,7 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         var table = new Table().Border(TableBorder.Rounded).Title($"Every tier, on limit: {onLimit}")
             .AddColumn("Tier").AddColumn(new TableColumn("Completed").RightAligned()).AddColumn(new TableColumn("Dropped").RightAligned())
             .AddColumn(new TableColumn("Throttled").RightAligned()).AddColumn(new TableColumn("p99 delay (s)").RightAligned())
-            .AddColumn(new TableColumn("Max delay (s)").RightAligned()).AddColumn("Meets?").AddColumn("Why");
+            .AddColumn(new TableColumn("Max delay (s)").RightAligned()).AddColumn("Meets?");
         foreach (var outcome in recommendation.Tiers)
         {
             var r = outcome.Result;
@@ -154,10 +154,17 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
             table.AddRow(r.Tier, runs ? Format.Count(r.Completed) : "-", runs ? Format.Count(r.Dropped) : "-",
                 runs ? $"{Format.Count(r.ThrottledRequests)} ({Format.Number((decimal)r.ThrottleRate * 100, 2)}%)" : "-",
                 runs ? TraceReport.Seconds(r.QueueDelay.Percentile(0.99)) : "-", runs ? TraceReport.Seconds(r.QueueDelay.Max) : "-",
-                outcome.MeetsObjectives ? "[green]yes[/]" : "no", Markup.Escape(outcome.Reason));
+                outcome.MeetsObjectives ? "[green]yes[/]" : "no");
         }
 
         console.Write(table);
+
+        // The reasons are sentences: under the table, one a tier, they wrap as prose instead of squeezing seven number columns.
+        foreach (var outcome in recommendation.Tiers)
+        {
+            console.MarkupLineInterpolated($"{outcome.Result.Tier}: {outcome.Reason}");
+        }
+
         if (recommendation.Recommended is { } recommended)
         {
             console.MarkupLineInterpolated($"[bold]Recommended: {recommendation.Choice.Headline}[/]");
