@@ -24,6 +24,10 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         [Description("Learn the workload from this CSV trace instead of a request shape.")]
         public string? Trace { get; init; }
 
+        [CommandOption("--by <FIELD>")]
+        [Description("With --trace: also report the trace's exact cost per project, api_key, user or model, as read (not projected; the groups add up to the trace's total).")]
+        public string? By { get; init; }
+
         [CommandOption("--skip-invalid")]
         [Description("With --trace: skip bad rows (counted) instead of stopping at the first.")]
         public bool SkipInvalid { get; init; }
@@ -78,6 +82,19 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         public override ValidationResult Validate()
         {
+            if (By is { } by)
+            {
+                if (Trace is null)
+                {
+                    return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
+                }
+
+                if (PriceCommand.Settings.GroupBy(by) is null)
+                {
+                    return ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'");
+                }
+            }
+
             bool shape = TextIn != 0 || CachedIn != 0 || AudioIn is not null || AudioInSeconds is not null || TextOut != 0 || AudioOut is not null || AudioOutSeconds is not null;
             if (Trace is not null)
             {
@@ -143,9 +160,10 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         var assumptions = new Assumptions();
         Workload workload;
         string source;
+        TraceGroups? groups = null;
         if (settings.Trace is { } trace)
         {
-            (workload, source) = Learn(catalog, settings, trace, assumptions);
+            (workload, source, groups) = Learn(catalog, settings, trace, assumptions);
         }
         else if (settings.IsCallUnit)
         {
@@ -196,11 +214,18 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Json)
         {
-            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings.Add(projectWarnings));
+            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings.Add(projectWarnings), groups);
             return ExitCodes.Success;
         }
 
         Render(result, source, assumptions, settings);
+        if (groups is not null)
+        {
+            // Exact figures of the trace as read, never a projection split by share (a Monte Carlo run cannot be split honestly).
+            environment.Console.MarkupLineInterpolated($"The trace by {groups.Field}, as read (exact; the projection above is of the whole trace):");
+            TraceReport.RenderGroups(environment.Console, groups.Field, groups.Costs, groups.Total);
+        }
+
         Rendering.CallView.RenderWarnings(environment.Console, projectWarnings);
         return ExitCodes.Success;
     }
@@ -233,14 +258,23 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         return targets;
     }
 
-    private static (Workload, string) Learn(ModelCatalog catalog, Settings settings, string trace, Assumptions assumptions)
+    private static (Workload, string, TraceGroups?) Learn(ModelCatalog catalog, Settings settings, string trace, Assumptions assumptions)
     {
         var overrides = settings.AudioInRate is null && settings.AudioOutRate is null ? null : settings.Rates(catalog.AudioTokenRates);
         var rejections = new TraceRejections();
         var learner = new WorkloadLearner(seed: settings.Seed);
-        foreach (var request in TraceFile.Read(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides, RequireRequests = true }, rejections))
+        var costs = new TraceCosts();
+        TraceGroups? groups;
+        using (var reader = Core.Ingest.UsageFormats.Open(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides, RequireRequests = true }, rejections))
         {
-            learner.Observe(request);
+            ITraceSink sink = settings.By is { } by ? new GroupedCosts(reader, PriceCommand.Settings.GroupBy(by)!.Value, costs) : costs;
+            while (reader.TryRead(out var request))
+            {
+                learner.Observe(request);
+                sink.Add(request);
+            }
+
+            groups = sink is GroupedCosts grouped ? new TraceGroups(settings.By!, grouped, costs.Totals) : null;
         }
 
         if (overrides is not null)
@@ -254,7 +288,7 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         }
 
         var fit = settings.Fit == "lognormal" ? UsageFit.LogNormal : UsageFit.Resample;
-        return (learner.Learn(fit), $"{Path.GetFileName(trace)} ({learner.Count:N0} requests)");
+        return (learner.Learn(fit), $"{Path.GetFileName(trace)} ({learner.Count:N0} requests)", groups);
     }
 
     private void Render(ProjectionResult result, string source, Assumptions assumptions, Settings settings)

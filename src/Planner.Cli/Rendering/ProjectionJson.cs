@@ -8,7 +8,7 @@ namespace Planner.Cli.Rendering;
 /// <summary>A projection as JSON: <c>{"total": {"months", "mean_usd", "p10_usd", ...}, "months": [{"month", "mean_usd", "p10_usd", ...}], "comparison": [...], "assumptions": [...]}</c>.</summary>
 public static class ProjectionJson
 {
-    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions, Warnings? warnings = null)
+    public static void Write(TextWriter output, ProjectionResult result, string source, Assumptions assumptions, Warnings? warnings = null, TraceGroups? groups = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -58,6 +58,12 @@ public static class ProjectionJson
                 }
 
                 w.WriteEndArray();
+            }
+
+            if (groups is { } g)
+            {
+                // The trace as read, per group (exact, not projected): "by": {"field", "groups": [{"group", "requests", "total_usd"}]}.
+                TraceReport.WriteGroupsJson(w, g.Field, g.Costs);
             }
 
             new Warnings().Add(warnings?.Items ?? []).Add(result.Warnings).WriteJson(w);
