@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Planner.Cli.Rendering;
 using Planner.Core.Regression;
+using Planner.Core.Traces;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -85,11 +86,25 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
         var thresholds = new CostThresholds(settings.FailAbove, settings.FailBelow);
         var report = RegressionReport.Build(@base, head, workloads, thresholds);
         var view = new DiffView(report, settings.Base, @base.Version, settings.Head, head.Version);
+        var warnings = new Warnings();
+        foreach (var workload in workloads)
+        {
+            // The lifecycle that matters is the head catalog's: the one the change would ship.
+            var costs = new TraceCosts();
+            foreach (var request in workload.Read(head))
+            {
+                costs.Add(request);
+            }
+
+            warnings.ForTrace(head, costs);
+        }
+
+        warnings.Print(environment);
 
         switch (settings.Json ? "json" : settings.Format)
         {
             case "json":
-                DiffJson.Write(environment.Out, view);
+                DiffJson.Write(environment.Out, view, warnings);
                 break;
             case "markdown":
                 environment.Out.Write(DiffMarkdown.Render(view));

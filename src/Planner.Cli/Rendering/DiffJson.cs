@@ -7,8 +7,9 @@ namespace Planner.Cli.Rendering;
 /// half away from zero to 6 decimals (null where undefined).</summary>
 public static class DiffJson
 {
-    public static void Write(TextWriter output, DiffView view)
+    public static void Write(TextWriter output, DiffView view, Warnings warnings)
     {
+        ArgumentNullException.ThrowIfNull(warnings);
         ArgumentNullException.ThrowIfNull(view);
         var report = view.Report;
         var diff = report.Catalog;
@@ -20,6 +21,7 @@ public static class DiffJson
             Catalog(w, "base", view.BasePath, view.BaseVersion);
             Catalog(w, "head", view.HeadPath, view.HeadVersion);
             w.WriteNumber("catalog_changes", diff.Count);
+            warnings.WriteJson(w);
 
             w.WriteStartArray("prices");
             foreach (var p in diff.Prices)

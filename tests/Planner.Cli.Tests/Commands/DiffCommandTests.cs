@@ -294,4 +294,34 @@ public class DiffCommandTests
         workloads["batch-transcription-day"].GetProperty("change_usd").GetDecimal().Should().BePositive();
         workloads["text-heavy-day"].GetProperty("change_usd").GetDecimal().Should().Be(0);
     }
+
+    [Fact]
+    public void Diff_WorkloadOnADeprecatedModel_WarnsOnceOnStderrAndInJson()
+    {
+        // The bundled gpt-audio-mini: deprecation notice 2026-07-20, shutdown 2027-01-20, replacement gpt-audio-1.5.
+        var august = new DateTimeOffset(2026, 8, 1, 9, 0, 0, TimeSpan.Zero);
+        var workloads = new MemoryWorkloads().Add("voice", Enumerable.Range(0, 10).Select(i => ("gpt-audio-mini", august.AddMinutes(i), Usage.Of(audioInput: 100_000))).ToArray());
+
+        var result = workloads.Run("diff", "--base", Bundled, "--head", Bundled, "--workload", "voice.csv", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().Be("planner: warning: gpt-audio-mini is deprecated: it shuts down on 2027-01-20; OpenAI recommends gpt-audio-1.5");
+        using var json = result.Json();
+        var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().ToList();
+        warnings.Should().ContainSingle();
+        warnings[0].GetProperty("message").GetString().Should().Contain("gpt-audio-mini is deprecated").And.Contain("2027-01-20");
+    }
+
+    [Fact]
+    public void Diff_WorkloadBeforeTheDeprecationNotice_HasNoWarnings()
+    {
+        // On 2026-03-02 the gpt-audio-mini family had no deprecation notice yet (that came on 2026-07-20).
+        var result = Voice().Run("diff", "--base", Bundled, "--head", Bundled, "--workload", "voice.csv", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Error.Should().BeEmpty();
+        using var json = result.Json();
+        json.RootElement.GetProperty("warnings").GetArrayLength().Should().Be(0);
+    }
 }
