@@ -215,7 +215,7 @@ public static class CallPlanner
             var usage = tokens.ToUsage();
             var cost = sheet.Price(usage);
             totalPico = checked(totalPico + cost.TotalPicodollars);
-            turns.Add(new CallTurn(k, tokens, usage, cost, Usd.FromPicodollars(totalPico), new TokenCount(checked(input + reserved.Value)), firstRetained, dropped));
+            turns.Add(new CallTurn(k, tokens, usage, cost, Usd.FromPicodollars(totalPico), TpmCharge.Of(new TokenCount(input), new TokenCount(output), reserved), firstRetained, dropped));
             previousText = text;
             previousAudio = audio;
         }

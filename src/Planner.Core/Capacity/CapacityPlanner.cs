@@ -15,7 +15,7 @@ public static class CapacityPlanner
         ArgumentNullException.ThrowIfNull(model);
         if (maxTokens is not { } max)
         {
-            return usage.TotalTokens;
+            return Pricing.TpmCharge.Of(usage, null);
         }
 
         if (max < usage.OutputTokens)
@@ -30,7 +30,7 @@ public static class CapacityPlanner
                 $"--max-tokens {max.Value:N0} exceeds {model.Id}'s {model.MaxOutputTokens.Value:N0}-token output cap");
         }
 
-        var charge = usage.InputTokens + max;
+        var charge = Pricing.TpmCharge.Of(usage, max);
         if (charge > model.ContextWindow)
         {
             throw new PlannerException(PlannerErrorKind.ContextWindowExceeded,

@@ -14,8 +14,9 @@ public sealed class FixedUsage : UsageDistribution
         Usage = usage;
         _tokens = Meters(usage);
         Mean = Array.ConvertAll(_tokens, t => (double)t);
-        MeanTpmCharge = usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
-        Charges = TpmCharges.Constant(usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value);
+        long charge = TpmCharge.Of(usage, maxTokens).Value;
+        MeanTpmCharge = charge;
+        Charges = TpmCharges.Constant(charge);
     }
 
     /// <summary>The one usage.</summary>

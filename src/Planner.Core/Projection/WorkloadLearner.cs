@@ -56,7 +56,7 @@ public sealed class WorkloadLearner
         observations.Cells[Cell(at)]++;
         long slot10 = at.UtcTicks / SlotTicks;
         observations.Slots[slot10] = observations.Slots.GetValueOrDefault(slot10) + 1;
-        long charge = usage.InputTokens.Value + (maxTokens ?? usage.OutputTokens).Value;
+        long charge = TpmCharge.Of(usage, maxTokens).Value;
         observations.TpmChargeSum += charge;
         long seen = observations.Count++;
         if (observations.Reservoir.Count < _reservoirSize)

@@ -1,4 +1,5 @@
 using Planner.Core.Catalog;
+using Planner.Core.Pricing;
 using Planner.Core.Traces;
 
 namespace Planner.Core.Simulation;
@@ -188,7 +189,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
     /// <summary>Input tokens + max_tokens when the row gives it, else + its output (OpenAI counts max_tokens).</summary>
     internal static long Charge(in TraceRequest request) =>
-        checked(request.Usage.InputTokens.Value + (request.MaxTokens is { } max ? max.Value : request.Usage.OutputTokens.Value));
+        TpmCharge.Of(request.Usage, request.MaxTokens).Value;
 
     private ModelLimiter Limiter(ModelSpec model, long startTicks)
     {

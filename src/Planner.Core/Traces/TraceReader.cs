@@ -488,7 +488,7 @@ public sealed partial class TraceReader : IDisposable
             return TraceRejectionKinds.OverCap;
         }
 
-        long charge = checked(usage.InputTokens.Value + max);
+        long charge = TpmCharge.Of(usage, new TokenCount(max)).Value;
         if (charge > model.ContextWindow.Value)
         {
             message = $"{TraceColumns.MaxTokens}: input of {usage.InputTokens.Value:N0} + max_tokens of {max:N0} = {charge:N0} tokens exceeds {model.Id}'s {model.ContextWindow.Value:N0}-token context window";

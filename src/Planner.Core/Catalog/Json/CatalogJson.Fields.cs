@@ -133,16 +133,22 @@ public static partial class CatalogJson
             return null;
         }
 
-        private decimal? RequiredNumber(JsonElement owner, string path, string name)
+        /// <summary>A required number, read from its text: one a decimal cannot hold exactly (more digits than it
+        /// has, a fraction that would round to 0, a fraction on a whole number) is refused with <paramref name="rule"/>
+        /// (what the field allows), never rounded into a figure nobody wrote.</summary>
+        private decimal? RequiredNumber(JsonElement owner, string path, string name, string rule)
         {
             if (Required(owner, path, name, JsonValueKind.Number) is not { } v)
             {
                 return null;
             }
 
-            if (!v.TryGetDecimal(out decimal value))
+            string raw = v.GetRawText();
+            if (!JsonNumberText.TryParseExact(raw, out decimal value, out bool tooLarge))
             {
-                Error(Join(path, name), $"must be a number within the range of a decimal, got {v.GetRawText()}");
+                Error(Join(path, name), tooLarge
+                    ? $"must be a number within the range of a decimal, got {InputText.Shorten(raw)}"
+                    : $"{rule}, got {InputText.Shorten(raw)}");
                 return null;
             }
 
@@ -151,7 +157,7 @@ public static partial class CatalogJson
 
         private decimal? NonNegativeNumber(JsonElement owner, string path, string name)
         {
-            var value = RequiredNumber(owner, path, name);
+            var value = RequiredNumber(owner, path, name, $"must have at most {JsonNumberText.MaxScale} decimal places");
             if (value < 0)
             {
                 Error(Join(path, name), $"must be >= 0, got {value.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -163,9 +169,11 @@ public static partial class CatalogJson
 
         private const decimal MaxWholeNumber = 1_000_000_000_000m;
 
+        private const string WholeNumberRule = "must be a whole number from 1 to 1,000,000,000,000";
+
         private long? PositiveInt(JsonElement owner, string path, string name)
         {
-            if (RequiredNumber(owner, path, name) is not { } value)
+            if (RequiredNumber(owner, path, name, WholeNumberRule) is not { } value)
             {
                 return null;
             }
@@ -174,7 +182,7 @@ public static partial class CatalogJson
             // simulation arithmetic on it can never overflow.
             if (value != decimal.Truncate(value) || value < 1 || value > MaxWholeNumber)
             {
-                Error(Join(path, name), $"must be a whole number from 1 to 1,000,000,000,000, got {value.ToString(CultureInfo.InvariantCulture)}");
+                Error(Join(path, name), $"{WholeNumberRule}, got {value.ToString(CultureInfo.InvariantCulture)}");
                 return null;
             }
 

@@ -176,7 +176,7 @@ public static partial class CatalogJson
 
         private AudioTokenRate? Rate(JsonElement owner, string path, string name)
         {
-            if (RequiredNumber(owner, path, name) is not { } value)
+            if (RequiredNumber(owner, path, name, "must have at most 3 decimal places") is not { } value)
             {
                 return null;
             }

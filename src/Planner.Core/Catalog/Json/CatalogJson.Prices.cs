@@ -101,7 +101,7 @@ public static partial class CatalogJson
 
         private PricePerMillionTokens? RequiredPrice(JsonElement owner, string path, string name)
         {
-            if (RequiredNumber(owner, path, name) is not { } value)
+            if (RequiredNumber(owner, path, name, "must have at most 6 decimal places") is not { } value)
             {
                 return null;
             }

@@ -97,7 +97,7 @@ public static partial class CatalogJson
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
-                Error("", "must be a JSON object");
+                Error("$", "must be a JSON object");
                 return null;
             }
 

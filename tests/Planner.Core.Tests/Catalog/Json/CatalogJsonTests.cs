@@ -291,7 +291,7 @@ public class CatalogJsonTests
     [Fact]
     public void Parse_RootArray_MustBeAnObject()
     {
-        Errors("[1, 2]").Should().Equal("must be a JSON object");
+        Errors("[1, 2]").Should().Equal("$: must be a JSON object");
     }
 
     [Fact]
