@@ -152,7 +152,7 @@ public static class CallView
 
         meters.AddRow("[bold]Call[/]", Format.Count(plan.Usage.TotalTokens.Value), $"[bold]{Format.Usd(plan.Total)}[/]");
         console.Write(meters);
-        console.MarkupLine(plan.CostPerMinute is { } perMinute ? $"Per minute of call: [bold]{Format.Usd(perMinute)}[/]" : "Per minute of call: n/a (the call has no length)");
+        console.MarkupLine(plan.CostPerMinute is { } perMinute ? $"Per minute of call: [bold]{Format.UnitMoney(perMinute)}[/]" : "Per minute of call: n/a (the call has no length)");
         console.MarkupLine($"Cache-hit share {Share(plan.Options.CacheHitShare)}: {Format.Usd(plan.Total)}; at 0: {Format.Usd(plan.CostWithNoCacheHit)}; at 1: {Format.Usd(plan.CostWithFullCacheHit)}");
         console.MarkupLine(plan.TruncationLimit is { } limit
             ? plan.TruncationTurn is { } first

@@ -32,6 +32,16 @@ public static class Format
         return (value < 0 ? "-$" : "$") + cents.ToString("N2", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A cost per unit (a request, a minute of a call) as tables show it: exact up to 6 decimal places
+    /// ("$0.012", "$0.004515"), rounded half away from zero past that ("$0.017413" for $0.0174133...), so a figure of a
+    /// fraction of a cent is never shown as "$0.01". The exact figure is in --json.</summary>
+    public static string UnitMoney(Usd amount)
+    {
+        decimal rounded = Math.Round(amount.Value, 6, MidpointRounding.AwayFromZero);
+        string text = Math.Abs(rounded).ToString("#,0.00####", CultureInfo.InvariantCulture);
+        return (rounded < 0 ? "-$" : "$") + text;
+    }
+
     /// <summary>"$1,080.00" style, rounded to cents for summary lines; use <see cref="Usd"/> for exact figures.</summary>
     public static string UsdCents(Usd amount) => (amount.Value < 0 ? "-$" : "$") + Math.Abs(Math.Round(amount.Value, 2, MidpointRounding.AwayFromZero)).ToString("N2", CultureInfo.InvariantCulture);
 
