@@ -31,7 +31,7 @@ public sealed class Assumptions
 
         string why = rates.Source.Note == "overridden on the command line"
             ? "set on the command line"
-            : "OpenAI documents it for the Realtime API; assumed for Chat Completions (override with --audio-in-rate / --audio-out-rate)";
+            : "OpenAI documents it for the Realtime API; on Chat Completions models it is an assumption (override with --audio-in-rate / --audio-out-rate)";
         Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         return this;
