@@ -88,7 +88,7 @@ public static class CallCapacityRunner
                     w.WriteNull("lowest_tier_that_fits");
                 }
 
-                CallView.WriteWarnings(w, plan.Warnings);
+                Warnings.WriteJson(w, plan.Warnings);
                 assumptions.WriteJson(w);
                 w.WriteEndObject();
             });

@@ -272,7 +272,7 @@ public sealed class MigrateCommand(CliEnvironment environment) : Command<Migrate
             }
 
             w.WriteEndArray();
-            CallView.WriteWarnings(w, report.Warnings);
+            Warnings.WriteJson(w, report.Warnings);
             assumptions.WriteJson(w);
             w.WriteEndObject();
         });

@@ -72,24 +72,7 @@ public static class CallView
         w.WriteDecimal("cache_hit_share", plan.Options.CacheHitShare);
         w.WriteUsd("total_at_cache_hit_0_usd", plan.CostWithNoCacheHit);
         w.WriteUsd("total_at_cache_hit_1_usd", plan.CostWithFullCacheHit);
-        WriteWarnings(w, plan.Warnings);
-    }
-
-    /// <summary>A <c>"warnings"</c> array of key and message.</summary>
-    public static void WriteWarnings(Utf8JsonWriter w, IReadOnlyList<PlannerWarning> warnings)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(warnings);
-        w.WriteStartArray("warnings");
-        foreach (var warning in warnings)
-        {
-            w.WriteStartObject();
-            w.WriteString("key", warning.Key);
-            w.WriteString("message", warning.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        Warnings.WriteJson(w, plan.Warnings);
     }
 
     /// <summary>The call's assumptions added to <paramref name="assumptions"/>.</summary>

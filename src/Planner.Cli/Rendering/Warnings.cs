@@ -69,11 +69,16 @@ public sealed class Warnings
     }
 
     /// <summary>Writes <c>"warnings": [{"key": ..., "message": ...}]</c> (an empty array when there are none).</summary>
-    public void WriteJson(Utf8JsonWriter writer)
+    public void WriteJson(Utf8JsonWriter writer) => WriteJson(writer, _items);
+
+    /// <summary>Writes <paramref name="warnings"/> as a <c>"warnings"</c> array of key and message, the one JSON form
+    /// every command gives its warnings.</summary>
+    public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<PlannerWarning> warnings)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(warnings);
         writer.WriteStartArray("warnings");
-        foreach (var warning in _items)
+        foreach (var warning in warnings)
         {
             writer.WriteStartObject();
             writer.WriteString("key", warning.Key);
