@@ -8,57 +8,21 @@ namespace Planner.Core.Ingest;
 /// Mutable, owned by one reader; a known model and an unchanged price period allocate nothing.</summary>
 internal sealed class UsagePricer
 {
-    private const int CacheSize = 16;
-
     private readonly ModelCatalog _catalog;
-    private readonly TraceOptions _options;
-    private readonly ModelSlot? _override;
-    private readonly ModelSlot?[] _slots = new ModelSlot?[CacheSize];
-    private int _next;
+    private readonly ModelSlotCache _models;
 
     public UsagePricer(ModelCatalog catalog, TraceOptions options)
     {
         _catalog = catalog;
-        _options = options;
-        if (options.ModelOverride is { } name)
-        {
-            var resolved = catalog.Resolve(name);
-            _override = new ModelSlot([], resolved, options.AudioTokenRates ?? catalog.RatesFor(resolved.Model));
-        }
+        _models = new ModelSlotCache(catalog, options.AudioTokenRates, options.ModelOverride);
     }
 
-    public bool HasOverride => _override is not null;
+    public bool HasOverride => _models.Override is not null;
 
     /// <summary>The override, else the model named by <paramref name="name"/>, else null (unknown).</summary>
     public ModelSlot? Find(ReadOnlySpan<byte> name)
     {
-        if (_override is not null)
-        {
-            return _override;
-        }
-
-        foreach (var slot in _slots)
-        {
-            if (slot is null)
-            {
-                break;
-            }
-
-            if (name.SequenceEqual(slot.Name))
-            {
-                return slot;
-            }
-        }
-
-        if (!_catalog.TryResolve(System.Text.Encoding.UTF8.GetString(name), out var resolved))
-        {
-            return null;
-        }
-
-        var added = new ModelSlot(name.ToArray(), resolved, _options.AudioTokenRates ?? _catalog.RatesFor(resolved.Model));
-        _slots[_next] = added;
-        _next = (_next + 1) % CacheSize;
-        return added;
+        return _models.Override ?? _models.Find(name);
     }
 
     /// <summary>"model: unknown model 'x'; known models: ..." for a name <see cref="Find"/> did not know.</summary>

@@ -14,7 +14,6 @@ namespace Planner.Core.Traces;
 /// for. A valid row allocates nothing.</remarks>
 public sealed partial class TraceReader : IDisposable
 {
-    private const int ModelCacheSize = 16;
 
     /// <summary>The longest record (one line) a trace may have, in bytes. The value is 1 MiB: a row is
     /// about a hundred bytes, so a longer one is a broken file (or not a trace), refused in bounded memory.</summary>
@@ -26,9 +25,7 @@ public sealed partial class TraceReader : IDisposable
     private readonly ModelCatalog _catalog;
     private readonly TraceOptions _options;
     private readonly TraceRejections _rejections;
-    private readonly ModelSlot? _override;
-    private readonly ModelSlot?[] _slots = new ModelSlot?[ModelCacheSize];
-    private int _nextSlot;
+    private readonly ModelSlotCache _models;
 
     private readonly int _timestamp;
     private readonly int _model;
@@ -77,11 +74,7 @@ public sealed partial class TraceReader : IDisposable
         _maxTokens = Optional(TraceColumns.MaxTokens);
         _fieldsNeeded = 1 + Math.Max(last, _maxTokens);
 
-        if (options.ModelOverride is { } name)
-        {
-            var resolved = catalog.Resolve(name);
-            _override = new ModelSlot([], resolved, options.AudioTokenRates ?? catalog.RatesFor(resolved.Model));
-        }
+        _models = new ModelSlotCache(catalog, options.AudioTokenRates, options.ModelOverride);
     }
 
     /// <summary>The file being read, as given.</summary>
@@ -375,7 +368,7 @@ public sealed partial class TraceReader : IDisposable
             return TraceRejectionKinds.UnparsableField;
         }
 
-        ModelSlot? slot = _override;
+        ModelSlot? slot = _models.Override;
         if (slot is null)
         {
             var name = Trim(_csv.GetSpan(_model));
@@ -385,7 +378,7 @@ public sealed partial class TraceReader : IDisposable
                 return TraceRejectionKinds.MissingField;
             }
 
-            slot = FindModel(name);
+            slot = _models.Find(name);
             if (slot is null)
             {
                 message = $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
@@ -565,31 +558,5 @@ public sealed partial class TraceReader : IDisposable
         value = tokens.Value;
         ConvertedAudioSeconds = true;
         return null;
-    }
-
-    private ModelSlot? FindModel(ReadOnlySpan<byte> name)
-    {
-        foreach (var slot in _slots)
-        {
-            if (slot is null)
-            {
-                break;
-            }
-
-            if (name.SequenceEqual(slot.Name))
-            {
-                return slot;
-            }
-        }
-
-        if (!_catalog.TryResolve(System.Text.Encoding.UTF8.GetString(name), out var resolved))
-        {
-            return null;
-        }
-
-        var added = new ModelSlot(name.ToArray(), resolved, _options.AudioTokenRates ?? _catalog.RatesFor(resolved.Model));
-        _slots[_nextSlot] = added;
-        _nextSlot = (_nextSlot + 1) % ModelCacheSize;
-        return added;
     }
 }

@@ -1,0 +1,59 @@
+using Planner.Core.Catalog;
+
+namespace Planner.Core.Traces;
+
+/// <summary>The models a file names, each resolved once: a ring of the last 16 names seen, compared as UTF-8
+/// bytes so that finding a row's model allocates nothing (a file names a handful of models; a name pushed out
+/// of the ring is simply resolved again). Also holds the override model when every row is priced on one.</summary>
+internal sealed class ModelSlotCache
+{
+    private const int Size = 16;
+
+    private readonly ModelCatalog _catalog;
+    private readonly AudioTokenRates? _rates;
+    private readonly ModelSlot?[] _slots = new ModelSlot?[Size];
+    private int _next;
+
+    /// <summary>A cache over <paramref name="catalog"/>; <paramref name="rates"/> overrides each model's
+    /// audio-token rates; <paramref name="overrideModel"/>, when given, is resolved now (unknown: an error).</summary>
+    public ModelSlotCache(ModelCatalog catalog, AudioTokenRates? rates, string? overrideModel)
+    {
+        _catalog = catalog;
+        _rates = rates;
+        if (overrideModel is not null)
+        {
+            var resolved = catalog.Resolve(overrideModel);
+            Override = new ModelSlot([], resolved, rates ?? catalog.RatesFor(resolved.Model));
+        }
+    }
+
+    /// <summary>The model every row is priced on, or null to use each row's own.</summary>
+    public ModelSlot? Override { get; }
+
+    /// <summary>The model named by <paramref name="name"/> (id, alias or snapshot), or null when the catalog does not know it.</summary>
+    public ModelSlot? Find(ReadOnlySpan<byte> name)
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot is null)
+            {
+                break;
+            }
+
+            if (name.SequenceEqual(slot.Name))
+            {
+                return slot;
+            }
+        }
+
+        if (!_catalog.TryResolve(System.Text.Encoding.UTF8.GetString(name), out var resolved))
+        {
+            return null;
+        }
+
+        var added = new ModelSlot(name.ToArray(), resolved, _rates ?? _catalog.RatesFor(resolved.Model));
+        _slots[_next] = added;
+        _next = (_next + 1) % Size;
+        return added;
+    }
+}
