@@ -13,4 +13,5 @@ namespace Planner.Contract.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(UsdJsonConverter), typeof(ExactDecimalJsonConverter)])]
 [JsonSerializable(typeof(CostResult))]
+[JsonSerializable(typeof(CompareResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
