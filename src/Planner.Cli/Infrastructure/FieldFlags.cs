@@ -29,6 +29,11 @@ internal static class FieldFlags
         ["audio_in_rate"] = "--audio-in-rate",
         ["audio_out_rate"] = "--audio-out-rate",
         ["at"] = "--at",
+        // capacity.
+        ["tier"] = "--tier",
+        ["max_tokens"] = "--max-tokens",
+        ["concurrent_calls"] = "--concurrent-calls",
+        ["calls_per_minute"] = "--calls-per-minute",
         // The call shape (RequestOrCallQuery).
         ["turns"] = "--turns",
         ["minutes"] = "--minutes",

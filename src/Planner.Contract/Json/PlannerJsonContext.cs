@@ -14,4 +14,6 @@ namespace Planner.Contract.Json;
     Converters = [typeof(UsdJsonConverter), typeof(ExactDecimalJsonConverter)])]
 [JsonSerializable(typeof(CostResult))]
 [JsonSerializable(typeof(CompareResult))]
+[JsonSerializable(typeof(CapacityResult))]
+[JsonSerializable(typeof(CallCapacityResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
