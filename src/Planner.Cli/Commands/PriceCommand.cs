@@ -82,7 +82,7 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order.
         TraceProgress.Run(environment, reader, progress => reader.ReadAllInChunks(
             chunk => new PriceSums(chunk, groupBy),
-            sums =>
+            (sums, _) =>
             {
                 costs.Add(sums.Costs);
                 if (sums.Groups is not null)

@@ -65,11 +65,13 @@ public sealed class CsvTraceSource : IUsageSource
 
     /// <summary>Reads the whole trace in line-aligned chunks on every core (<see cref="TraceOptions.Chunking"/>), each chunk
     /// into a sink of its own from <paramref name="sinkFor"/> (called on the chunk's thread with the chunk's source), and
-    /// hands the sinks to <paramref name="merge"/> in file order. Rows, rejections (in line order, with their lines in
+    /// hands the sinks to <paramref name="merge"/> in file order, each with the number of lines before its chunk: a sink's
+    /// rows are numbered from its chunk's start, so a row's line in the file is its <see cref="TraceRequest.Line"/> plus
+    /// that number (0 for the first chunk). Rows, rejections (in line order, with their lines in
     /// the file), the first bad row and the time-order check are those of a sequential read.</summary>
     /// <returns>False, having read nothing, when the trace is read sequentially instead: standard input, a file under
     /// <see cref="TraceChunking.FromBytes"/>, UTF-16 text, or rows already read.</returns>
-    public bool ReadAllInChunks<TSink>(Func<IUsageSource, TSink> sinkFor, Action<TSink> merge, Action<IUsageSource>? onProgress)
+    public bool ReadAllInChunks<TSink>(Func<IUsageSource, TSink> sinkFor, Action<TSink, long> merge, Action<IUsageSource>? onProgress)
         where TSink : ITraceSink
     {
         ArgumentNullException.ThrowIfNull(sinkFor);

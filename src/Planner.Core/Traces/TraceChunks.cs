@@ -117,12 +117,13 @@ internal static class TraceChunks
 
     /// <summary>Reads the file of <paramref name="header"/> (the reader that read its header) from <paramref name="starts"/>,
     /// each chunk into a sink from <paramref name="sinkFor"/> (called on the chunk's thread with the chunk's source), handed
-    /// to <paramref name="merge"/> in file order on the calling thread, which also calls <paramref name="onProgress"/> with
+    /// to <paramref name="merge"/> in file order on the calling thread with the lines before the chunk (a row's line in
+    /// the file is its <see cref="TraceRequest.Line"/> plus those), which also calls <paramref name="onProgress"/> with
     /// the bytes read so far about ten times a second.</summary>
     /// <exception cref="PlannerException">The first bad row of the file (without SkipInvalid), a record too long, or no valid row.</exception>
     public static (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Read<TSink>(
         SafeFileHandle file, long length, long[] starts, TraceReader header, TraceRejections rejections,
-        Func<IUsageSource, TSink> sinkFor, Action<TSink> merge, Action<long>? onProgress)
+        Func<IUsageSource, TSink> sinkFor, Action<TSink, long> merge, Action<long>? onProgress)
         where TSink : ITraceSink
     {
         var run = new Run<TSink>(file, length, starts, header, sinkFor);
@@ -154,7 +155,7 @@ internal static class TraceChunks
                 throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{header.Path}:{bad.Line + lines}: {Move(bad.Kind, bad.Message, lines)}");
             }
 
-            merge(chunk.Sink);
+            merge(chunk.Sink, lines);
             long moveBy = lines;
             rejections.AddAll(chunk.Rejections, r => new TraceRejection(r.Line + moveBy, r.Kind, Move(r.Kind, r.Message, moveBy)));
             rowsRead += chunk.RowsRead;

@@ -255,6 +255,13 @@ public sealed partial class TraceReader : IDisposable
         {
             RowsRead++;
             long line = _csv.LineNumber;
+            if (_csv.RawRecord.Length > MaxRecordBytes)
+            {
+                // CsvHelper refuses a longer record only when it must grow its buffer for it, which depends on where the
+                // record falls in the buffer; checked here, the limit holds wherever a read (or a chunk) starts.
+                TooLong(line);
+            }
+
             string? kind;
             string? message;
             if (_malformed.Count > 0 && _malformed.Peek().Line <= line)
@@ -328,6 +335,17 @@ public sealed partial class TraceReader : IDisposable
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, e.LineNumber));
         }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void TooLong(long line)
+    {
+        if (_stopAtBadRow)
+        {
+            throw new TraceChunkFramingException(line);
+        }
+
+        throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, line));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
