@@ -16,4 +16,6 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(CompareResult))]
 [JsonSerializable(typeof(CapacityResult))]
 [JsonSerializable(typeof(CallCapacityResult))]
+[JsonSerializable(typeof(LimitsResult))]
+[JsonSerializable(typeof(LimitsModel))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
