@@ -18,4 +18,5 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(CallCapacityResult))]
 [JsonSerializable(typeof(LimitsResult))]
 [JsonSerializable(typeof(LimitsModel))]
+[JsonSerializable(typeof(ModelsResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
