@@ -19,4 +19,5 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(LimitsResult))]
 [JsonSerializable(typeof(LimitsModel))]
 [JsonSerializable(typeof(ModelsResult))]
+[JsonSerializable(typeof(CallResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
