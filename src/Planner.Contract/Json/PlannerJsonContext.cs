@@ -20,4 +20,5 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(LimitsModel))]
 [JsonSerializable(typeof(ModelsResult))]
 [JsonSerializable(typeof(CallResult))]
+[JsonSerializable(typeof(ConversationResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
