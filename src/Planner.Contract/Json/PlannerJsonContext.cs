@@ -13,4 +13,10 @@ namespace Planner.Contract.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(UsdJsonConverter), typeof(ExactDecimalJsonConverter)])]
 [JsonSerializable(typeof(CostResult))]
+[JsonSerializable(typeof(CompareResult))]
+[JsonSerializable(typeof(CapacityResult))]
+[JsonSerializable(typeof(CallCapacityResult))]
+[JsonSerializable(typeof(LimitsResult))]
+[JsonSerializable(typeof(LimitsModel))]
+[JsonSerializable(typeof(ModelsResult))]
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
