@@ -78,8 +78,20 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
-        GroupedCosts? groups = query.GroupBy is { } by ? new GroupedCosts(reader, by, costs) : null;
-        TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
+        UsageGroupBy? groupBy = query.GroupBy;
+        GroupedCosts? groups = groupBy is { } g ? new GroupedCosts(reader, g, costs) : null;
+        // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order.
+        TraceProgress.Run(environment, reader, progress => reader.ReadAllInChunks(
+            chunk => new PriceSums(chunk, groupBy),
+            (sums, _) =>
+            {
+                costs.Add(sums.Costs);
+                if (sums.Groups is not null)
+                {
+                    groups!.AddGroups(sums.Groups);
+                }
+            },
+            progress));
         return PriceService.FromSource(query, catalog, reader, costs, groups);
     }
 
