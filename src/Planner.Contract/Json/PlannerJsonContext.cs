@@ -19,4 +19,9 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(LimitsResult))]
 [JsonSerializable(typeof(LimitsModel))]
 [JsonSerializable(typeof(ModelsResult))]
+// contract-b: price, simulate, recommend, project, reconcile, calibrate, diff, crosscheck.
+[JsonSerializable(typeof(PriceResult))]
+[JsonSerializable(typeof(SimulateResult))]
+[JsonSerializable(typeof(RecommendResult))]
+// contract-b: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
