@@ -1,0 +1,4 @@
+namespace Planner.Web.Api;
+
+/// <summary>A 400 answer: every problem at once.</summary>
+public sealed record ApiErrors(IReadOnlyList<ApiError> Errors);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Planner.Web.Api;
+
+/// <summary>The web's own JSON (error answers, and the adapters' results until the contract's records exist); snake_case
+/// like the contract's context, money as exact JSON numbers.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ApiErrors))]
+internal sealed partial class WebJsonContext : JsonSerializerContext;

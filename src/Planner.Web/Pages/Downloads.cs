@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Planner.Core.Catalog;
+using Planner.Web.Adapters;
+using Planner.Web.Forms;
+
+namespace Planner.Web.Pages;
+
+/// <summary>The CSV downloads of the pages' results (exact figures, invariant culture).</summary>
+public static class Downloads
+{
+    /// <summary>The Cost page's figures: one row per model and meter, then each model's total.</summary>
+    internal static IResult CostCsv(Site site, IQueryCollection query)
+    {
+        var form = new FormValues(query);
+        if (CostAdapter.Read(form, site.Catalog, site.Now) is not { } inputs)
+        {
+            return Results.Text(string.Join("; ", form.Errors.Select(e => e.Message)) + "\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        }
+
+        var view = CostAdapter.Run(inputs, site.Catalog);
+        var csv = new StringBuilder("model,meter,tokens_per_request,usd_per_million,per_request_usd,per_day_usd,per_month_usd\n");
+        foreach (var line in view.Lines)
+        {
+            foreach (var info in MeterTable.All)
+            {
+                var meter = info.Meter;
+                if (line.Quote.Usage[meter].Value == 0 && line.Quote.Cost[meter].Value == 0)
+                {
+                    continue;
+                }
+
+                string price = line.Quote.Prices[meter] is { } p ? p.UsdPerMillion.ToString(CultureInfo.InvariantCulture) : "";
+                csv.Append(CultureInfo.InvariantCulture, $"{line.Model.BillingId},{info.JsonKey},{line.Quote.Usage[meter].Value},{price},{Exact(line.Quote.Cost[meter])},{Exact(line.PerDay[meter])},{Exact(line.PerMonth[meter])}\n");
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{line.Model.BillingId},total,{line.Quote.Usage.TotalTokens.Value},,{Exact(line.Quote.Cost.Total)},{Exact(line.PerDay.Total)},{Exact(line.PerMonth.Total)}\n");
+        }
+
+        return File(csv.ToString(), "cost.csv");
+    }
+
+    /// <summary>An exact amount as CSV writes it: the decimal's digits, trailing zeros removed ("0.036").</summary>
+    internal static string Exact(Planner.Core.Units.Usd amount) => amount.Normalized.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A CSV attachment.</summary>
+    internal static IResult File(string text, string name) =>
+        Results.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
+}

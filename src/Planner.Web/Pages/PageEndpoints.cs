@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Planner.Web.Pages;
+
+/// <summary>The HTML pages and their downloads. Every page is a GET whose query string is its whole state.</summary>
+public static class PageEndpoints
+{
+    internal static void Map(WebApplication app)
+    {
+        app.MapGet("/", (Site site, HttpRequest request) => Page(CostPage.Render(site, request.Query))).ExcludeFromDescription();
+        app.MapGet("/catalog", (Site site) => Page(CatalogPage.Render(site))).ExcludeFromDescription();
+        app.MapGet("/cost.csv", (Site site, HttpRequest request) => Downloads.CostCsv(site, request.Query)).ExcludeFromDescription();
+    }
+
+    /// <summary>An HTML page answer.</summary>
+    internal static IResult Page(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}
