@@ -4,7 +4,8 @@ namespace Planner.Web.Api;
 
 /// <summary>The web's own JSON (error answers, and the adapters' results until the contract's records exist); snake_case
 /// like the contract's context, money as exact JSON numbers.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApiErrors))]
+[JsonSerializable(typeof(List<Pages.HoverMonth>))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

@@ -41,6 +41,50 @@ public static class Downloads
         return File(csv.ToString(), "cost.csv");
     }
 
+    /// <summary>The Projection page's monthly table (CSV) or its fan chart (SVG or PNG).</summary>
+    internal static IResult Projection(Site site, IQueryCollection query, string kind)
+    {
+        var form = new FormValues(query);
+        var (view, failure) = ProjectionPage.Run(site, form);
+        if (view is null)
+        {
+            return BadRequest(failure ?? string.Join("; ", form.Errors.Select(e => e.Message)));
+        }
+
+        return kind switch
+        {
+            "csv" => File(Csv.ProjectionCsv.ToCsv(view.Result), "projection.csv"),
+            "svg" => Results.Text(Charts.FanChart.Svg(view.Result, view.Source).Svg, "image/svg+xml", Encoding.UTF8),
+            _ => Results.File(Charts.FanChart.Png(view.Result, view.Source), "image/png", "projection.png"),
+        };
+    }
+
+    /// <summary>The Calls page's figures: one call turn by turn, then the call, the day and the month.</summary>
+    internal static IResult CallsCsv(Site site, IQueryCollection query)
+    {
+        var form = new FormValues(query);
+        var (view, failure) = CallsPage.Run(site, form);
+        if (view is null)
+        {
+            return BadRequest(failure ?? string.Join("; ", form.Errors.Select(e => e.Message)));
+        }
+
+        var csv = new StringBuilder("row,turn,input_tokens,output_tokens,cost_usd,cumulative_cost_usd\n");
+        foreach (var turn in view.Plan.Turns)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"turn,{turn.Turn},{turn.Usage.InputTokens.Value},{turn.Usage.OutputTokens.Value},{Exact(turn.Cost.Total)},{Exact(turn.CumulativeCost)}\n");
+        }
+
+        csv.Append(CultureInfo.InvariantCulture, $"call,,{view.Plan.Usage.InputTokens.Value},{view.Plan.Usage.OutputTokens.Value},{Exact(view.Plan.Total)},\n");
+        csv.Append(CultureInfo.InvariantCulture, $"day,,,,{Exact(view.PerDay)},\n");
+        csv.Append(CultureInfo.InvariantCulture, $"month,,,,{Exact(view.PerMonth)},\n");
+        return File(csv.ToString(), "calls.csv");
+    }
+
+    /// <summary>A 400 with one line.</summary>
+    internal static IResult BadRequest(string message) =>
+        Results.Text(message + "\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+
     /// <summary>An exact amount as CSV writes it: the decimal's digits, trailing zeros removed ("0.036").</summary>
     internal static string Exact(Planner.Core.Units.Usd amount) => amount.Normalized.ToString(CultureInfo.InvariantCulture);
 

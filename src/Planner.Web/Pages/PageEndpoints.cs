@@ -10,6 +10,12 @@ public static class PageEndpoints
     {
         app.MapGet("/", (Site site, HttpRequest request) => Page(CostPage.Render(site, request.Query))).ExcludeFromDescription();
         app.MapGet("/catalog", (Site site) => Page(CatalogPage.Render(site))).ExcludeFromDescription();
+        app.MapGet("/projection", (Site site, HttpRequest request) => Page(ProjectionPage.Render(site, request.Query))).ExcludeFromDescription();
+        app.MapGet("/projection.csv", (Site site, HttpRequest request) => Downloads.Projection(site, request.Query, "csv")).ExcludeFromDescription();
+        app.MapGet("/projection/chart.svg", (Site site, HttpRequest request) => Downloads.Projection(site, request.Query, "svg")).ExcludeFromDescription();
+        app.MapGet("/projection/chart.png", (Site site, HttpRequest request) => Downloads.Projection(site, request.Query, "png")).ExcludeFromDescription();
+        app.MapGet("/calls", (Site site, HttpRequest request) => Page(CallsPage.Render(site, request.Query))).ExcludeFromDescription();
+        app.MapGet("/calls.csv", (Site site, HttpRequest request) => Downloads.CallsCsv(site, request.Query)).ExcludeFromDescription();
         app.MapGet("/cost.csv", (Site site, HttpRequest request) => Downloads.CostCsv(site, request.Query)).ExcludeFromDescription();
     }
 
