@@ -1,23 +1,10 @@
-using System.Globalization;
-
 namespace Planner.Cli.Commands;
 
 /// <summary>Parsing helpers for option values.</summary>
 public static class CliParse
 {
     /// <summary>A date (UTC midnight) or an ISO-8601 instant (UTC unless it carries an offset).</summary>
-    public static bool TryInstant(string text, out DateTimeOffset instant)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            instant = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return true;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
-            && text.Contains('T', StringComparison.Ordinal);
-    }
+    public static bool TryInstant(string text, out DateTimeOffset instant) => Planner.Contract.Queries.QueryParse.TryInstant(text, out instant);
 
     /// <summary>A comma-separated list, trimmed, empty items dropped.</summary>
     public static IReadOnlyList<string> List(string? text) =>

@@ -1,8 +1,10 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
-using Planner.Core.Catalog;
-using Planner.Core.Pricing;
-using Planner.Core.Units;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,87 +20,56 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
         [DefaultValue(1L)]
         public long Requests { get; init; } = 1;
 
-        protected override ValidationResult ValidateOptions() => ValidateRequests(Requests);
+        /// <summary>Nothing here: <see cref="CostQuery.Validate"/> checks every field at once in Execute.</summary>
+        public override ValidationResult Validate() => ValidationResult.Success();
+
+        /// <summary>The command line as a query.</summary>
+        public CostQuery ToQuery() => WithShape(new CostQuery { Model = Model, Requests = Requests });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var model = catalog.Resolve(settings.Model);
-        var rates = settings.Rates(catalog.RatesFor(model.Model));
-        var shape = settings.ToShape();
-        var usage = shape.ToUsage(rates);
-        var at = settings.Instant(environment.Clock);
-        var quote = PricingEngine.Price(model, usage, at);
-        var warnings = new Warnings().For(model, at);
-        warnings.Print(environment);
-        var totals = new CostTotals();
-        totals.Add(usage, quote.Cost, settings.Requests);
-        var assumptions = new Assumptions().AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, quote.Prices, usage);
-
+        var result = CostService.Run(query, catalog, environment.Clock());
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("model", model.Model.Id);
-                if (model.Snapshot is not null)
-                {
-                    w.WriteString("snapshot", model.Snapshot.Id);
-                }
-
-                w.WriteNumber("requests", settings.Requests);
-                w.WriteString("prices_effective_from", quote.Prices.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                w.WriteStartObject("tokens");
-                WriteTokens(w, usage);
-                w.WriteEndObject();
-                w.WriteStartObject("breakdown_usd");
-                foreach (var meter in Meters.All)
-                {
-                    w.WriteUsd(Meters.JsonName(meter), totals[meter]);
-                }
-
-                w.WriteEndObject();
-                w.WriteStartObject("per_request_breakdown_usd");
-                foreach (var meter in Meters.All)
-                {
-                    w.WriteUsd(Meters.JsonName(meter), quote.Cost[meter]);
-                }
-
-                w.WriteEndObject();
-                w.WriteUsd("per_request_usd", quote.Cost.Total);
-                w.WriteUsd("total_usd", totals.Total);
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.CostResult);
             return ExitCodes.Success;
         }
 
-        var console = environment.Console;
-        console.MarkupLineInterpolated($"[bold]{model.BillingId}[/]: {Format.Count(settings.Requests)} request(s), prices in effect from {quote.Prices.EffectiveFrom:yyyy-MM-dd}");
+        Render(environment.Console, result);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The table of a cost result: one row per meter the model prices or the request uses, and the total.</summary>
+    internal static void Render(IAnsiConsole console, CostResult result)
+    {
+        console.MarkupLineInterpolated($"[bold]{result.BillingId}[/]: {Format.Count(result.Requests)} request(s), prices in effect from {result.PricesEffectiveFrom:yyyy-MM-dd}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Meter").AddColumn(new TableColumn("Tokens / request").RightAligned())
             .AddColumn(new TableColumn("USD / 1M").RightAligned()).AddColumn(new TableColumn("Per request").RightAligned())
             .AddColumn(new TableColumn("Total").RightAligned());
         foreach (var meter in Meters.All)
         {
-            if (usage[meter].Value == 0 && quote.Prices.Listed(meter) is null)
+            if (result.PricesUsdPer1m[meter] is not { } price)
             {
                 continue;
             }
 
-            table.AddRow(Meters.Label(meter), Format.Count(usage[meter].Value), Format.Price(quote.Prices[meter]),
-                Format.Money(quote.Cost[meter]), Format.Money(totals[meter]));
+            table.AddRow(Meters.Label(meter), Format.Count(result.Tokens[meter]), Format.Price(price),
+                Format.Money(result.PerRequestBreakdownUsd[meter]), Format.Money(result.BreakdownUsd[meter]));
         }
 
-        table.AddRow("[bold]Total[/]", Format.Count(usage.TotalTokens.Value), "", $"[bold]{Format.Money(quote.Cost.Total)}[/]", $"[bold]{Format.Money(totals.Total)}[/]");
+        table.AddRow("[bold]Total[/]", Format.Count(result.Tokens.Total), "", $"[bold]{Format.Money(result.PerRequestUsd)}[/]", $"[bold]{Format.Money(result.TotalUsd)}[/]");
         console.Write(table);
-        assumptions.Render(console);
-        return ExitCodes.Success;
+        Assumptions.Render(console, result.Assumptions);
     }
 
-    internal static void WriteTokens(System.Text.Json.Utf8JsonWriter w, in Usage usage)
+    /// <summary>Writes one token count per meter (for commands not yet on a result record).</summary>
+    internal static void WriteTokens(System.Text.Json.Utf8JsonWriter w, in Planner.Core.Pricing.Usage usage)
     {
         foreach (var meter in Meters.All)
         {

@@ -11,8 +11,9 @@ public abstract class ModelRequestSettings : RequestShapeSettings
     [Description("Model id, alias or snapshot, e.g. gpt-audio-mini.")]
     public string Model { get; init; } = "";
 
-    /// <summary>Checks --model, then the command's own options, then the request shape, in that order.</summary>
-    public sealed override ValidationResult Validate()
+    /// <summary>Checks --model, then the command's own options, then the request shape, in that order. A command on
+    /// the output contract validates its query instead (every problem at once) and overrides this.</summary>
+    public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Model))
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using Planner.Cli.Infrastructure;
+using Planner.Contract.Queries;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
@@ -14,12 +16,12 @@ public class RequestShapeSettings : CatalogSettings
 {
     /// <summary>The most requests --requests accepts: 10^12 requests of a full 128,000-token context
     /// still sum exactly in 64-bit token totals.</summary>
-    public const long MaxRequests = 1_000_000_000_000;
+    public const long MaxRequests = RequestShapeQuery.MaxRequests;
 
     /// <summary>Checks a --requests value: 1 to <see cref="MaxRequests"/>.</summary>
     protected static ValidationResult ValidateRequests(long requests) =>
-        requests is < 1 or > MaxRequests
-            ? ValidationResult.Error($"--requests must be between 1 and 1,000,000,000,000, got {requests}")
+        RequestShapeQuery.RequestsError("requests", requests) is { } error
+            ? ValidationResult.Error(FieldFlags.Message(error))
             : ValidationResult.Success();
 
     [CommandOption("--text-in <N>")]
@@ -74,99 +76,58 @@ public class RequestShapeSettings : CatalogSettings
     [Description("Price with the prices in effect at this date or instant (UTC unless an offset is given). The default value is now.")]
     public string? At { get; init; }
 
+    /// <summary>The first problem of the request shape (the checks and messages are <see cref="RequestShapeQuery.ShapeErrors"/>'s,
+    /// with fields named as flags). Commands on the output contract validate their whole query instead.</summary>
     public override ValidationResult Validate()
     {
-        foreach (var (name, value) in new[] { ("--text-in", TextIn), ("--cached-in", CachedIn), ("--text-out", TextOut), ("--audio-in", AudioIn ?? 0), ("--audio-out", AudioOut ?? 0),
-            ("--cached-audio-in", CachedAudioIn), ("--image-in", ImageIn), ("--cached-image-in", CachedImageIn) })
-        {
-            if (value is < 0 or > TokenCount.MaxPerRequest)
-            {
-                return ValidationResult.Error($"{name} must be a token count from 0 to {TokenCount.MaxPerRequest:N0} (what one request can carry), got {value.ToString(CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        if (AudioIn is not null && AudioInSeconds is not null)
-        {
-            return ValidationResult.Error("give --audio-in or --audio-in-seconds, not both");
-        }
-
-        if (AudioOut is not null && AudioOutSeconds is not null)
-        {
-            return ValidationResult.Error("give --audio-out or --audio-out-seconds, not both");
-        }
-
-        foreach (var (name, value) in new[] { ("--audio-in-seconds", AudioInSeconds), ("--audio-out-seconds", AudioOutSeconds) })
-        {
-            if (value is { } seconds && !AudioDuration.TryFromSeconds(seconds, out _, out var error))
-            {
-                return ValidationResult.Error($"{name} {error}, got {seconds.ToString(CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        foreach (var (name, value) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })
-        {
-            if (value is { } rate && !AudioTokenRate.TryFromTokensPerSecond(rate, out _, out var error))
-            {
-                return ValidationResult.Error($"{name} {error}, got {rate.ToString(CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        if (At is not null && !CliParse.TryInstant(At, out _))
-        {
-            return ValidationResult.Error($"--at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got '{At}'");
-        }
-
-        return ValidationResult.Success();
+        var errors = ShapeQuery().ShapeErrors();
+        return errors.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(FieldFlags.Message(errors[0]));
     }
+
+    /// <summary>The request shape fields as a query part.</summary>
+    public RequestShapeQuery ShapeQuery() => WithShape(new RequestShapeQuery());
 
     /// <summary>True when no token or audio option is given a value above zero: a request of nothing,
     /// which cost, capacity and compare refuse rather than print a $0 table.</summary>
-    public bool IsEmptyRequest =>
-        TextIn == 0 && CachedIn == 0 && (AudioIn ?? 0) == 0 && (AudioInSeconds ?? 0) == 0 && CachedAudioIn == 0 && ImageIn == 0 &&
-        CachedImageIn == 0 && TextOut == 0 && (AudioOut ?? 0) == 0 && (AudioOutSeconds ?? 0) == 0;
+    public bool IsEmptyRequest => ShapeQuery().IsEmptyRequest;
 
     /// <summary>The error for <see cref="IsEmptyRequest"/>.</summary>
-    protected static ValidationResult EmptyRequest() => ValidationResult.Error(
-        "the request has no tokens: give at least one of --text-in, --cached-in, --audio-in, --audio-in-seconds, --text-out, --audio-out, --audio-out-seconds (or an image/cached-audio option)");
+    protected static ValidationResult EmptyRequest() => ValidationResult.Error(FieldFlags.Message(RequestShapeQuery.EmptyRequestError));
 
     /// <summary>The request shape the options describe.</summary>
-    public RequestShape ToShape() => new()
-    {
-        TextInput = new TokenCount(TextIn),
-        CachedInput = new TokenCount(CachedIn),
-        AudioInput = AudioInSeconds is { } inSeconds
-            ? AudioAmount.FromDuration(AudioDuration.FromSeconds(inSeconds))
-            : AudioAmount.FromTokens(new TokenCount(AudioIn ?? 0)),
-        CachedAudioInput = new TokenCount(CachedAudioIn),
-        ImageInput = new TokenCount(ImageIn),
-        CachedImageInput = new TokenCount(CachedImageIn),
-        TextOutput = new TokenCount(TextOut),
-        AudioOutput = AudioOutSeconds is { } outSeconds
-            ? AudioAmount.FromDuration(AudioDuration.FromSeconds(outSeconds))
-            : AudioAmount.FromTokens(new TokenCount(AudioOut ?? 0)),
-    };
+    public RequestShape ToShape() => ShapeQuery().ToShape();
 
     /// <summary>The model's audio-token rates with the user's overrides applied.</summary>
-    public AudioTokenRates Rates(AudioTokenRates catalogRates)
-    {
-        ArgumentNullException.ThrowIfNull(catalogRates);
-        if (AudioInRate is null && AudioOutRate is null)
-        {
-            return catalogRates;
-        }
+    public AudioTokenRates Rates(AudioTokenRates catalogRates) => ShapeQuery().Rates(catalogRates);
 
-        return catalogRates with
+    /// <summary><paramref name="query"/> with this command line's request shape fields.</summary>
+    protected T WithShape<T>(T query)
+        where T : RequestShapeQuery
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RequestShapeQuery shape = query;
+        return (T)(shape with
         {
-            Input = AudioInRate is { } i ? AudioTokenRate.FromTokensPerSecond(i) : catalogRates.Input,
-            Output = AudioOutRate is { } o ? AudioTokenRate.FromTokensPerSecond(o) : catalogRates.Output,
-            Source = catalogRates.Source with { IsAssumption = true, Note = "overridden on the command line" },
-        };
+            TextIn = TextIn,
+            CachedIn = CachedIn,
+            AudioIn = AudioIn,
+            AudioInSeconds = AudioInSeconds,
+            CachedAudioIn = CachedAudioIn,
+            ImageIn = ImageIn,
+            CachedImageIn = CachedImageIn,
+            TextOut = TextOut,
+            AudioOut = AudioOut,
+            AudioOutSeconds = AudioOutSeconds,
+            AudioInRate = AudioInRate,
+            AudioOutRate = AudioOutRate,
+            At = At,
+        });
     }
 
     /// <summary>The instant to price at: --at, else now.</summary>
     public DateTimeOffset Instant(Func<DateTimeOffset> clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return At is not null && CliParse.TryInstant(At, out var at) ? at : clock();
+        return ShapeQuery().Instant(clock());
     }
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
+using Planner.Contract;
+using Planner.Contract.Results;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Spectre.Console;
@@ -7,99 +8,45 @@ using Spectre.Console;
 namespace Planner.Cli.Rendering;
 
 /// <summary>States the assumptions a result rests on, in tables and in JSON, so a reader knows
-/// which figures are certain and which they may override.</summary>
+/// which figures are certain and which they may override. The list is built by the contract's
+/// <see cref="AssumptionList"/>; commands not yet on a result record still write it by hand here.</summary>
 public sealed class Assumptions
 {
-    private readonly List<(string Name, string Value, string Why)> _items = [];
+    private readonly AssumptionList _list = new();
 
-    public IReadOnlyList<(string Name, string Value, string Why)> Items => _items;
+    public IReadOnlyList<AssumptionItem> Items => _list.Items;
 
     public Assumptions Add(string name, string value, string why)
     {
-        _items.Add((name, value, why));
+        _list.Add(name, value, why);
         return this;
     }
 
     /// <summary>The audio-token rates, when audio durations were converted with them.</summary>
     public Assumptions AddAudioRates(AudioTokenRates rates, bool used)
     {
-        ArgumentNullException.ThrowIfNull(rates);
-        if (!used)
-        {
-            return this;
-        }
-
-        string why = rates.Source.Note == "overridden on the command line"
-            ? "set on the command line"
-            : "OpenAI documents it for the Realtime API; on Chat Completions models it is an assumption (override with --audio-in-rate / --audio-out-rate)";
-        Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
-        Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
+        _list.AddAudioRates(rates, used);
         return this;
     }
 
-    /// <summary>How the usage file was read: its format, and what its reader assumed (e.g. the definition of input_tokens).</summary>
+    /// <summary>How the usage file was read: its format, and what its reader assumed.</summary>
     public Assumptions AddSource(Planner.Core.Traces.IUsageSource source)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        if (source.Format == Planner.Core.Traces.CsvTraceSource.FormatKey && source.Assumptions.Count == 0)
-        {
-            return this;
-        }
-
-        Add("usage_format", source.Format, "detected from the file's content unless --format named it (docs/usage-formats.md)");
-        foreach (string reading in source.Assumptions)
-        {
-            Add("usage_reading", reading, "how the file's fields were read (docs/usage-formats.md)");
-        }
-
+        _list.AddSource(source);
         return this;
     }
 
-    /// <summary>Each cached meter the usage has tokens on that the model lists no cached price for:
-    /// those tokens bill at the matching input rate.</summary>
+    /// <summary>Each cached meter the usage has tokens on that the model lists no cached price for.</summary>
     public Assumptions AddCachedFallbacks(string model, PriceSet prices, in Usage usage)
     {
-        ArgumentNullException.ThrowIfNull(prices);
-        foreach (var meter in MeterTable.All)
-        {
-            if (meter.CachedFormOf is { } input && usage[meter.Meter].Value > 0 && prices.BillsAtInputRate(meter.Meter))
-            {
-                string name = meter.JsonKey + "_usd_per_1m";
-                if (_items.Exists(i => i.Name == name && i.Value.EndsWith(model, StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                Add(name, Format.Price(prices[meter.Meter]) + " on " + model,
-                    $"{model} lists no {meter.Noun} price; cached tokens bill at the {input.Info().Noun} rate");
-            }
-        }
-
+        _list.AddCachedFallbacks(model, prices, usage);
         return this;
     }
 
-    /// <summary>The same for a priced trace: each model whose rows used a cached meter it lists no price for.</summary>
+    /// <summary>The same for a priced trace.</summary>
     public Assumptions AddCachedFallbacks(ModelCatalog catalog, Planner.Core.Traces.TraceCosts costs)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(costs);
-        foreach (var (model, totals) in costs.ByModel)
-        {
-            if (!catalog.TryResolve(model, out var resolved))
-            {
-                continue;
-            }
-
-            foreach (var meter in MeterTable.All)
-            {
-                if (meter.CachedFormOf is { } input && totals.Tokens(meter.Meter) > 0 && resolved.Prices.Any(p => p.BillsAtInputRate(meter.Meter)))
-                {
-                    Add(meter.JsonKey + "_usd_per_1m", "the " + input.Info().Noun + " rate on " + model,
-                        $"{model} lists no {meter.Noun} price; cached tokens bill at the {input.Info().Noun} rate");
-                }
-            }
-        }
-
+        _list.AddCachedFallbacks(catalog, costs);
         return this;
     }
 
@@ -108,12 +55,12 @@ public sealed class Assumptions
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartArray("assumptions");
-        foreach (var (name, value, why) in _items)
+        foreach (var item in Items)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", name);
-            writer.WriteString("value", value);
-            writer.WriteString("why", why);
+            writer.WriteString("name", item.Name);
+            writer.WriteString("value", item.Value);
+            writer.WriteString("why", item.Why);
             writer.WriteEndObject();
         }
 
@@ -121,18 +68,22 @@ public sealed class Assumptions
     }
 
     /// <summary>Writes an "Assumptions" note under a table; nothing when there are none.</summary>
-    public void Render(IAnsiConsole console)
+    public void Render(IAnsiConsole console) => Render(console, Items);
+
+    /// <summary>Writes a result's assumptions under its table; nothing when there are none.</summary>
+    public static void Render(IAnsiConsole console, IReadOnlyList<AssumptionItem> items)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (_items.Count == 0)
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
         {
             return;
         }
 
         console.MarkupLine("[bold]Assumptions[/]");
-        foreach (var (name, value, why) in _items)
+        foreach (var item in items)
         {
-            console.MarkupLineInterpolated($"  [yellow]{name}[/] = {value}: {why}");
+            console.MarkupLineInterpolated($"  [yellow]{item.Name}[/] = {item.Value}: {item.Why}");
         }
     }
 }

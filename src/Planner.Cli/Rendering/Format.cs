@@ -49,6 +49,9 @@ public static class Format
     public static string Price(Planner.Core.Units.PricePerMillionTokens price) =>
         "$" + price.UsdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture);
 
+    /// <summary>A price in USD per 1M tokens as price tables write it: "$0.60", "$10.00", "$0.075".</summary>
+    public static string Price(decimal usdPerMillion) => "$" + usdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture);
+
     /// <summary>A price per 1M tokens, or "none" for a meter the model does not price.</summary>
     public static string Price(Planner.Core.Units.PricePerMillionTokens? price) => price is { } p ? Price(p) : "none";
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Planner.Contract;
+using Planner.Contract.Results;
 using Planner.Core;
 using Planner.Core.Catalog;
 using Planner.Core.Traces;
@@ -9,67 +11,48 @@ namespace Planner.Cli.Rendering;
 /// each on stderr, and the same list as <c>warnings</c> in JSON. Every command that prices a model uses it.</summary>
 public sealed class Warnings
 {
-    private readonly List<PlannerWarning> _items = [];
+    private readonly WarningList _list = new();
 
     /// <summary>The warnings, each condition once.</summary>
-    public IReadOnlyList<PlannerWarning> Items => _items;
+    public IReadOnlyList<PlannerWarning> Items => _list.Warnings;
 
     /// <summary>Adds the warnings of a request on <paramref name="model"/> at <paramref name="at"/>.</summary>
-    public Warnings For(ResolvedModel model, DateTimeOffset at) => Add(ModelLifecycle.WarningsAt(model, DateOnly.FromDateTime(at.UtcDateTime)));
+    public Warnings For(ResolvedModel model, DateTimeOffset at)
+    {
+        _list.For(model, at);
+        return this;
+    }
 
-    /// <summary>Adds the warnings of a trace: each model's on the trace's first and last day (a deprecation
-    /// once per model, however many rows use it).</summary>
+    /// <summary>Adds the warnings of a trace: each model's on the trace's first and last day.</summary>
     public Warnings ForTrace(ModelCatalog catalog, TraceCosts costs)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(costs);
-        if (costs.First is not { } first || costs.Last is not { } last)
-        {
-            return this;
-        }
-
-        foreach (var model in costs.ByModel)
-        {
-            if (catalog.TryResolve(model.Model, out var resolved))
-            {
-                For(resolved, first);
-                For(resolved, last);
-                foreach (var window in resolved.PriceChangeWindows)
-                {
-                    // A trace that spans a window has rows inside it even when neither end is.
-                    if (DateOnly.FromDateTime(first.UtcDateTime) < window.From && DateOnly.FromDateTime(last.UtcDateTime) >= window.ConfirmedFrom)
-                    {
-                        Add(ModelLifecycle.WarningsAt(resolved, window.From));
-                    }
-                }
-            }
-        }
-
+        _list.ForTrace(catalog, costs);
         return this;
     }
 
     /// <summary>Adds warnings, dropping repeats.</summary>
     public Warnings Add(IEnumerable<PlannerWarning> warnings)
     {
-        ArgumentNullException.ThrowIfNull(warnings);
-        var all = ModelLifecycle.Distinct(_items.Concat(warnings));
-        _items.Clear();
-        _items.AddRange(all);
+        _list.Add(warnings);
         return this;
     }
 
     /// <summary>Writes each warning as one line on stderr: "planner: warning: ...".</summary>
-    public void Print(CliEnvironment environment)
+    public void Print(CliEnvironment environment) => Print(environment, WarningItem.From(Items));
+
+    /// <summary>Writes each of a result's warnings as one line on stderr: "planner: warning: ...".</summary>
+    public static void Print(CliEnvironment environment, IReadOnlyList<WarningItem> warnings)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        foreach (var warning in _items)
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var warning in warnings)
         {
             environment.Error.WriteLine("planner: warning: " + warning.Message);
         }
     }
 
     /// <summary>Writes <c>"warnings": [{"key": ..., "message": ...}]</c> (an empty array when there are none).</summary>
-    public void WriteJson(Utf8JsonWriter writer) => WriteJson(writer, _items);
+    public void WriteJson(Utf8JsonWriter writer) => WriteJson(writer, Items);
 
     /// <summary>Writes <paramref name="warnings"/> as a <c>"warnings"</c> array of key and message, the one JSON form
     /// every command gives its warnings.</summary>

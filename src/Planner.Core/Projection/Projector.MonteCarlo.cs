@@ -49,7 +49,7 @@ public static partial class Projector
                 for (int s = 0; s < streams; s++)
                 {
                     var draw = new RunDraw(options.Seed, s, run, meanShift);
-                    SampleMonth(plan.Streams[s], factors[s], factor * (double)plan.Streams[s].ShareOf(month), options.AggregateAbove, random, tokens, counted, z, draw);
+                    SampleMonth(plan.Streams[s], factors[s], factor, (double)plan.Streams[s].ShareOf(month), options.AggregateAbove, random, tokens, counted, z, draw);
                     for (int t = 0; t < targets; t++)
                     {
                         var price = plan.DollarsPerToken[t][s];
@@ -176,12 +176,16 @@ public static partial class Projector
     /// <summary>The largest monthly mean drawn from MathNet's Poisson sampler; above it, the normal approximation.</summary>
     internal const double PoissonSamplerMaxMean = 100_000;
 
-    /// <summary>Draws one month of one stream's token totals into <paramref name="tokens"/>.</summary>
-    private static void SampleMonth(WorkloadStream stream, double[,] cholesky, double factor, long aggregateAbove, Random random,
+    /// <summary>Draws one month of one stream's token totals into <paramref name="tokens"/>. <c>factor</c> is the month's
+    /// growth factor (it scales each day's mean and spread); <c>share</c> is the share of the month's days the stream runs
+    /// (below 1 in a month a shutdown splits): the stream has that many days, so its mean and its day-to-day variance
+    /// both scale by it, and its daily SD does not.</summary>
+    private static void SampleMonth(WorkloadStream stream, double[,] cholesky, double factor, double share, long aggregateAbove, Random random,
         double[] tokens, long[] counted, double[] z, RunDraw draw)
     {
         var arrivals = stream.Arrivals;
-        double mean = ProjectionDefaults.DaysPerMonth * (double)arrivals.MeanPerDay * factor;
+        double days = ProjectionDefaults.DaysPerMonth * share;
+        double mean = days * (double)arrivals.MeanPerDay * factor;
         double tokenSamples = 0;
         double count;
         if (stream.Evidence is { } evidence)
@@ -196,7 +200,7 @@ public static partial class Projector
             }
 
             tokenSamples = evidence.TokenSamples;
-            count = TraceEvidence.MonthCount(mean * rateMultiplier, spread, random);
+            count = TraceEvidence.MonthCount(mean * rateMultiplier, spread, days, random);
             SampleTokens(stream.Usage, cholesky, count, aggregateAbove, random, tokens, counted, z);
 
             // The learned mean tokens per request are off by the sampling error of the requests they came from:
@@ -223,7 +227,7 @@ public static partial class Projector
         {
             ArrivalKind.Fixed => mean,
 
-            ArrivalKind.Spread => SpreadMonth(mean, (double)arrivals.SdPerDay * factor, random),
+            ArrivalKind.Spread => SpreadMonth(mean, (double)arrivals.SdPerDay * factor, random, days),
 
             // A month of a Poisson process is Poisson. Above a mean of 100,000 its normal approximation is used
             // (skewness 1/sqrt(mean) < 0.0032, below what 10,000 runs can resolve) with the same mean and variance.
@@ -292,14 +296,15 @@ public static partial class Projector
         }
     }
 
-    /// <summary>A month of 30 independent days of mean <paramref name="mean"/>/30 and standard deviation
-    /// <paramref name="sdPerDay"/>: exactly mean <paramref name="mean"/> and variance 30 x sd^2.</summary>
+    /// <summary>A month of <paramref name="days"/> independent days (30 unless a shutdown splits the month) of mean
+    /// <paramref name="mean"/>/days and standard deviation <paramref name="sdPerDay"/>: exactly mean
+    /// <paramref name="mean"/> and variance days x sd^2.</summary>
     /// <remarks>Drawn from the gamma distribution with those two moments rather than a normal: a count cannot be
     /// negative, and clipping a normal at 0 inflates the mean (with a daily SD of 10x the mean, a normal clipped at 0
     /// more than doubles it), while the gamma keeps the mean the user gave and tends to the normal as the spread shrinks.</remarks>
-    internal static double SpreadMonth(double mean, double sdPerDay, Random random)
+    internal static double SpreadMonth(double mean, double sdPerDay, Random random, double days = ProjectionDefaults.DaysPerMonth)
     {
-        double variance = ProjectionDefaults.DaysPerMonth * sdPerDay * sdPerDay;
+        double variance = days * sdPerDay * sdPerDay;
         if (mean <= 0 || variance <= 0)
         {
             // A non-negative count with mean 0 is always 0; with no variance it is its mean.

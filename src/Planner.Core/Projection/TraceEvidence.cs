@@ -152,9 +152,9 @@ public sealed class TraceEvidence
         rateMultiplier = unbiased * Gamma.Sample(random, poisson, poisson) / Gamma.Sample(random, dayShape, dayShape);
     }
 
-    /// <summary>A month's request count: 30 days, each with a gamma-distributed rate of mean
-    /// <paramref name="monthMean"/>/30 and coefficient of variation <paramref name="spread"/>, Poisson within the day.</summary>
-    internal static double MonthCount(double monthMean, double spread, Random random)
+    /// <summary>A month's request count: <paramref name="days"/> days (30 unless a shutdown splits the month), each
+    /// with a gamma-distributed rate of mean <paramref name="monthMean"/>/days and coefficient of variation <paramref name="spread"/>, Poisson within the day.</summary>
+    internal static double MonthCount(double monthMean, double spread, double days, Random random)
     {
         if (monthMean <= 0)
         {
@@ -162,8 +162,8 @@ public sealed class TraceEvidence
         }
 
         double dailyShape = 1 / (spread * spread);
-        double shape = ProjectionDefaults.DaysPerMonth * dailyShape;
-        double rate = dailyShape * ProjectionDefaults.DaysPerMonth / monthMean;
+        double shape = days * dailyShape;
+        double rate = dailyShape * days / monthMean;
         double lambda = Gamma.Sample(random, shape, rate);
         if (!double.IsFinite(lambda))
         {

@@ -156,6 +156,42 @@ public class ProjectorTests
     }
 
     [Fact]
+    public void Project_SplitMonth_DayToDayVarianceScalesWithTheDaysRun()
+    {
+        // A stream that runs half of month 1 (a shutdown on day 16): 15 days of 1,000 +- 300 requests, so the month's
+        // count has mean 15,000 and SD sqrt(15) x 300 = 1,161.9 (not 0.5 x sqrt(30) x 300 = 821.6, which scaling the
+        // daily SD by the share would give). Each request costs exactly $0.036.
+        decimal perRequest = (1_200 * 10m / 1_000_000) + (1_200 * 20m / 1_000_000);
+        var full = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m, sdPerDay: 300m);
+        var half = full with { Streams = [full.Streams[0] with { MonthShares = [0.5m] }] };
+
+        var month = Project(half, new ProjectionOptions { Months = 1, Runs = 40_000 }).Targets[0].Months[0];
+
+        double sd = Math.Sqrt(15) * 300 * (double)perRequest;
+        double measured = (double)month.StandardError.Value * Math.Sqrt(40_000);
+        ((double)month.Mean.Value).Should().BeApproximately(15_000 * (double)perRequest, 4 * sd / Math.Sqrt(40_000));
+        measured.Should().BeApproximately(sd, 0.05 * sd);
+    }
+
+    [Theory]
+    [InlineData(15.0)]
+    [InlineData(7.5)]
+    public void SpreadMonth_OfAPartialMonth_HasThatManyDaysOfVariance(double days)
+    {
+        var random = new MathNet.Numerics.Random.Xoshiro256StarStar(5);
+        var draws = new double[20_000];
+        for (int i = 0; i < draws.Length; i++)
+        {
+            draws[i] = Projector.SpreadMonth(500, 20, random, days);
+        }
+
+        double sd = Math.Sqrt(days) * 20;
+        draws.Average().Should().BeApproximately(500, 4 * sd / Math.Sqrt(draws.Length));
+        double mean = draws.Average();
+        Math.Sqrt(draws.Sum(d => (d - mean) * (d - mean)) / (draws.Length - 1)).Should().BeApproximately(sd, 0.05 * sd);
+    }
+
+    [Fact]
     public void Project_SameSeed_SameResult_OtherSeed_Differs()
     {
         var workload = Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, 1_000m, sdPerDay: 100m);

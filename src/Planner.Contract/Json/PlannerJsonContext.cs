@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Planner.Contract.Results;
+
+namespace Planner.Contract.Json;
+
+/// <summary>The one source-generated JSON context of every result: snake_case keys, indented, money as exact
+/// numbers (<see cref="UsdJsonConverter"/>), decimals with trailing zeros removed, null members omitted.
+/// Add one <c>[JsonSerializable]</c> line per result. Write with <see cref="PlannerJson"/>, whose
+/// <see cref="PlannerJson.Context"/> adds the output encoder (the CLI and the web use the same instance).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(UsdJsonConverter), typeof(ExactDecimalJsonConverter)])]
+[JsonSerializable(typeof(CostResult))]
+public sealed partial class PlannerJsonContext : JsonSerializerContext;
