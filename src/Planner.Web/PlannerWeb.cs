@@ -58,6 +58,13 @@ public static class PlannerWeb
             WriteTimeoutResponse = context => ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
                 $"the request took longer than {options.RequestTimeout.TotalSeconds:0} s and was stopped"),
         });
+        // /openapi.json describes the records as the API writes them: snake_case, through the contract's context.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, Planner.Contract.Json.PlannerJson.Context);
+            json.SerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        });
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Planner API";

@@ -34,8 +34,8 @@ public static class CallAdapter
             form.Error("minutes", "minutes or turns is required, e.g. minutes 4");
         }
 
-        decimal user = (first ? 10 : CostAdapter.Seconds(form, "user_audio_seconds")) ?? 0;
-        decimal assistant = (first ? 20 : CostAdapter.Seconds(form, "assistant_audio_seconds")) ?? 0;
+        decimal user = (first ? 10 : form.Seconds("user_audio_seconds")) ?? 0;
+        decimal assistant = (first ? 20 : form.Seconds("assistant_audio_seconds")) ?? 0;
         long system = (first ? 500 : form.Long("system_text_tokens", 0, TokenCount.MaxPerRequest)) ?? 0;
         decimal cacheHit = form.Decimal("cache_hit", 0, 1) ?? CallDefaults.CacheHitShare;
         long callsPerDay = (first ? 20_000 : form.Long("calls_per_day", 0, 100_000_000)) ?? 0;

@@ -38,8 +38,8 @@ public static class ProjectionAdapter
             form.Error("migrate_to", $"migrate_to: unknown model '{migrateTo}'");
         }
 
-        decimal? audioIn = first ? 120 : CostAdapter.Seconds(form, "audio_in_seconds");
-        decimal? audioOut = first ? 60 : CostAdapter.Seconds(form, "audio_out_seconds");
+        decimal? audioIn = first ? 120 : form.Seconds("audio_in_seconds");
+        decimal? audioOut = first ? 60 : form.Seconds("audio_out_seconds");
         long textIn = form.Long("text_in", 0, TokenCount.MaxPerRequest) ?? 0;
         long textOut = form.Long("text_out", 0, TokenCount.MaxPerRequest) ?? 0;
         decimal perDay = (first ? 1_000 : form.Decimal("requests_per_day", 0, 1_000_000_000)) ?? 1_000;

@@ -1,4 +1,6 @@
+using Planner.Contract;
+
 namespace Planner.Web.Api;
 
 /// <summary>A 400 answer: every problem at once.</summary>
-public sealed record ApiErrors(IReadOnlyList<ApiError> Errors);
+public sealed record ApiErrors(IReadOnlyList<FieldError> Errors);

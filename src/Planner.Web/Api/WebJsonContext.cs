@@ -8,4 +8,13 @@ namespace Planner.Web.Api;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApiErrors))]
 [JsonSerializable(typeof(List<Pages.HoverMonth>))]
-internal sealed partial class WebJsonContext : JsonSerializerContext;
+internal sealed partial class WebJsonContext : JsonSerializerContext
+{
+    /// <summary>The context with the same readable encoder as the contract's (<c>'</c> as itself, not <c>\u0027</c>).</summary>
+    public static WebJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Planner.Contract;
 using Planner.Web.Api;
 
 namespace Planner.Web.Forms;
@@ -8,10 +9,10 @@ namespace Planner.Web.Forms;
 /// problem with them at once (a message beside each field, naming the field as the API does).</summary>
 public sealed class FormValues(IQueryCollection query)
 {
-    private readonly List<ApiError> _errors = [];
+    private readonly List<FieldError> _errors = [];
 
     /// <summary>Every problem found so far.</summary>
-    public IReadOnlyList<ApiError> Errors => _errors;
+    public IReadOnlyList<FieldError> Errors => _errors;
 
     /// <summary>True when the page was submitted (any field present), so an empty first visit shows no errors.</summary>
     public bool Submitted => query.Count > 0;
@@ -20,10 +21,10 @@ public sealed class FormValues(IQueryCollection query)
     public string? Raw(string name) => query.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
 
     /// <summary>Adds a problem with a field.</summary>
-    public void Error(string field, string message) => _errors.Add(new ApiError(field, message));
+    public void Error(string field, string message) => _errors.Add(new FieldError(field, message));
 
     /// <summary>Adds problems found elsewhere (a query's own validation).</summary>
-    public void AddErrors(IEnumerable<ApiError> errors) => _errors.AddRange(errors);
+    public void AddErrors(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
 
     /// <summary>The first message about a field, or null.</summary>
     public string? ErrorFor(string field) => _errors.FirstOrDefault(e => e.Field == field)?.Message;
@@ -79,6 +80,23 @@ public sealed class FormValues(IQueryCollection query)
         }
 
         return value;
+    }
+
+    /// <summary>Seconds of audio, checked as Core checks them, or null when absent.</summary>
+    public decimal? Seconds(string name)
+    {
+        if (Decimal(name, 0, 1_000_000_000) is not { } seconds)
+        {
+            return null;
+        }
+
+        if (!Planner.Core.Units.AudioDuration.TryFromSeconds(seconds, out _, out string? error))
+        {
+            Error(name, $"{name} {error}");
+            return null;
+        }
+
+        return seconds;
     }
 
     /// <summary>A date (yyyy-MM-dd), or null when absent.</summary>

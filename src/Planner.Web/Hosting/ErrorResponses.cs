@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Planner.Core;
+using Planner.Contract;
 using Planner.Web.Api;
 
 namespace Planner.Web.Hosting;
@@ -65,7 +66,7 @@ public sealed class ErrorResponses(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(context.Response.Body, new ApiErrors([new ApiError("", line)]), WebJsonContext.Default.ApiErrors, context.RequestAborted).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(context.Response.Body, new ApiErrors([new FieldError("", line)]), WebJsonContext.Relaxed.ApiErrors, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

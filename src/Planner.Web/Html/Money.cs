@@ -46,6 +46,9 @@ public static class Money
     public static string Price(PricePerMillionTokens? price) =>
         price is { } p ? "$" + p.UsdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A rate in USD per 1M tokens as a plain decimal: "$0.60", "$10.00".</summary>
+    public static string Rate(decimal usdPerMillion) => "$" + usdPerMillion.ToString("#,0.00####", CultureInfo.InvariantCulture);
+
     /// <summary>"16,384".</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Planner.Core.Catalog;
-using Planner.Web.Adapters;
 using Planner.Web.Forms;
 
 namespace Planner.Web.Pages;
@@ -10,32 +9,35 @@ namespace Planner.Web.Pages;
 /// <summary>The CSV downloads of the pages' results (exact figures, invariant culture).</summary>
 public static class Downloads
 {
-    /// <summary>The Cost page's figures: one row per model and meter, then each model's total.</summary>
+    /// <summary>The Cost page's figures, from the contract's records: one row per model and meter, then each model's total.</summary>
     internal static IResult CostCsv(Site site, IQueryCollection query)
     {
         var form = new FormValues(query);
-        if (CostAdapter.Read(form, site.Catalog, site.Now) is not { } inputs)
+        var costQuery = CostRun.Read(query, form);
+        CostRun.CheckModel(form, costQuery, site.Catalog);
+        var compare = CostRun.Compare(form, site.Catalog);
+        if (form.Errors.Count > 0)
         {
-            return Results.Text(string.Join("; ", form.Errors.Select(e => e.Message)) + "\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            return BadRequest(string.Join("; ", form.Errors.Select(e => e.Message)));
         }
 
-        var view = CostAdapter.Run(inputs, site.Catalog);
         var csv = new StringBuilder("model,meter,tokens_per_request,usd_per_million,per_request_usd,per_day_usd,per_month_usd\n");
-        foreach (var line in view.Lines)
+        foreach (var line in CostRun.Run(costQuery, compare, site.Catalog, site.Now))
         {
+            var day = line.Day;
             foreach (var info in MeterTable.All)
             {
                 var meter = info.Meter;
-                if (line.Quote.Usage[meter].Value == 0 && line.Quote.Cost[meter].Value == 0)
+                if (day.Tokens[meter] == 0 && day.PerRequestBreakdownUsd[meter].Value == 0)
                 {
                     continue;
                 }
 
-                string price = line.Quote.Prices[meter] is { } p ? p.UsdPerMillion.ToString(CultureInfo.InvariantCulture) : "";
-                csv.Append(CultureInfo.InvariantCulture, $"{line.Model.BillingId},{info.JsonKey},{line.Quote.Usage[meter].Value},{price},{Exact(line.Quote.Cost[meter])},{Exact(line.PerDay[meter])},{Exact(line.PerMonth[meter])}\n");
+                string price = day.PricesUsdPer1m[meter] is { } p ? p.ToString(CultureInfo.InvariantCulture) : "";
+                csv.Append(CultureInfo.InvariantCulture, $"{day.BillingId},{info.JsonKey},{day.Tokens[meter]},{price},{Exact(day.PerRequestBreakdownUsd[meter])},{Exact(day.BreakdownUsd[meter])},{Exact(line.Month.BreakdownUsd[meter])}\n");
             }
 
-            csv.Append(CultureInfo.InvariantCulture, $"{line.Model.BillingId},total,{line.Quote.Usage.TotalTokens.Value},,{Exact(line.Quote.Cost.Total)},{Exact(line.PerDay.Total)},{Exact(line.PerMonth.Total)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{day.BillingId},total,{day.Tokens.Total},,{Exact(day.PerRequestUsd)},{Exact(day.TotalUsd)},{Exact(line.Month.TotalUsd)}\n");
         }
 
         return File(csv.ToString(), "cost.csv");

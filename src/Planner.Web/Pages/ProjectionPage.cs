@@ -131,7 +131,7 @@ public static class ProjectionPage
             """);
 
         var (_, left, right, xmin, xmax) = FanChart.Svg(result, view.Source);
-        string months = JsonSerializer.Serialize(HoverData(result), WebJsonContext.Default.ListHoverMonth);
+        string months = JsonSerializer.Serialize(HoverData(result), WebJsonContext.Relaxed.ListHoverMonth);
         html.Append($"""
             <section class="card" aria-labelledby="fan-h">
             <div class="section-head"><h2 id="fan-h">Monthly cost</h2><span class="small muted">shaded: P10 to P90 · line: median · hover or use the arrow keys for a month's figures</span></div>

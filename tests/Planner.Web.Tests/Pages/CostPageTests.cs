@@ -12,7 +12,7 @@ public partial class CostPageTests(WebHost host) : IClassFixture<WebHost>
     [Fact]
     public async Task CostPage_ShowsTheRequestDayAndMonth_WorkedByHand()
     {
-        string html = await host.Client.GetStringAsync("/?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&requests_per_day=2500");
+        string html = await host.Client.GetStringAsync("/?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&requests=2500");
 
         decimal perRequest = (120 * 10 * AudioInPerMillion / 1_000_000) + (60 * 20 * AudioOutPerMillion / 1_000_000); // 0.012 + 0.024
         Figure(html, "per_request").Should().Be("$" + perRequest.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
@@ -45,7 +45,7 @@ public partial class CostPageTests(WebHost host) : IClassFixture<WebHost>
     public async Task CostPage_ComparesModels_RankedWithTheRatioToTheFirst()
     {
         // gpt-audio: audio $32 in and $64 out per 1M: 1,200 x 32 / 1M + 1,200 x 64 / 1M = $0.1152, x3.2 the mini's $0.036.
-        string html = await host.Client.GetStringAsync("/?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&compare=gpt-audio");
+        string html = await host.Client.GetStringAsync("/?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&requests=1000&compare=gpt-audio");
 
         html.Should().Contain("<th scope=\"row\">gpt-audio</th>");
         html.Should().MatchRegex("gpt-audio</th><td>.*?</td><td class=\"num\">\\$0.1152</td><td class=\"num\">\\$3,456.00</td><td class=\"num\">×3.2</td>");
@@ -54,7 +54,7 @@ public partial class CostPageTests(WebHost host) : IClassFixture<WebHost>
     [Fact]
     public async Task CostCsv_CarriesTheExactFigures()
     {
-        string csv = await host.Client.GetStringAsync("/cost.csv?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&requests_per_day=1000");
+        string csv = await host.Client.GetStringAsync("/cost.csv?model=gpt-audio-mini&audio_in_seconds=120&audio_out_seconds=60&requests=1000");
 
         csv.Split('\n').Should().Contain("gpt-audio-mini,total,2400,,0.036,36,1080");
         csv.Split('\n').Should().Contain("gpt-audio-mini,audio_input,1200,10,0.012,12,360");
