@@ -16,6 +16,8 @@ public static class PageEndpoints
         app.MapGet("/projection/chart.png", (Site site, HttpRequest request) => Downloads.Projection(site, request.Query, "png")).ExcludeFromDescription();
         app.MapGet("/calls", (Site site, HttpRequest request) => Page(CallsPage.Render(site, request.Query))).ExcludeFromDescription();
         app.MapGet("/calls.csv", (Site site, HttpRequest request) => Downloads.CallsCsv(site, request.Query)).ExcludeFromDescription();
+        app.MapGet("/usage", (Site site, HttpRequest request) => UsagePage.Get(site, request.Query, request.HttpContext.RequestAborted)).ExcludeFromDescription();
+        app.MapPost("/usage", (Site site, HttpRequest request) => UsagePage.PostAsync(site, request, request.HttpContext.RequestAborted)).ExcludeFromDescription().DisableAntiforgery();
         app.MapGet("/cost.csv", (Site site, HttpRequest request) => Downloads.CostCsv(site, request.Query)).ExcludeFromDescription();
     }
 
