@@ -93,11 +93,11 @@ public static class ProjectionPage
             {Fields.Input(form, "requests_per_day_sd", "Daily spread (SD)", "0: the same every day", value: first ? "150" : null)}
             </div>
             <div class="row2">
-            {Fields.Input(form, "growth", "Growth (%/month)", value: first ? "10" : null)}
+            {Fields.Input(form, "growth", "Growth (%)", "a month", value: first ? "10" : null)}
             {Fields.Input(form, "months", "Months", "1 to 60; default 12", inputMode: "numeric", value: first ? "12" : null)}
             </div>
             <div class="row2">
-            {Fields.Input(form, "budget", "Budget (USD/month)", value: first ? "3000" : null)}
+            {Fields.Input(form, "budget", "Budget (USD)", "a month", value: first ? "3000" : null)}
             {Fields.Input(form, "start", "Start", "empty: today", type: "date")}
             </div>
             </fieldset>

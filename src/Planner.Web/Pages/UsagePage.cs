@@ -157,12 +157,12 @@ public static class UsagePage
         }
 
         decimal max = hours.Max(h => h.Total.Value);
-        const int width = 800, height = 180, left = 56, bottom = 22;
+        const int width = 800, height = 190, left = 56, bottom = 22, top = 12;
         double step = (width - left) / (double)hours.Count;
         var svg = new StringBuilder($"<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"byhour-h\" class=\"hours\">");
         for (int i = 0; i <= 4; i++)
         {
-            double y = (height - bottom) * (1 - (i / 4.0));
+            double y = top + ((height - bottom - top) * (1 - (i / 4.0)));
             decimal value = max * i / 4;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#e5e7eb\"/><text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"11\" fill=\"#6b7280\">{E(Money.Cents(new Planner.Core.Units.Usd(value)))}</text>");
         }
@@ -170,7 +170,7 @@ public static class UsagePage
         for (int i = 0; i < hours.Count; i++)
         {
             var h = hours[i];
-            double barHeight = max == 0 ? 0 : (double)(h.Total.Value / max) * (height - bottom - 4);
+            double barHeight = max == 0 ? 0 : (double)(h.Total.Value / max) * (height - bottom - top);
             double x = left + (i * step) + 1;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{Math.Max(1, step - 2):0.#}\" height=\"{barHeight:0.#}\" rx=\"2\" fill=\"#6366f1\"><title>{h.Start.UtcDateTime:yyyy-MM-dd HH}:00 UTC: {E(Money.Cents(h.Total))}, {h.Requests:N0} requests</title></rect>");
             if (hours.Count <= 48 && (i % 3 == 0))
