@@ -77,8 +77,20 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var costs = new TraceCosts();
-        GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
-        TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
+        UsageGroupBy? groupBy = settings.By is { } by ? Settings.GroupBy(by)!.Value : null;
+        GroupedCosts? groups = groupBy is { } g ? new GroupedCosts(reader, g, costs) : null;
+        // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order.
+        TraceProgress.Run(environment, reader, progress => reader.ReadAllInChunks(
+            chunk => new PriceSums(chunk, groupBy),
+            (sums, _) =>
+            {
+                costs.Add(sums.Costs);
+                if (sums.Groups is not null)
+                {
+                    groups!.AddGroups(sums.Groups);
+                }
+            },
+            progress));
         var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
         return Render(settings, catalog, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null, groups);
     }
