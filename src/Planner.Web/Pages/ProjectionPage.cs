@@ -114,10 +114,16 @@ public static class ProjectionPage
         var last = target.Months[^1];
         var html = new StringBuilder();
         html.Append($"<p class=\"small muted\">{E(view.Source)} · {result.Options.Months} months from {Money.Date(view.Inputs.Start)} · growth {Money.Number(result.Options.GrowthPercent)}%/month · {(result.IsExact ? "exact (no spread)" : $"Monte Carlo, {result.Options.Runs:N0} runs, seed {result.Options.Seed}")}</p>");
-        foreach (var warning in view.Warnings)
+        if (view.Warnings.Count > 0)
         {
-            string kind = warning.Key == "migrated" ? "info" : "warn";
-            html.Append($"<div class=\"banner {kind}\" role=\"status\"><p><strong>{E(Label(warning.Key))}</strong>: {E(warning.Message)}</p></div>");
+            // One box for every notice, a line each, so the chart stays near the top.
+            html.Append("<div class=\"banner warn notices\" role=\"status\"><ul>");
+            foreach (var warning in view.Warnings)
+            {
+                html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {E(warning.Message)}</li>");
+            }
+
+            html.Append("</ul></div>");
         }
 
         double? overBudget = target.Months.Max(m => m.ExceedsBudgetProbability);
@@ -216,6 +222,7 @@ public static class ProjectionPage
     {
         "migrated" => "Migration",
         "model_deprecated" => "Deprecated",
+        "usage_limit_exceeded" => "Usage limit",
         _ => key.Replace('_', ' '),
     };
 

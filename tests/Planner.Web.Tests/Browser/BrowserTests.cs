@@ -115,6 +115,7 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         // The README's screenshots: PLANNER_DOCS_SCREENSHOTS=docs dotnet test tests/Planner.Web.Tests --filter EveryPage (docs/web.md).
         if (Environment.GetEnvironmentVariable("PLANNER_DOCS_SCREENSHOTS") is { Length: > 0 } docs && name is "cost-page" or "projection")
         {
+            await page.SetViewportSizeAsync(1280, 1100);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(docs), $"web-{name.Replace("-page", "", StringComparison.Ordinal)}.png") });
         }
     }
