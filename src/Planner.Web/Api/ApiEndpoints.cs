@@ -21,6 +21,22 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("Planner");
         Endpoint<CostQuery, CostResult>(api, "/cost", "Cost of K requests of one shape", "The same record as `planner cost --json`.",
             PlannerJson.Context.CostResult, (query, site) => CostService.Run(query, site.Catalog, site.Now));
+        Endpoint<CompareQuery, CompareResult>(api, "/compare", "The same request on several models side by side", "The same record as `planner compare --json`; `models` is comma-separated.",
+            PlannerJson.Context.CompareResult, (query, site) => CompareService.Run(query, site.Catalog, site.Now));
+        Endpoint<CapacityQuery, CapacityResult>(api, "/capacity", "Requests a minute a tier sustains", "The same record as `planner capacity --json` for a request shape.",
+            PlannerJson.Context.CapacityResult, (query, site) => CapacityService.Run(query, site.Catalog, site.Now));
+        Endpoint<CapacityQuery, CallCapacityResult>(api, "/capacity/calls", "Concurrent calls each tier carries", "The same record as `planner capacity --concurrent-calls --json`.",
+            PlannerJson.Context.CallCapacityResult, (query, site) => CapacityService.RunCalls(query, site.Catalog, site.Now));
+        Endpoint<LimitsQuery, LimitsResult>(api, "/limits", "A model's usage tiers", "The same record as `planner limits --json`.",
+            PlannerJson.Context.LimitsResult, (query, site) => LimitsService.Run(query, site.Catalog, site.Now));
+        Endpoint<ModelsQuery, ModelsResult>(api, "/models", "Every model with its prices, caps and lifecycle", "The same record as `planner models --json`.",
+            PlannerJson.Context.ModelsResult, (query, site) => ModelsService.Run(query, site.Catalog, site.Now));
+        FileEndpoint<PriceQuery, PriceResult>(api, "/price", "The exact cost of an uploaded trace or usage file", "The same record as `planner price FILE --json`.",
+            PlannerJson.Context.PriceResult, (query, site, source) => PriceService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name });
+        FileEndpoint<SimulateQuery, SimulateResult>(api, "/simulate", "An uploaded trace replayed against a tier's limits", "The same record as `planner simulate FILE --json`.",
+            PlannerJson.Context.SimulateResult, (query, site, source) => SimulateService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
+        FileEndpoint<RecommendQuery, RecommendResult>(api, "/recommend", "The lowest tier that meets the objectives for an uploaded trace", "The same record as `planner recommend FILE --json`.",
+            PlannerJson.Context.RecommendResult, (query, site, source) => RecommendService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
     }
 
     /// <summary>GET and POST for one command: bind, validate, run, serialize.</summary>
@@ -38,6 +54,35 @@ public static class ApiEndpoints
             .WithSummary(summary).WithDescription(description + " The body is a JSON object of the same fields.")
             .Accepts<TQuery>("application/json")
             .Produces<TResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json");
+    }
+
+    /// <summary>POST multipart/form-data for a command that reads a file: the query's fields as form fields before the
+    /// file part (or in the query string), the file streamed into Core's readers (see <see cref="Uploads.UploadReader"/>).</summary>
+    internal static void FileEndpoint<TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
+        Func<TQuery, Site, Planner.Core.Traces.IUsageSource, TResult> run, Func<TResult, string, TResult> named, bool forSimulation = false)
+        where TQuery : TraceQuery, new()
+    {
+        api.MapPost(path, async (HttpContext context, Site site) =>
+        {
+            var request = context.Request;
+            IReadOnlyList<FieldError> errors = [];
+            TQuery? query = null;
+            var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
+            {
+                (query, errors) = QueryBinder.Bind<TQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
+                if (errors.Count == 0)
+                {
+                    errors = query.Validate();
+                }
+
+                return errors.Count > 0 ? new Planner.Core.Traces.TraceOptions() : query.ToTraceOptions(site.Catalog, forSimulation, site.Now);
+            }, (source, name, _) => errors.Count > 0 ? default : named(run(query!, site, source), name), context.RequestAborted).ConfigureAwait(false);
+            return errors.Count > 0 ? Errors(errors) : Results.Bytes(PlannerJson.ToUtf8(result!, typeInfo), "application/json; charset=utf-8");
+        })
+            .WithSummary(summary).WithDescription(description + " Send multipart/form-data: the query's fields, then the file in a part named 'file'.")
+            .Produces<TResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
     }
 
     private static IResult Answer<TQuery, TResult>((TQuery Query, IReadOnlyList<FieldError> Errors) bound, Site site, JsonTypeInfo<TResult> typeInfo, Func<TQuery, Site, TResult> run)

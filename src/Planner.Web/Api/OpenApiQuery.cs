@@ -22,8 +22,9 @@ internal static class OpenApiQuery
                     Schema = new OpenApiSchema
                     {
                         Type = type == typeof(long) || type == typeof(int) ? JsonSchemaType.Integer
-                            : type == typeof(decimal) ? JsonSchemaType.Number
+                            : type == typeof(decimal) || type == typeof(double) ? JsonSchemaType.Number
                             : type == typeof(bool) ? JsonSchemaType.Boolean
+                            : type == typeof(IReadOnlyList<string>) ? JsonSchemaType.String
                             : JsonSchemaType.String,
                     },
                 });

@@ -121,9 +121,21 @@ public static class QueryBinder
             return true;
         }
 
+        if (target == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x))
+        {
+            value = x;
+            return true;
+        }
+
         if (target == typeof(bool) && bool.TryParse(text, out bool b))
         {
             value = b;
+            return true;
+        }
+
+        if (target == typeof(IReadOnlyList<string>))
+        {
+            value = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return true;
         }
 
@@ -134,7 +146,7 @@ public static class QueryBinder
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         return target == typeof(long) || target == typeof(int) ? "a whole number"
-            : target == typeof(decimal) ? "a number"
+            : target == typeof(decimal) || target == typeof(double) ? "a number"
             : target == typeof(bool) ? "true or false"
             : "text";
     }
@@ -163,7 +175,8 @@ public static class QueryBinder
         private static bool IsBindable(Type type)
         {
             var target = Nullable.GetUnderlyingType(type) ?? type;
-            return target == typeof(string) || target == typeof(long) || target == typeof(int) || target == typeof(decimal) || target == typeof(bool);
+            return target == typeof(string) || target == typeof(long) || target == typeof(int) || target == typeof(decimal) || target == typeof(double)
+                || target == typeof(bool) || target == typeof(IReadOnlyList<string>);
         }
     }
 }

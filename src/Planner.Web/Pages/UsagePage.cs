@@ -5,7 +5,9 @@ using Planner.Core;
 using Planner.Core.Catalog;
 using Planner.Core.Ingest;
 using Planner.Core.Traces;
-using Planner.Web.Adapters;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Web.Html;
 using Planner.Web.Uploads;
 using static Planner.Web.Html.Html;
@@ -13,7 +15,7 @@ using static Planner.Web.Html.Html;
 namespace Planner.Web.Pages;
 
 /// <summary>The Your usage page: upload a trace or any usage format Planner reads and get its exact cost by model,
-/// meter, day and hour. The bundled sample has a link of its own (<c>?sample=voice-support-day</c>); an upload's
+/// meter, day and hour (the contract's <see cref="PriceQuery"/>, <see cref="PriceService"/>, <see cref="PriceResult"/>). The bundled sample has a link of its own (<c>?sample=voice-support-day</c>); an upload's
 /// figures live in the answer (a file cannot ride in a URL).</summary>
 public static class UsagePage
 {
@@ -38,8 +40,9 @@ public static class UsagePage
         }
 
         string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(site.Options.CatalogPath))!, entry.File);
-        using var source = UsageFormats.Open(path, site.Catalog, Options(site), new TraceRejections());
-        return PageEndpoints.Page(Render(site, UsageReport.Price(source, Path.GetFileName(path), site.Catalog, cancellation), null));
+        var priceQuery = new PriceQuery();
+        using var source = UsageFormats.Open(path, site.Catalog, priceQuery.ToTraceOptions(site.Catalog, forSimulation: false, site.Now), new TraceRejections());
+        return PageEndpoints.Page(Render(site, PriceService.Run(priceQuery, site.Catalog, source) with { Trace = Path.GetFileName(path) }, null));
     }
 
     /// <summary>POST /usage: the uploaded file, streamed into Core's readers; a bad file answers 400 with Core's message beside the input.</summary>
@@ -49,8 +52,9 @@ public static class UsagePage
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var report = await UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, _ => Options(site),
-                (source, name, _) => UsageReport.Price(source, name, site.Catalog, cancellation), cancellation).ConfigureAwait(false);
+            var priceQuery = new PriceQuery();
+            var report = await UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, _ => priceQuery.ToTraceOptions(site.Catalog, forSimulation: false, site.Now),
+                (source, name, _) => PriceService.Run(priceQuery, site.Catalog, source) with { Trace = name }, cancellation).ConfigureAwait(false);
             return PageEndpoints.Page(Render(site, report, null));
         }
         catch (PlannerException e)
@@ -59,13 +63,7 @@ public static class UsagePage
         }
     }
 
-    private static TraceOptions Options(Site site) => new()
-    {
-        RequireRequests = true,
-        UntimedOrigin = new DateTimeOffset(site.Now.UtcDateTime.Date, TimeSpan.Zero),
-    };
-
-    private static string Render(Site site, UsageReport? report, string? error)
+    private static string Render(Site site, PriceResult? report, string? error)
     {
         var html = new StringBuilder("<div class=\"layout\">");
         html.Append($"""
@@ -91,72 +89,70 @@ public static class UsagePage
         return Layout.Document("Your usage", "/usage", "What your real traffic cost: every row priced at the prices in effect at its timestamp, to the last digit, and extrapolated to a 30-day month.", html.ToString(), site);
     }
 
-    private static string Report(UsageReport report)
+    private static string Report(PriceResult report)
     {
-        var costs = report.Costs;
-        var totals = costs.Totals;
         var html = new StringBuilder();
-        html.Append($"<p class=\"small muted\">{E(report.FileName)} · {E(report.Format)} · {Money.Count(report.RowsRead)} rows, {Money.Count(report.RowsPriced)} priced{(costs.First is { } f && costs.Last is { } l ? $" · {f.UtcDateTime:yyyy-MM-dd HH:mm} to {l.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}</p>");
+        html.Append($"<p class=\"small muted\">{E(report.Trace)} · {Money.Count(report.RowsRead)} rows, {Money.Count(report.RowsPriced)} priced{(report.FirstRequest is { } f && report.LastRequest is { } l ? $" · {f.UtcDateTime:yyyy-MM-dd HH:mm} to {l.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}</p>");
         foreach (var warning in report.Warnings)
         {
             html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
         }
 
+        var total = report.TotalUsd;
         html.Append($"""
             <div class="kpis">
-            <div class="kpi primary"><div class="label">Total</div><div class="value" data-figure="total">{Money.Cents(totals.Total)}</div><div class="sub">exact: {E(Money.Exact(totals.Total))}</div></div>
-            <div class="kpi"><div class="label">Requests</div><div class="value" data-figure="requests">{Money.Count(totals.Requests)}</div><div class="sub">per request {Money.Unit(totals.Requests == 0 ? totals.Total : totals.Total / totals.Requests)}</div></div>
-            <div class="kpi"><div class="label">30-day month</div><div class="value" data-figure="month">{(costs.MonthlyProjection is { } m ? Money.Cents(m) : "—")}</div><div class="sub">at this file's rate</div></div>
+            <div class="kpi primary"><div class="label">Total</div><div class="value" data-figure="total">{Money.Cents(total)}</div><div class="sub">exact: {E(Money.Exact(total))}</div></div>
+            <div class="kpi"><div class="label">Requests</div><div class="value" data-figure="requests">{Money.Count(report.RequestsBilled)}</div><div class="sub">per request {Money.Unit(report.RequestsBilled == 0 ? total : total / report.RequestsBilled)}</div></div>
+            <div class="kpi"><div class="label">30-day month</div><div class="value" data-figure="month">{(report.MonthlyProjectionUsd is { } m ? Money.Cents(m) : "—")}</div><div class="sub">at this file's rate</div></div>
             </div>
             """);
-        if (costs.ProjectionCaveat is { } caveat)
+        if (report.MonthlyProjectionCaveat is { } caveat)
         {
             html.Append($"<div class=\"banner info\"><p>{E(caveat)}</p></div>");
         }
 
         html.Append("<section class=\"card\" aria-labelledby=\"bymodel-h\"><h2 id=\"bymodel-h\">By model</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>");
-        foreach (var (model, t) in costs.ByModel.OrderByDescending(x => x.Totals.Total.Value))
+        foreach (var row in report.ByModel.OrderByDescending(x => x.TotalUsd.Value))
         {
-            html.Append($"<tr><th scope=\"row\">{E(model)}</th><td class=\"num\">{Money.Count(t.Requests)}</td><td class=\"num\">{Money.Cents(t.Total)}</td><td class=\"num\">{Share(t.Total.Value, totals.Total.Value)}</td></tr>");
+            html.Append($"<tr><th scope=\"row\">{E(row.Model)}</th><td class=\"num\">{Money.Count(row.Requests)}</td><td class=\"num\">{Money.Cents(row.TotalUsd)}</td><td class=\"num\">{Share(row.TotalUsd.Value, total.Value)}</td></tr>");
         }
 
-        html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(totals.Requests)}</td><td class=\"num\">{Money.Cents(totals.Total)}</td><td class=\"num\">100%</td></tr></tbody></table></div></section>");
+        html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(report.RequestsBilled)}</td><td class=\"num\">{Money.Cents(total)}</td><td class=\"num\">100%</td></tr></tbody></table></div></section>");
 
         html.Append("<section class=\"card\" aria-labelledby=\"bymeter-h\"><h2 id=\"bymeter-h\">By meter</h2><div class=\"table-wrap\"><table class=\"bars\"><thead><tr><th scope=\"col\">Meter</th><th scope=\"col\" class=\"num\">Tokens</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\"><span class=\"sr-only\">Share</span></th></tr></thead><tbody>");
         foreach (var info in MeterTable.All)
         {
-            if (totals.Tokens(info.Meter) == 0)
+            if (report.Tokens[info.Meter] == 0)
             {
                 continue;
             }
 
-            html.Append($"<tr><th scope=\"row\">{E(info.Label)}</th><td class=\"num\">{Money.Count(totals.Tokens(info.Meter))}</td><td class=\"num\">{Money.Cents(totals[info.Meter])}</td><td class=\"barcell\"><div class=\"bar\">{Bar(totals[info.Meter].Value, totals.Total.Value)}</div></td></tr>");
+            html.Append($"<tr><th scope=\"row\">{E(info.Label)}</th><td class=\"num\">{Money.Count(report.Tokens[info.Meter])}</td><td class=\"num\">{Money.Cents(report.ByMeterUsd[info.Meter])}</td><td class=\"barcell\"><div class=\"bar\">{Bar(report.ByMeterUsd[info.Meter].Value, total.Value)}</div></td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
-        html.Append(HourChart(costs));
+        html.Append(HourChart(report.PerHour));
         html.Append("<section class=\"card\" aria-labelledby=\"byday-h\"><h2 id=\"byday-h\">By day</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Day (UTC)</th><th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Cost</th></tr></thead><tbody>");
-        foreach (var day in costs.ByDay)
+        foreach (var day in report.PerDay)
         {
-            html.Append($"<tr><th scope=\"row\">{day.Start.UtcDateTime:yyyy-MM-dd}</th><td class=\"num\">{Money.Count(day.Requests)}</td><td class=\"num\">{Money.Cents(day.Total)}</td></tr>");
+            html.Append($"<tr><th scope=\"row\">{day.Start.UtcDateTime:yyyy-MM-dd}</th><td class=\"num\">{Money.Count(day.Requests)}</td><td class=\"num\">{Money.Cents(day.TotalUsd)}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
         string csv = Convert.ToBase64String(Encoding.UTF8.GetBytes(Csv(report)));
-        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"data:text/csv;base64,{csv}\" download=\"{E(Path.GetFileNameWithoutExtension(report.FileName))}-cost.csv\">Download CSV</a></div></section>");
+        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"data:text/csv;base64,{csv}\" download=\"{E(Path.GetFileNameWithoutExtension(report.Trace))}-cost.csv\">Download CSV</a></div></section>");
         return html.ToString();
     }
 
     /// <summary>The cost per hour as bars (SVG drawn with attributes only, so the page needs no inline style).</summary>
-    private static string HourChart(TraceCosts costs)
+    private static string HourChart(IReadOnlyList<TimeBucketRow> hours)
     {
-        var hours = costs.ByHour;
         if (hours.Count == 0)
         {
             return "";
         }
 
-        decimal max = hours.Max(h => h.Total.Value);
+        decimal max = hours.Max(h => h.TotalUsd.Value);
         const int width = 800, height = 190, left = 56, bottom = 22, top = 12;
         double step = (width - left) / (double)hours.Count;
         var svg = new StringBuilder($"<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"byhour-h\" class=\"hours\">");
@@ -170,9 +166,9 @@ public static class UsagePage
         for (int i = 0; i < hours.Count; i++)
         {
             var h = hours[i];
-            double barHeight = max == 0 ? 0 : (double)(h.Total.Value / max) * (height - bottom - top);
+            double barHeight = max == 0 ? 0 : (double)(h.TotalUsd.Value / max) * (height - bottom - top);
             double x = left + (i * step) + 1;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{Math.Max(1, step - 2):0.#}\" height=\"{barHeight:0.#}\" rx=\"2\" fill=\"#6366f1\"><title>{h.Start.UtcDateTime:yyyy-MM-dd HH}:00 UTC: {E(Money.Cents(h.Total))}, {h.Requests:N0} requests</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{Math.Max(1, step - 2):0.#}\" height=\"{barHeight:0.#}\" rx=\"2\" fill=\"#6366f1\"><title>{h.Start.UtcDateTime:yyyy-MM-dd HH}:00 UTC: {E(Money.Cents(h.TotalUsd))}, {h.Requests:N0} requests</title></rect>");
             if (hours.Count <= 48 && (i % 3 == 0))
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (step / 2):0.#}\" y=\"{height - 6}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#6b7280\">{h.Start.UtcDateTime:HH}h</text>");
@@ -183,26 +179,26 @@ public static class UsagePage
         return $"<section class=\"card\" aria-labelledby=\"byhour-h\"><div class=\"section-head\"><h2 id=\"byhour-h\">By hour</h2><span class=\"small muted\">cost per hour (UTC); hover a bar for its figures</span></div>{svg}</section>";
     }
 
-    /// <summary>The report as CSV: one row per model and meter, then per day, exact figures.</summary>
-    internal static string Csv(UsageReport report)
+    /// <summary>The report as CSV, from the record: one row per model and meter, then per day, exact figures.</summary>
+    internal static string Csv(PriceResult report)
     {
-        var csv = new StringBuilder("section,key,meter,requests,tokens,cost_usd\n");
-        foreach (var (model, t) in report.Costs.ByModel)
+        var csv = new StringBuilder("section,key,meter,requests,cost_usd\n");
+        foreach (var row in report.ByModel)
         {
-            foreach (var info in MeterTable.All.Where(i => t.Tokens(i.Meter) != 0))
+            foreach (var info in MeterTable.All.Where(i => row.ByMeterUsd[i.Meter].Value != 0))
             {
-                csv.Append(CultureInfo.InvariantCulture, $"model,{model},{info.JsonKey},,{t.Tokens(info.Meter)},{Downloads.Exact(t[info.Meter])}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"model,{row.Model},{info.JsonKey},,{Downloads.Exact(row.ByMeterUsd[info.Meter])}\n");
             }
 
-            csv.Append(CultureInfo.InvariantCulture, $"model,{model},total,{t.Requests},,{Downloads.Exact(t.Total)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"model,{row.Model},total,{row.Requests},{Downloads.Exact(row.TotalUsd)}\n");
         }
 
-        foreach (var day in report.Costs.ByDay)
+        foreach (var day in report.PerDay)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"day,{day.Start.UtcDateTime:yyyy-MM-dd},total,{day.Requests},,{Downloads.Exact(day.Total)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"day,{day.Start.UtcDateTime:yyyy-MM-dd},total,{day.Requests},{Downloads.Exact(day.TotalUsd)}\n");
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"total,,total,{report.Costs.Totals.Requests},,{Downloads.Exact(report.Costs.Totals.Total)}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"total,,total,{report.RequestsBilled},{Downloads.Exact(report.TotalUsd)}\n");
         return csv.ToString();
     }
 
