@@ -48,6 +48,31 @@ internal static class FieldFlags
         ["retention_ratio"] = "--retention-ratio",
         ["truncation"] = "--truncation",
         ["max_output_tokens"] = "--max-output-tokens",
+
+        // contract-b: reading a trace (TraceQuery: price, simulate, recommend).
+        ["skip_invalid"] = "--skip-invalid",
+        ["model_override"] = "--model-override",
+        ["format"] = "--format",
+        ["usage_input_tokens"] = "--usage-input-tokens",
+        ["spread"] = "--spread",
+        ["spread_seed"] = "--spread-seed",
+        // contract-b: price.
+        ["by"] = "--by",
+        ["engine"] = "--engine",
+        // contract-b: simulate and recommend (SimulationQuery); tier is above.
+        ["on_limit"] = "--on-limit",
+        ["burst_window"] = "--burst-window",
+        ["seed"] = "--seed",
+        ["retry_initial"] = "--retry-initial",
+        ["retry_factor"] = "--retry-factor",
+        ["retry_max"] = "--retry-max",
+        ["retry_attempts"] = "--retry-attempts",
+        ["retry_jitter"] = "--retry-jitter",
+        ["ttft"] = "--ttft",
+        ["output_tps"] = "--output-tps",
+        ["max_p99_delay"] = "--max-p99-delay",
+        ["max_throttle_rate"] = "--max-throttle-rate",
+        // contract-b: end.
     };
 
     /// <summary>The flag of a field (the field itself when the table has no row, which a test forbids).</summary>

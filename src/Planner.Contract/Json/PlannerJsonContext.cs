@@ -21,4 +21,9 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(ModelsResult))]
 [JsonSerializable(typeof(CallResult))]
 [JsonSerializable(typeof(ConversationResult))]
+// contract-b: price, simulate, recommend, project, reconcile, calibrate, diff, crosscheck.
+[JsonSerializable(typeof(PriceResult))]
+[JsonSerializable(typeof(SimulateResult))]
+[JsonSerializable(typeof(RecommendResult))]
+// contract-b: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
