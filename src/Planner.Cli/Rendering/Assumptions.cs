@@ -16,6 +16,9 @@ public sealed class Assumptions
 
     public IReadOnlyList<AssumptionItem> Items => _list.Items;
 
+    /// <summary>The contract's list these assumptions are built in (for a service that completes it).</summary>
+    public AssumptionList List => _list;
+
     public Assumptions Add(string name, string value, string why)
     {
         _list.Add(name, value, why);

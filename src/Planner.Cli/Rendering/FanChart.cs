@@ -1,4 +1,4 @@
-using Planner.Core.Projection;
+using Planner.Contract.Results;
 using ScottPlot;
 
 namespace Planner.Cli.Rendering;
@@ -38,32 +38,32 @@ public static class FanChart
     /// <summary>Writes the chart. The legend sits below the plot, outside the data; targets with identical figures
     /// are drawn once under all their names; the x axis shows only the projection's months; the y axis starts at 0;
     /// an exact projection (no spread) has no band; the title names every model compared and the growth.</summary>
-    public static void Write(string path, ProjectionResult result, string source)
+    public static void Write(string path, ProjectResult result)
     {
-        using var plot = Build(result, source);
+        using var plot = Build(result, result.Source);
         plot.SavePng(path, Width, Height);
     }
 
     /// <summary>The chart as a plot (the caller disposes it).</summary>
-    internal static Plot Build(ProjectionResult result, string source)
+    internal static Plot Build(ProjectResult result, string source)
     {
         ArgumentNullException.ThrowIfNull(result);
         var plot = new Plot();
         var series = Series(result);
         double top = 0;
-        int monthCount = result.Targets[0].Months.Count;
+        int monthCount = result.MonthCount;
         for (int t = 0; t < series.Count; t++)
         {
             var (names, target) = series[t];
             var color = Palette[t % Palette.Length];
             double[] months = target.Months.Select(m => (double)m.Month).ToArray();
-            double[] p10 = target.Months.Select(m => (double)m.P10.Value).ToArray();
-            double[] p50 = target.Months.Select(m => (double)m.P50.Value).ToArray();
-            double[] p90 = target.Months.Select(m => (double)m.P90.Value).ToArray();
+            double[] p10 = target.Months.Select(m => (double)m.P10Usd.Value).ToArray();
+            double[] p50 = target.Months.Select(m => (double)m.P50Usd.Value).ToArray();
+            double[] p90 = target.Months.Select(m => (double)m.P90Usd.Value).ToArray();
             top = Math.Max(top, p90.Max());
             string name = result.Targets.Count > 1 ? names + " " : "";
 
-            if (!result.IsExact)
+            if (!result.Exact)
             {
                 var band = plot.Add.FillY(months, p90, p10);
                 band.FillColor = color.WithAlpha(0.25);
@@ -75,10 +75,10 @@ public static class FanChart
             median.Color = color;
             median.LineWidth = 2;
             median.MarkerSize = months.Length <= 24 ? 5 : 0;
-            median.LegendText = name + (result.IsExact ? "cost (exact)" : "median (P50)");
+            median.LegendText = name + (result.Exact ? "cost (exact)" : "median (P50)");
         }
 
-        if (result.Options.Budget is { } budget)
+        if (result.BudgetUsd is { } budget)
         {
             var line = plot.Add.HorizontalLine((double)budget.Value);
             line.Color = Colors.Gray;
@@ -88,8 +88,8 @@ public static class FanChart
         }
 
         // Two lines, so a comparison of several models fits the width.
-        string models = result.Targets.Count > 1 ? string.Join(" vs ", result.Targets.Select(x => x.Target.Name)) + "; " : "";
-        plot.Title($"Projected monthly cost: {source}\n{models}growth {Format.Number(result.Options.GrowthPercent)}%/month");
+        string models = result.Targets.Count > 1 ? string.Join(" vs ", result.Targets.Select(x => x.Model)) + "; " : "";
+        plot.Title($"Projected monthly cost: {source}\n{models}growth {Format.Number(result.GrowthPercent)}%/month");
         plot.XLabel("Month");
         plot.YLabel("USD per month");
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = MoneyTick };
@@ -105,24 +105,24 @@ public static class FanChart
     }
 
     /// <summary>The targets to draw: those with identical monthly figures merged, their names joined.</summary>
-    internal static List<(string Names, TargetProjection Target)> Series(ProjectionResult result)
+    internal static List<(string Names, ProjectionTargetResult Target)> Series(ProjectResult result)
     {
-        var series = new List<(string Names, TargetProjection Target)>();
+        var series = new List<(string Names, ProjectionTargetResult Target)>();
         foreach (var target in result.Targets)
         {
             int same = series.FindIndex(s => s.Target.Months.Select(Key).SequenceEqual(target.Months.Select(Key)));
             if (same >= 0)
             {
-                series[same] = (series[same].Names + " = " + target.Target.Name, series[same].Target);
+                series[same] = (series[same].Names + " = " + target.Model, series[same].Target);
             }
             else
             {
-                series.Add((target.Target.Name, target));
+                series.Add((target.Model, target));
             }
         }
 
         return series;
     }
 
-    private static (decimal, decimal, decimal) Key(MonthProjection m) => (m.P10.Value, m.P50.Value, m.P90.Value);
+    private static (decimal, decimal, decimal) Key(ProjectionMonthRow m) => (m.P10Usd.Value, m.P50Usd.Value, m.P90Usd.Value);
 }

@@ -1,24 +1,18 @@
 using System.Globalization;
 using System.Text;
-using Planner.Core.Projection;
+using Planner.Contract.Results;
 using Planner.Core.Units;
 
-namespace Planner.Cli.Rendering;
+namespace Planner.Contract.Csv;
 
-/// <summary>A projection's monthly table as CSV for spreadsheets: one row per model and month,
-/// money as plain decimals (exact when the projection is exact). The model column names the model
-/// priced on (for a trace of several models, their ids joined with '+').</summary>
+/// <summary>A projection's monthly table as CSV for spreadsheets, from the record (the CLI's --csv and the web's download
+/// give the same bytes): one row per model and month, money as plain decimals (at most 6 decimals of a dollar).
+/// The model column names the model priced on (for a trace of several models, their ids joined with '+').</summary>
 public static class ProjectionCsv
 {
     public const string Header = "model,month,expected_requests,mean_usd,p10_usd,p50_usd,p90_usd,p99_usd,standard_error_usd,p_exceed_budget,tier,tiers_by_model,saving_mean_usd,saving_p10_usd,saving_p90_usd";
 
-    public static void Write(string path, ProjectionResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        File.WriteAllText(path, ToCsv(result), new UTF8Encoding(false));
-    }
-
-    public static string ToCsv(ProjectionResult result)
+    public static string ToCsv(ProjectResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder().Append(Header).Append('\n');
@@ -26,16 +20,16 @@ public static class ProjectionCsv
         {
             foreach (var m in target.Months)
             {
-                var saving = target.SavingVersusFirst.FirstOrDefault(s => s.Month == m.Month);
-                string tiers = string.Join(";", m.Tiers.Select(t => t.ModelId + ":" + (t.Tier?.Name ?? "none")));
+                var saving = target.Saving?.FirstOrDefault(s => s.Month == m.Month);
+                string tiers = string.Join(";", m.Tiers.Select(t => t.Model + ":" + (t.Tier ?? "none")));
                 string[] fields =
                 [
-                    target.Target.Model is null ? string.Join("+", m.Tiers.Select(t => t.ModelId)) : target.Target.Name, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests, 2),
-                    Money(m.Mean), Money(m.P10), Money(m.P50), Money(m.P90), Money(m.P99), Money(m.StandardError),
-                    m.ExceedsBudgetProbability?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
-                    m.OrganizationTier?.Name ?? "none",
+                    target.AsGiven ? string.Join("+", m.Tiers.Select(t => t.Model)) : target.Model, m.Month.ToString(CultureInfo.InvariantCulture), Plain(m.ExpectedRequests, 2),
+                    Money(m.MeanUsd), Money(m.P10Usd), Money(m.P50Usd), Money(m.P90Usd), Money(m.P99Usd), Money(m.StandardErrorUsd),
+                    m.PExceedBudget?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
+                    m.OrganizationTier.Tier ?? "none",
                     tiers,
-                    saving is null ? "" : Money(saving.Mean), saving is null ? "" : Money(saving.P10), saving is null ? "" : Money(saving.P90),
+                    saving is null ? "" : Money(saving.MeanUsd), saving is null ? "" : Money(saving.P10Usd), saving is null ? "" : Money(saving.P90Usd),
                 ];
                 text.AppendJoin(',', fields.Select(Quote)).Append('\n');
             }
