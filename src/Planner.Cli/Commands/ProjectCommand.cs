@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Queries;
 using Planner.Contract.Csv;
 using Planner.Contract.Json;
 using Planner.Contract.Results;
@@ -86,17 +88,10 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         public override ValidationResult Validate()
         {
-            if (By is { } by)
+            // Which form the options make (a trace, a request shape, calls) is checked here; every field's value by ProjectQuery in Execute.
+            if (By is not null && Trace is null)
             {
-                if (Trace is null)
-                {
-                    return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
-                }
-
-                if (PriceCommand.Settings.GroupBy(by) is null)
-                {
-                    return ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'");
-                }
+                return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
             }
 
             bool shape = TextIn != 0 || CachedIn != 0 || AudioIn is not null || AudioInSeconds is not null || TextOut != 0 || AudioOut is not null || AudioOutSeconds is not null;
@@ -125,16 +120,6 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 }
             }
 
-            if (CompareModels is not null && CliParse.List(CompareModels).Count == 0)
-            {
-                return ValidationResult.Error($"--compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got '{CompareModels}'");
-            }
-
-            if (Fit is not (null or "resample" or "lognormal"))
-            {
-                return ValidationResult.Error($"--fit must be 'resample' or 'lognormal', got '{Fit}'");
-            }
-
             if (Chart is not null && !Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
                 return ValidationResult.Error($"--chart must name a .png file, got '{Chart}'");
@@ -144,21 +129,33 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             return calls.Successful ? base.Validate() : calls;
         }
 
-        /// <summary>The validated projection options.</summary>
-        public ProjectionOptions Options() => new ProjectionOptions
+        /// <summary>The command line as a query (the trace and call-shape options stay the command's).</summary>
+        public ProjectQuery ToQuery() => WithShape(new ProjectQuery
         {
+            Model = Model,
+            CompareModels = CompareModels,
+            RequestsPerDay = RequestsPerDay,
+            RequestsPerDaySd = RequestsPerDaySd,
             Months = Months,
+            Growth = Growth,
+            Scale = Scale,
             Runs = Runs,
             Seed = Seed,
-            GrowthPercent = Growth,
-            Scale = Scale,
-            Budget = Budget is { } b ? Usd.FromDollars(b) : null,
-        }.Validate();
+            Budget = Budget,
+            Fit = Fit,
+            By = By,
+            SkipInvalid = SkipInvalid,
+            MigrateTo = MigrateTo,
+            NoMigrate = NoMigrate,
+            Start = Start,
+        });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = settings.Options();
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
+        var options = query.ToOptions();
         var catalog = CatalogSource.Load(environment, settings);
         var compare = CliParse.List(settings.CompareModels).Select(catalog.Resolve).ToList();
         var assumptions = new Assumptions();
