@@ -206,7 +206,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Chart is { } chart)
         {
-            FanChart.Write(chart, project);
+            // The chart is drawn by the web's FanChart (shared with the projection page), from Core's projection for now.
+            FanChart.Write(chart, result, project.Source);
         }
 
         if (settings.Json)

@@ -30,13 +30,11 @@ public class ProjectQueryTests
     }
 
     [Fact]
-    public void Cli_SeveralBadProjectOptions_PrintsEveryOneAsAFlag()
+    public void Cli_SeveralBadProjectOptions_PrintsEveryOneAsAFlagOnOneLine()
     {
         var result = CliRunner.Run("project", "--model", "gpt-audio-mini", "--requests-per-day", "5", "--text-in", "10", "--months", "0", "--runs", "0");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Should().Be(
-            "planner: --months must be 1 to 600, got 0" + Environment.NewLine +
-            "planner: --runs must be 1 to 10,000,000, got 0" + Environment.NewLine);
+        result.Error.Should().Be("planner: --months must be 1 to 600, got 0; --runs must be 1 to 10,000,000, got 0" + Environment.NewLine);
     }
 }

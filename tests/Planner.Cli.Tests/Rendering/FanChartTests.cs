@@ -27,15 +27,13 @@ public class FanChartTests
         ticks[1].Should().Be("$3.05");
     }
 
-    private static Planner.Contract.Results.ProjectResult Project(decimal sd, params ProjectionTarget[] targets)
+    private static ProjectionResult Project(decimal sd, params ProjectionTarget[] targets)
     {
         var catalog = Planner.Core.Catalog.Json.CatalogJson.Load(Path.Combine(CliRunner.DataDirectory, "catalog.json"));
         var mini = catalog.Resolve("gpt-audio-mini");
         var workload = Workload.FromShape(mini, Usage.Of(audioInput: 1_200, audioOutput: 1_200), 1_000m, sd);
-        var projection = Projector.Project(workload, targets.Length == 0 ? [ProjectionTarget.AsGiven] : targets,
+        return Projector.Project(workload, targets.Length == 0 ? [ProjectionTarget.AsGiven] : targets,
             new ProjectionOptions { Months = 3, Runs = 500, GrowthPercent = 5m }, new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero));
-        return Planner.Contract.Services.ProjectService.FromProjection(projection, "gpt-audio-mini, 1,000 requests/day", callUnit: false,
-            new Planner.Contract.Results.AssumptionList(), [], []);
     }
 
     [Fact]
