@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Planner.Core.Calls;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Planner.Cli.Commands;
@@ -72,24 +71,4 @@ public class CallShapeSettings : CatalogSettings, ICallShapeSettings
     [CommandOption("--at <ISO-DATE>")]
     [Description("Price with the prices in effect at this date or instant. The default value is now.")]
     public string? At { get; init; }
-
-    /// <summary>Every problem with the call options at once.</summary>
-    public override ValidationResult Validate()
-    {
-        var problems = CallShapeInput.Problems(this);
-        foreach (var (name, value) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })
-        {
-            if (value is { } rate && !Planner.Core.Units.AudioTokenRate.TryFromTokensPerSecond(rate, out _, out var error))
-            {
-                problems.Add($"{name} {error}, got {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        if (At is not null && !CliParse.TryInstant(At, out _))
-        {
-            problems.Add($"--at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got '{At}'");
-        }
-
-        return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
-    }
 }

@@ -67,13 +67,4 @@ public sealed class CostCommand(CliEnvironment environment) : Command<CostComman
         console.Write(table);
         Assumptions.Render(console, result.Assumptions);
     }
-
-    /// <summary>Writes one token count per meter (for commands not yet on a result record).</summary>
-    internal static void WriteTokens(System.Text.Json.Utf8JsonWriter w, in Planner.Core.Pricing.Usage usage)
-    {
-        foreach (var meter in Meters.All)
-        {
-            w.WriteNumber(Meters.JsonName(meter), usage[meter].Value);
-        }
-    }
 }

@@ -19,6 +19,8 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(LimitsResult))]
 [JsonSerializable(typeof(LimitsModel))]
 [JsonSerializable(typeof(ModelsResult))]
+[JsonSerializable(typeof(CallResult))]
+[JsonSerializable(typeof(ConversationResult))]
 // contract-b: price, simulate, recommend, project, reconcile, calibrate, diff, crosscheck.
 [JsonSerializable(typeof(PriceResult))]
 [JsonSerializable(typeof(SimulateResult))]

@@ -88,7 +88,15 @@ public record RequestShapeQuery
             }
         }
 
-        foreach (var (name, value) in new[] { ("audio_in_rate", AudioInRate), ("audio_out_rate", AudioOutRate) })
+        AddRateAndDateErrors(errors, AudioInRate, AudioOutRate, At);
+        return errors;
+    }
+
+    /// <summary>Adds the problems of the audio-rate overrides and the date, the fields every pricing query has.</summary>
+    public static void AddRateAndDateErrors(List<FieldError> errors, decimal? audioInRate, decimal? audioOutRate, string? at)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var (name, value) in new[] { ("audio_in_rate", audioInRate), ("audio_out_rate", audioOutRate) })
         {
             if (value is { } rate && !AudioTokenRate.TryFromTokensPerSecond(rate, out _, out var error))
             {
@@ -96,12 +104,10 @@ public record RequestShapeQuery
             }
         }
 
-        if (At is not null && !QueryParse.TryInstant(At, out _))
+        if (at is not null && !QueryParse.TryInstant(at, out _))
         {
-            errors.Add(new("at", $"at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got '{At}'"));
+            errors.Add(new("at", $"at must be an ISO-8601 date or instant such as 2025-11-01 or 2025-11-01T12:00:00Z, got '{at}'"));
         }
-
-        return errors;
     }
 
     /// <summary>The error of a request count outside 1 to <see cref="MaxRequests"/>, or null.</summary>
@@ -138,22 +144,28 @@ public record RequestShapeQuery
     };
 
     /// <summary>The model's audio-token rates with the query's overrides applied.</summary>
-    public AudioTokenRates Rates(AudioTokenRates catalogRates)
+    public AudioTokenRates Rates(AudioTokenRates catalogRates) => ApplyRates(catalogRates, AudioInRate, AudioOutRate);
+
+    /// <summary>The model's audio-token rates with overrides applied (marked as an assumption set by the user).</summary>
+    public static AudioTokenRates ApplyRates(AudioTokenRates catalogRates, decimal? audioInRate, decimal? audioOutRate)
     {
         ArgumentNullException.ThrowIfNull(catalogRates);
-        if (AudioInRate is null && AudioOutRate is null)
+        if (audioInRate is null && audioOutRate is null)
         {
             return catalogRates;
         }
 
         return catalogRates with
         {
-            Input = AudioInRate is { } i ? AudioTokenRate.FromTokensPerSecond(i) : catalogRates.Input,
-            Output = AudioOutRate is { } o ? AudioTokenRate.FromTokensPerSecond(o) : catalogRates.Output,
+            Input = audioInRate is { } i ? AudioTokenRate.FromTokensPerSecond(i) : catalogRates.Input,
+            Output = audioOutRate is { } o ? AudioTokenRate.FromTokensPerSecond(o) : catalogRates.Output,
             Source = catalogRates.Source with { IsAssumption = true, Note = AssumptionList.OverriddenNote },
         };
     }
 
     /// <summary>The instant to price at: <see cref="At"/>, else <paramref name="now"/>.</summary>
-    public DateTimeOffset Instant(DateTimeOffset now) => At is not null && QueryParse.TryInstant(At, out var at) ? at : now;
+    public DateTimeOffset Instant(DateTimeOffset now) => InstantOf(At, now);
+
+    /// <summary>The instant of a date field, else <paramref name="now"/>.</summary>
+    public static DateTimeOffset InstantOf(string? at, DateTimeOffset now) => at is not null && QueryParse.TryInstant(at, out var instant) ? instant : now;
 }
