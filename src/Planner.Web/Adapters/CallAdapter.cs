@@ -1,3 +1,5 @@
+using Planner.Contract.Queries;
+using Planner.Contract.Services;
 using Planner.Core;
 using Planner.Core.Calls;
 using Planner.Core.Catalog;
@@ -7,8 +9,9 @@ using Planner.Web.Forms;
 
 namespace Planner.Web.Adapters;
 
-/// <summary>ADAPTER until contract-a's <c>CallQuery</c>/<c>CallService</c>/<c>CallResult</c> and the capacity records are
-/// wired: the Core calls the CLI's <c>call</c> and <c>capacity --concurrent-calls</c> make (CallPlanner, CallCapacity).</summary>
+/// <summary>ADAPTER until contract-a's <c>CallQuery</c>/<c>CallService</c>/<c>CallResult</c> are wired: the call is planned with
+/// Core's <see cref="CallPlanner"/> as the CLI's <c>call</c> does; the tiers come from the contract's
+/// <see cref="CapacityService.RunCalls"/> (<c>CallCapacityResult</c>).</summary>
 public static class CallAdapter
 {
     /// <summary>Reads the form; null when a field has an error.</summary>
@@ -73,9 +76,26 @@ public static class CallAdapter
         var prices = PricingEngine.PricesAt(model, inputs.At);
         var plan = CallPlanner.Plan(model, prices, inputs.Shape, inputs.Options, catalog.RatesFor(model.Model), day);
         var perDay = plan.Total * inputs.CallsPerDay;
-        // Without a concurrency given, calls a day spread evenly over 24 hours: calls a minute = calls a day / 1,440.
-        var load = inputs.ConcurrentCalls is { } c ? CallLoad.Concurrent(c) : CallLoad.PerMinute(inputs.CallsPerDay / 1_440m);
-        var capacity = CallCapacity.For(model.Model, plan, load, catalog.TiersAt(model.Model, day));
-        return new CallView(inputs, model, plan, perDay, perDay * 30, capacity, load.ConcurrentFor(plan.CallMinutes));
+        // The tiers from the contract's capacity service. Without a concurrency given, calls a day spread evenly over
+        // 24 hours: calls a minute = calls a day / 1,440.
+        var capacityQuery = new CapacityQuery
+        {
+            Model = inputs.Model,
+            Turns = inputs.Shape.Minutes is null ? inputs.Shape.Turns : null,
+            Minutes = inputs.Shape.Minutes,
+            UserAudioSeconds = inputs.Shape.UserAudio.Seconds,
+            AssistantAudioSeconds = inputs.Shape.AssistantAudio.Seconds,
+            SystemTextTokens = inputs.Shape.SystemTextTokens.Value,
+            CacheHit = inputs.Options.CacheHitShare,
+            ConcurrentCalls = inputs.ConcurrentCalls,
+            CallsPerMinute = inputs.ConcurrentCalls is null ? Math.Max(inputs.CallsPerDay / 1_440m, 0.000001m) : null,
+            At = inputs.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (capacityQuery.Validate() is { Count: > 0 } errors)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, string.Join("; ", errors.Select(e => e.Message)));
+        }
+
+        return new CallView(inputs, model, plan, perDay, perDay * 30, CapacityService.RunCalls(capacityQuery, catalog, inputs.At));
     }
 }

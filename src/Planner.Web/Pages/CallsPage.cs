@@ -112,19 +112,18 @@ public static class CallsPage
             """);
 
         var capacity = view.Capacity;
-        string lowest = capacity.LowestFit is { } fit ? fit.DisplayName : "no tier";
         html.Append($"""
             <section class="card" aria-labelledby="tiers-h">
-            <div class="section-head"><h2 id="tiers-h">Which tier carries it</h2><span class="small muted">{Money.Number(view.ConcurrentCalls)} concurrent calls: {Money.Number(capacity.ResponsesPerMinute)} responses and {Money.Number(capacity.TokensPerMinute, 0)} tokens a minute</span></div>
-            <p>Lowest tier that carries this load: <strong data-figure="tier">{E(lowest)}</strong></p>
+            <div class="section-head"><h2 id="tiers-h">Which tier carries it</h2><span class="small muted">{Money.Number(capacity.ConcurrentCalls)} concurrent calls: {Money.Number(capacity.ResponsesPerMinute)} responses and {Money.Number(capacity.TokensPerMinute, 0)} tokens a minute</span></div>
+            <p>Lowest tier that carries this load: <strong data-figure="tier">{E(capacity.LowestTierThatFits is { } fit ? TierName.Parse(fit).DisplayName : "no tier")}</strong></p>
             <div class="table-wrap"><table>
             <thead><tr><th scope="col">Tier</th><th scope="col" class="num">RPM</th><th scope="col" class="num">TPM</th><th scope="col" class="num">Max concurrent calls</th><th scope="col">Limited by</th><th scope="col">Carries it?</th></tr></thead><tbody>
             """);
         foreach (var t in capacity.Tiers)
         {
-            string rpm = t.Tier.Rpm is { } r ? Money.Count(r.Value) : "—";
-            string tpm = t.Tier.Tpm is { } tp ? Money.Count(tp.Value) : "—";
-            html.Append($"<tr><th scope=\"row\">{E(t.Tier.DisplayName)}</th><td class=\"num\">{rpm}</td><td class=\"num\">{tpm}</td><td class=\"num\">{Money.Count(t.MaxConcurrentCalls)}</td><td>{E(t.LimitedBy.ToString().ToLowerInvariant())}</td><td>{(t.Fits ? "<span class=\"badge active\">yes</span>" : "<span class=\"badge shutdown\">no</span>")}</td></tr>");
+            string rpm = t.Rpm is { } r ? Money.Count(r) : "—";
+            string tpm = t.Tpm is { } tp ? Money.Count(tp) : "—";
+            html.Append($"<tr><th scope=\"row\">{E(TierName.Parse(t.Tier).DisplayName)}</th><td class=\"num\">{rpm}</td><td class=\"num\">{tpm}</td><td class=\"num\">{Money.Count(t.MaxConcurrentCalls)}</td><td>{E(t.LimitedBy)}</td><td>{(t.Fits ? "<span class=\"badge active\">yes</span>" : "<span class=\"badge shutdown\">no</span>")}</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
@@ -145,7 +144,7 @@ public static class CallsPage
         }
 
         html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(plan.Usage.TotalTokens.Value)}</td><td class=\"num\">{Money.Unit(plan.Total)}</td></tr></tbody></table></div>");
-        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"/calls.csv{E(qs)}\" download>Download CSV</a><a class=\"button secondary\" href=\"/api/call{E(qs)}\">JSON (API)</a><a class=\"button secondary\" href=\"/calls{E(qs)}\">Link to these figures</a></div>");
+        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"/calls.csv{E(qs)}\" download>Download CSV</a><a class=\"button secondary\" href=\"/api/capacity/calls{E(ApiQuery(view))}\">Tiers as JSON (API)</a><a class=\"button secondary\" href=\"/calls{E(qs)}\">Link to these figures</a></div>");
         if (plan.Assumptions.Count > 0)
         {
             html.Append("<h3>Assumptions</h3><ul class=\"notes\">");
@@ -160,6 +159,17 @@ public static class CallsPage
         html.Append("</section>");
         return html.ToString();
     }
+
+    /// <summary>The capacity query of the view, for /api/capacity/calls.</summary>
+    private static string ApiQuery(CallView view) => Html.Html.Query(
+    [
+        new("model", view.Inputs.Model),
+        new(view.Inputs.Shape.Minutes is null ? "turns" : "minutes", (view.Inputs.Shape.Minutes ?? view.Inputs.Shape.Turns).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("user_audio_seconds", Money.Number(view.Inputs.Shape.UserAudio.Seconds, 6).Replace(",", "", StringComparison.Ordinal)),
+        new("assistant_audio_seconds", Money.Number(view.Inputs.Shape.AssistantAudio.Seconds, 6).Replace(",", "", StringComparison.Ordinal)),
+        new("system_text_tokens", view.Inputs.Shape.SystemTextTokens.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("concurrent_calls", view.Capacity.ConcurrentCalls.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ]);
 
     internal static string QueryString(IQueryCollection query) =>
         Html.Html.Query(FieldNames.Select(name => new KeyValuePair<string, string?>(name, query.TryGetValue(name, out var v) ? v.ToString() : null)));

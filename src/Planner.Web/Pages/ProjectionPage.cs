@@ -60,7 +60,7 @@ public static class ProjectionPage
 
         if (view is not null)
         {
-            html.Append(Results(view, CostPageQuery(query)));
+            html.Append(Results(view, QueryString(query)));
         }
 
         html.Append("</div></div>");
@@ -231,6 +231,6 @@ public static class ProjectionPage
     private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The page's own fields from the query, for links and downloads that carry its state.</summary>
-    internal static string CostPageQuery(IQueryCollection query) =>
+    internal static string QueryString(IQueryCollection query) =>
         Html.Html.Query(FieldNames.Select(name => new KeyValuePair<string, string?>(name, query.TryGetValue(name, out var v) ? v.ToString() : null)));
 }
