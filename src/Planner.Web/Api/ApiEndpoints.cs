@@ -31,6 +31,10 @@ public static class ApiEndpoints
             PlannerJson.Context.LimitsResult, (query, site) => LimitsService.Run(query, site.Catalog, site.Now));
         Endpoint<ModelsQuery, ModelsResult>(api, "/models", "Every model with its prices, caps and lifecycle", "The same record as `planner models --json`.",
             PlannerJson.Context.ModelsResult, (query, site) => ModelsService.Run(query, site.Catalog, site.Now));
+        Endpoint<CallQuery, CallResult>(api, "/call", "One voice call, turn by turn", "The same record as `planner call --json`.",
+            PlannerJson.Context.CallResult, (query, site) => CallService.Run(query, site.Catalog, site.Now));
+        Endpoint<ConversationQuery, ConversationResult>(api, "/conversation", "A Chat Completions conversation that resends its history", "The same record as `planner conversation --json`.",
+            PlannerJson.Context.ConversationResult, (query, site) => ConversationService.Run(query, site.Catalog, site.Now));
         FileEndpoint<PriceQuery, PriceResult>(api, "/price", "The exact cost of an uploaded trace or usage file", "The same record as `planner price FILE --json`.",
             PlannerJson.Context.PriceResult, (query, site, source) => PriceService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name });
         FileEndpoint<SimulateQuery, SimulateResult>(api, "/simulate", "An uploaded trace replayed against a tier's limits", "The same record as `planner simulate FILE --json`.",

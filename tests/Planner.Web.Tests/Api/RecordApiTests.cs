@@ -17,6 +17,31 @@ public class RecordApiTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [Fact]
+    public async Task Call_AnswersTheCallRecord_TurnByTurnCostsByHand()
+    {
+        using var json = JsonDocument.Parse(await host.Client.GetStringAsync("/api/call?model=gpt-audio-mini&turns=2&user_audio_seconds=10&assistant_audio_seconds=5&at=2026-12-01"));
+
+        // 10 s of user audio at 10 tokens/s = 100 tokens; 5 s of assistant audio at 20 tokens/s = 100 tokens. Turn 2 resends
+        // turn 1's 200 tokens as input. gpt-audio-mini: audio in $10 / 1M, audio out $20 / 1M.
+        decimal turn1 = ((100 * 10.00m) + (100 * 20.00m)) / 1_000_000;
+        decimal turn2 = ((300 * 10.00m) + (100 * 20.00m)) / 1_000_000;
+        var turns = json.RootElement.GetProperty("turns");
+        turns.GetArrayLength().Should().Be(2);
+        turns[1].GetProperty("total_usd").GetDecimal().Should().Be(turn2);
+        json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(turn1 + turn2);
+    }
+
+    [Fact]
+    public async Task Call_BadFields_AnswersEveryOneByName()
+    {
+        var response = await host.Client.GetAsync("/api/call?turns=0&cache_hit=2");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Should().Equal("model", "turns", "cache_hit");
+    }
+
+    [Fact]
     public async Task Models_AnswersEveryModelOfTheCatalog()
     {
         using var json = JsonDocument.Parse(await host.Client.GetStringAsync("/api/models"));
