@@ -6,7 +6,7 @@ namespace Planner.Core.Simulation;
 /// in-flight completions and per-minute counters. Mutable, owned by one simulator.</summary>
 internal sealed class ModelLimiter
 {
-    private readonly PriorityQueue<long, long> _inFlight = new();
+    private readonly CompletionHeap _inFlight = new();
     private long _minute = long.MinValue;
     private long _minuteRequests;
     private long _minuteTokens;
@@ -127,13 +127,7 @@ internal sealed class ModelLimiter
         PeakRollingRequests = Math.Max(PeakRollingRequests, _window.Count);
         PeakRollingTokens = Math.Max(PeakRollingTokens, _windowTokens);
 
-        while (_inFlight.TryPeek(out _, out long done) && done <= now)
-        {
-            _inFlight.Dequeue();
-        }
-
-        _inFlight.Enqueue(completes, completes);
-        PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Count);
+        PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Admit(now, completes));
     }
 
     public ModelThroughput Throughput()

@@ -11,13 +11,19 @@ public static class TierRecommender
     public static TierRecommendation Recommend(TraceReader reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<TraceReader>? onProgress = null) =>
         Recommend(CsvTraceSource.Wrap(reader), catalog, options, objectives, onProgress is null ? null : _ => onProgress(reader));
 
-    /// <summary>Reads the trace once, feeding every tier's simulator.</summary>
+    /// <summary>Reads the trace once, feeding every tier's simulator. With more than one core the tiers are simulated
+    /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once, on the calling thread, and every
+    /// tier's simulator replays the same batches of rows on a worker; the recommendation is the same as reading directly.</summary>
     /// <param name="reader">The open trace.</param>
     /// <param name="catalog">The catalog the reader prices with.</param>
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
     /// <param name="objectives">What a tier must achieve.</param>
     /// <param name="onProgress">Called every 65,536 rows (for progress), or null.</param>
-    public static TierRecommendation Recommend(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<IUsageSource>? onProgress = null)
+    public static TierRecommendation Recommend(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<IUsageSource>? onProgress = null) =>
+        Recommend(reader, catalog, options, objectives, onProgress, TracePipeline.Pays ? Environment.ProcessorCount : 0);
+
+    /// <summary>As the public overload, with the tiers simulated on <paramref name="workers"/> threads (0: directly, on the calling thread).</summary>
+    internal static TierRecommendation Recommend(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, RecommendObjectives objectives, Action<IUsageSource>? onProgress, int workers)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -26,14 +32,40 @@ public static class TierRecommender
         // Every tier of every scheme, each ladder lowest first (ordered by the catalog at load); only the
         // scheme in effect on the trace's first day is judged, so the trace is still read once.
         var ladders = catalog.TierSchedule.Schemes.Select(s => s.Tiers.Select(t => t.Name.Key).ToList()).ToList();
-        var simulators = ladders.Select(names => names.Select(name => new TraceSimulator(catalog, options with { Tier = name }) { ChecksScheme = false }).ToArray()).ToArray();
+        // The whole trace's cost (every valid row) is the same for every tier: summed once, and each simulator's
+        // OfferedCosts is this one total rather than a copy it sums itself.
+        var costs = new TraceCosts();
+        var simulators = ladders.Select(names => names.Select(name => new TraceSimulator(catalog, options with { Tier = name }, costs) { ChecksScheme = false }).ToArray()).ToArray();
         foreach (var simulator in simulators.SelectMany(s => s))
         {
             simulator.TrackDelay(objectives.MaxP99Delay);
         }
 
-        var costs = new TraceCosts();
-        reader.ReadAll(new Fanout(costs, [.. simulators.SelectMany(s => s)]), onProgress);
+        if (workers <= 0)
+        {
+            reader.ReadAll(new Fanout(costs, [.. simulators.SelectMany(s => s)]), onProgress);
+        }
+        else
+        {
+            // Each scheme's tiers dealt round the workers, so whichever scheme the first row picks is spread evenly;
+            // each worker replays only that scheme's tiers (the rows are in time order: the first valid row is the earliest).
+            int count = Math.Min(workers, ladders.Max(l => l.Count));
+            var groups = new List<(int Scheme, TraceSimulator Simulator)>[count];
+            for (int w = 0; w < count; w++)
+            {
+                groups[w] = [];
+            }
+
+            for (int s = 0; s < simulators.Length; s++)
+            {
+                for (int i = 0; i < simulators[s].Length; i++)
+                {
+                    groups[i % count].Add((s, simulators[s][i]));
+                }
+            }
+
+            TracePipeline.ReadAll(reader, [.. groups.Select(g => new SchemeFanout(catalog, g))], costs, onProgress);
+        }
 
         int scheme = costs.First is { } first ? catalog.TierSchedule.Schemes.ToList().IndexOf(catalog.TierSchedule.At(DateOnly.FromDateTime(first.UtcDateTime))) : ladders.Count - 1;
         var tierNames = ladders[scheme];
@@ -112,13 +144,35 @@ public static class TierRecommender
             : new TierOutcome(result, false, $"{result.ThrottleRate:P2} of requests throttled > {objectives.MaxThrottleRate:P2}");
     }
 
-    /// <summary>Feeds each row to the cost totals and every tier's simulator.</summary>
+    /// <summary>Feeds each row to the cost totals and every tier's simulator (the direct read).</summary>
     private sealed class Fanout(TraceCosts costs, TraceSimulator[] simulators) : ITraceSink
     {
         public void Add(in TraceRequest request)
         {
             costs.Add(request);
             foreach (var simulator in simulators)
+            {
+                simulator.Add(request);
+            }
+        }
+    }
+
+    /// <summary>One worker's simulators: on the first row, keeps those of the scheme in effect that day (the only
+    /// ones judged) and feeds each row to them.</summary>
+    private sealed class SchemeFanout(ModelCatalog catalog, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceSink
+    {
+        private TraceSimulator[]? _judged;
+
+        public void Add(in TraceRequest request)
+        {
+            if (_judged is null)
+            {
+                var schemes = catalog.TierSchedule.Schemes.ToList();
+                int scheme = schemes.IndexOf(catalog.TierSchedule.At(DateOnly.FromDateTime(request.Timestamp.UtcDateTime)));
+                _judged = [.. all.Where(s => s.Scheme == scheme).Select(s => s.Simulator)];
+            }
+
+            foreach (var simulator in _judged)
             {
                 simulator.Add(request);
             }

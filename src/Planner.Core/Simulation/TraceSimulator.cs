@@ -17,7 +17,8 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly List<ModelLimiter> _limiters = [];
     private readonly DelayHistogram _delays = new();
     private readonly TraceCosts _costs = new();
-    private readonly TraceCosts _offered = new();
+    private readonly TraceCosts _offered;
+    private readonly bool _addsOffered;
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
     private ModelSpec? _lastModel;
@@ -27,7 +28,7 @@ public sealed partial class TraceSimulator : ITraceSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
-    private readonly PriorityQueue<long, long> _inFlight = new();
+    private readonly CompletionHeap _inFlight = new();
     private long _peakConcurrency;
     private string? _unsupported;
     private TraceRejection? _unlisted;
@@ -41,6 +42,14 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <summary>Creates a simulator for one tier.</summary>
     /// <exception cref="PlannerException">Invalid options (all problems at once), or a tier no model has.</exception>
     public TraceSimulator(ModelCatalog catalog, SimulationOptions options)
+        : this(catalog, options, offered: null)
+    {
+    }
+
+    /// <summary>Creates a simulator for one tier whose <see cref="SimulationResult.OfferedCosts"/> is
+    /// <paramref name="offered"/>, fed with every row by the caller (on the reading thread of a pipeline, or once for
+    /// all the tiers of a recommendation) instead of by <see cref="Add"/>; null: the simulator adds them itself.</summary>
+    internal TraceSimulator(ModelCatalog catalog, SimulationOptions options, TraceCosts? offered)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +68,8 @@ public sealed partial class TraceSimulator : ITraceSink
         _schedule = catalog.TierSchedule;
 
         _options = options;
+        _offered = offered ?? new TraceCosts();
+        _addsOffered = offered is null;
         _random = new Random(options.Seed);
         TierName = catalog.Models.Select(m => m.FindTier(options.Tier)).First(t => t is not null)!.Name;
     }
@@ -95,7 +106,11 @@ public sealed partial class TraceSimulator : ITraceSink
             }
         }
 
-        _offered.Add(request);
+        if (_addsOffered)
+        {
+            _offered.Add(request);
+        }
+
         long arrival = request.Timestamp.UtcTicks;
         var limiter = Limiter(request.Model.Model, arrival);
         if (limiter.Unsupported is { } reason)
@@ -161,12 +176,28 @@ public sealed partial class TraceSimulator : ITraceSink
     public static SimulationResult Run(TraceReader reader, ModelCatalog catalog, SimulationOptions options, Action<TraceReader>? onProgress = null, Action<RequestOutcome>? onOutcome = null) =>
         Run(CsvTraceSource.Wrap(reader), catalog, options, onProgress is null ? null : _ => onProgress(reader), onOutcome);
 
-    /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome.</summary>
-    public static SimulationResult Run(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, Action<IUsageSource>? onProgress = null, Action<RequestOutcome>? onOutcome = null)
+    /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome
+    /// (on the simulating thread). With more than one core the read is pipelined (<see cref="TracePipeline"/>): the
+    /// reader parses and prices on the calling thread while the simulator replays on another; the result, and the
+    /// error on a bad row, are the same as reading directly.</summary>
+    public static SimulationResult Run(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, Action<IUsageSource>? onProgress = null, Action<RequestOutcome>? onOutcome = null) =>
+        Run(reader, catalog, options, onProgress, onOutcome, TracePipeline.Pays);
+
+    /// <summary>Reads a whole trace and replays it, through a pipeline or directly on the calling thread.</summary>
+    internal static SimulationResult Run(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, Action<IUsageSource>? onProgress, Action<RequestOutcome>? onOutcome, bool pipelined)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var simulator = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };
-        reader.ReadAll(simulator, onProgress);
+        if (!pipelined)
+        {
+            var direct = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };
+            reader.ReadAll(direct, onProgress);
+            return direct.Finish(reader.RowsRead, reader.Rejections);
+        }
+
+        // The whole trace's cost is summed on the reading thread, which balances the two threads' work.
+        var offered = new TraceCosts();
+        var simulator = new TraceSimulator(catalog, options, offered) { OnOutcome = onOutcome };
+        TracePipeline.ReadAll(reader, [simulator], offered, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
     }
 
@@ -252,13 +283,7 @@ public sealed partial class TraceSimulator : ITraceSink
         limiter.Admit(now, charge, completes);
         if (_options.OnLimit == OnLimit.Retry)
         {
-            while (_inFlight.TryPeek(out _, out long done) && done <= now)
-            {
-                _inFlight.Dequeue();
-            }
-
-            _inFlight.Enqueue(completes, completes);
-            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Count);
+            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Admit(now, completes));
         }
         if (request.MaxTokens is { } max)
         {

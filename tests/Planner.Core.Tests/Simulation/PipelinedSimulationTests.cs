@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using Planner.Core.Simulation;
+using Planner.Core.Traces;
+
+namespace Planner.Core.Tests.Simulation;
+
+/// <summary>The pipelined read (parse on one thread, simulate on another) against the direct one, on generated traces
+/// long enough to cross many batches (<see cref="TracePipeline.BatchRows"/> rows each).</summary>
+public class PipelinedSimulationTests
+{
+    private static readonly string[] Tiers = ["1", "2", "5"];
+
+    private static string Generated(long rows, int seed, DateOnly? start = null, TimeSpan? surgeAt = null)
+    {
+        string path = TestData.TempPath($"pipeline-{rows}-{seed}");
+        TraceGenerator.Write(path, new TraceGeneratorOptions { Rows = rows, Seed = seed, Start = start ?? new DateOnly(2026, 1, 15), SurgeAt = surgeAt });
+        return path;
+    }
+
+    /// <summary>The generated trace with line <paramref name="line"/> (the header is line 1) replaced.</summary>
+    private static string WithLine(string path, int line, string replacement)
+    {
+        var lines = File.ReadAllLines(path);
+        lines[line - 1] = replacement;
+        string edited = TestData.TempPath("pipeline-edited");
+        File.WriteAllLines(edited, lines);
+        return edited;
+    }
+
+    private static (SimulationResult? Result, Exception? Error, List<RequestOutcome> Outcomes) Simulate(string path, SimulationOptions options, bool pipelined, bool skipInvalid = false)
+    {
+        var outcomes = new List<RequestOutcome>();
+        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { SkipInvalid = skipInvalid, ForSimulation = true, RequireRequests = true }, new TraceRejections());
+        try
+        {
+            var result = TraceSimulator.Run(CsvTraceSource.Wrap(reader), TestData.Catalog, options, null, outcomes.Add, pipelined);
+            return (result, null, outcomes);
+        }
+        catch (PlannerException e)
+        {
+            return (null, e, outcomes);
+        }
+    }
+
+    public static TheoryData<int, int, string, OnLimit> Cases()
+    {
+        var cases = new TheoryData<int, int, string, OnLimit>();
+        foreach (var tier in Tiers)
+        {
+            cases.Add(20_000, 3, tier, OnLimit.Queue);
+            cases.Add(20_000, 4, tier, OnLimit.Retry);
+        }
+
+        // Fewer rows than one batch, and exactly a whole number of batches.
+        cases.Add(100, 5, "1", OnLimit.Queue);
+        cases.Add(TracePipeline.BatchRows * 3, 6, "1", OnLimit.Retry);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Pipelined_GeneratedTrace_SameReportAndOutcomesAsDirect(int rows, int seed, string tier, OnLimit onLimit)
+    {
+        // A surge saturates tier 1 (queues and retries), so the limiter's every path runs.
+        string path = Generated(rows, seed, surgeAt: TimeSpan.FromHours(9));
+        var options = new SimulationOptions { Tier = tier, OnLimit = onLimit };
+
+        var direct = Simulate(path, options, pipelined: false);
+        var pipelined = Simulate(path, options, pipelined: true);
+
+        direct.Error.Should().BeNull();
+        pipelined.Error.Should().BeNull();
+        direct.Result!.RowsRead.Should().Be(rows);
+        Report(pipelined.Result!).Should().Be(Report(direct.Result));
+        pipelined.Outcomes.Should().Equal(direct.Outcomes);
+        direct.Outcomes.Should().HaveCount(rows);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5_000)]
+    [InlineData(12_345)]
+    [InlineData(20_001)]
+    public void Pipelined_BadRowMidFile_SameErrorSameLine_AndNoResult(int line)
+    {
+        // An unknown model on one line of a 20,000-row trace (line 20,001 is the last row).
+        string path = WithLine(Generated(20_000, 7), line, "2026-01-15T23:59:59.999Z,gpt-nonexistent,1,0,0,1,0,,req_bad");
+        var options = new SimulationOptions { Tier = "1" };
+
+        var direct = Simulate(path, options, pipelined: false);
+        var pipelined = Simulate(path, options, pipelined: true);
+
+        direct.Result.Should().BeNull();
+        pipelined.Result.Should().BeNull();
+        direct.Error!.Message.Should().StartWith($"{path}:{line}: model: unknown model 'gpt-nonexistent'");
+        pipelined.Error!.Message.Should().Be(direct.Error.Message);
+        pipelined.Error.Should().BeOfType<PlannerException>().Which.Kind.Should().Be(PlannerErrorKind.InvalidTrace);
+        // Every row before the bad one was simulated, and none after it.
+        pipelined.Outcomes.Should().Equal(direct.Outcomes);
+        direct.Outcomes.Should().HaveCount(line - 2);
+    }
+
+    [Fact]
+    public void Pipelined_SkipInvalid_SameRejectionsAndReportAsDirect()
+    {
+        string path = Generated(10_000, 8);
+        path = WithLine(path, 3, "2026-01-15T00:00:00.5Z,gpt-audio-mini,-3,0,0,1,0,,req_neg");
+        path = WithLine(path, 4_000, "not-a-time,gpt-audio-mini,1,0,0,1,0,,req_time");
+        path = WithLine(path, 9_000, "2026-01-15T20:00:00Z,gpt-nonexistent,1,0,0,1,0,,req_model");
+        var options = new SimulationOptions { Tier = "1" };
+
+        var direct = Simulate(path, options, pipelined: false, skipInvalid: true);
+        var pipelined = Simulate(path, options, pipelined: true, skipInvalid: true);
+
+        direct.Result!.TraceRejections.Count.Should().Be(3);
+        direct.Result.TraceRejections.First.Select(r => r.Line).Should().Equal(3, 4_000, 9_000);
+        Report(pipelined.Result!).Should().Be(Report(direct.Result));
+        pipelined.Outcomes.Should().Equal(direct.Outcomes);
+    }
+
+    [Fact]
+    public void Pipelined_TierOfAnotherScheme_SameErrorAsDirect()
+    {
+        // "build" belongs to the scheme that starts on 2026-10-06; a January trace is under tiers 1-5.
+        string path = Generated(5_000, 9);
+        var options = new SimulationOptions { Tier = "build" };
+
+        var direct = Simulate(path, options, pipelined: false);
+        var pipelined = Simulate(path, options, pipelined: true);
+
+        direct.Error.Should().NotBeNull();
+        pipelined.Error!.Message.Should().Be(direct.Error!.Message);
+        pipelined.Outcomes.Should().BeEmpty();
+    }
+
+    public static TheoryData<string, OnLimit> RecommendCases() => new()
+    {
+        { "2026-01-15", OnLimit.Queue },
+        { "2026-01-15", OnLimit.Retry },
+        // Under the Free/Build/Launch/Grow scheme: the first row picks the other ladder.
+        { "2026-11-02", OnLimit.Queue },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecommendCases))]
+    public void Recommend_InParallel_SameRecommendationReasonsAndFiguresAsDirect(string start, OnLimit onLimit)
+    {
+        string path = Generated(20_000, 10, DateOnly.Parse(start, CultureInfo.InvariantCulture), surgeAt: TimeSpan.FromHours(12));
+        var options = new SimulationOptions { Tier = "1", OnLimit = onLimit };
+
+        var direct = Recommend(path, options, workers: 0);
+        var parallel = Recommend(path, options, workers: 2);
+        var three = Recommend(path, options, workers: 3);
+
+        direct.Tiers.Should().NotBeEmpty();
+        Report(parallel).Should().Be(Report(direct));
+        Report(three).Should().Be(Report(direct));
+    }
+
+    [Fact]
+    public void Recommend_InParallel_BadRow_SameErrorAsDirect()
+    {
+        string path = WithLine(Generated(8_000, 11), 6_000, "2026-01-15T23:00:00Z,gpt-audio-mini,1,0,0,x,0,,req_bad");
+        var options = new SimulationOptions { Tier = "1" };
+
+        var direct = () => Recommend(path, options, workers: 0);
+        var parallel = () => Recommend(path, options, workers: 2);
+
+        string message = direct.Should().Throw<PlannerException>().Which.Message;
+        message.Should().StartWith($"{path}:6000: output_text_tokens:");
+        parallel.Should().Throw<PlannerException>().WithMessage(message);
+    }
+
+    private static TierRecommendation Recommend(string path, SimulationOptions options, int workers)
+    {
+        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true }, new TraceRejections());
+        return TierRecommender.Recommend(CsvTraceSource.Wrap(reader), TestData.Catalog, options, new RecommendObjectives(), null, workers);
+    }
+
+    /// <summary>Every figure of a recommendation, as text.</summary>
+    private static string Report(TierRecommendation r)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"recommended {r.Recommended?.Name} | {r.Choice.Headline} | {r.NoTierReason} | fits {r.FitsMonthlyLimit} | limit tier {r.MonthlyLimitTier?.Name} | month {r.MonthlyProjection}");
+        Costs(text, "costs", r.Costs);
+        foreach (var tier in r.Tiers)
+        {
+            text.AppendLine($"tier {tier.Result.Tier}: meets {tier.MeetsObjectives}: {tier.Reason}");
+            text.Append(Report(tier.Result));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every figure of a simulation, as text.</summary>
+    private static string Report(SimulationResult r)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{r.Tier} read {r.RowsRead} priced {r.RowsPriced} completed {r.Completed} dropped {r.Dropped} throttled {r.ThrottledAttempts}/{r.ThrottledRequests} retries {r.Retries}");
+        text.AppendLine($"peak {r.PeakConcurrency} bound {r.PeakConcurrencyIsUpperBound} unsupported {r.Unsupported} reserved {r.ReservedUnusedTokens} rate {r.ThrottleRate:R}");
+        var d = r.QueueDelay;
+        text.AppendLine($"delays {d.Count} max {d.Max.Ticks} above {d.CountAbove} p50 {d.Percentile(0.5).Ticks} p90 {d.Percentile(0.9).Ticks} p99 {d.Percentile(0.99).Ticks} p999 {d.Percentile(0.999).Ticks}");
+        foreach (var model in r.Models)
+        {
+            text.AppendLine(model.ToString());
+        }
+
+        Rejections(text, "trace", r.TraceRejections);
+        Rejections(text, "limits", r.LimitRejections);
+        Costs(text, "completed", r.Costs);
+        Costs(text, "offered", r.OfferedCosts);
+        return text.ToString();
+    }
+
+    private static void Rejections(StringBuilder text, string name, TraceRejections rejections)
+    {
+        text.AppendLine($"{name} rejections {rejections.Count}: {string.Join(", ", rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+        foreach (var rejection in rejections.First)
+        {
+            text.AppendLine(rejection.ToString());
+        }
+    }
+
+    private static void Costs(StringBuilder text, string name, TraceCosts costs)
+    {
+        text.AppendLine($"{name}: {costs.Totals.Requests} requests, {costs.Totals.TotalPicodollars} pUSD, {costs.First?.UtcTicks}..{costs.Last?.UtcTicks}");
+        foreach (var (model, totals) in costs.ByModel)
+        {
+            text.AppendLine($"  {model}: {totals.Requests} {string.Join(" ", Enum.GetValues<Planner.Core.Catalog.Meter>().Select(m => $"{totals.Tokens(m)}/{totals[m].Value}"))}");
+        }
+
+        foreach (var bucket in costs.ByHour.Concat(costs.ByDay))
+        {
+            text.AppendLine($"  {bucket.Start.UtcTicks}: {bucket.Requests} {bucket.Picodollars}");
+        }
+    }
+}
