@@ -50,7 +50,9 @@ public static class PlannerApp
         }
         catch (PlannerException e)
         {
-            return Fail(environment, e.Message, ExitCodes.InvalidInput);
+            // A refusal of one field names it by its snake_case name; the CLI user reads the flag.
+            string message = e.Field is { } field ? FieldFlags.Message(new Planner.Contract.FieldError(field, e.Message)) : e.Message;
+            return Fail(environment, message, ExitCodes.InvalidInput);
         }
         catch (CommandAppException e)
         {

@@ -96,7 +96,9 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         var problems = options.Problems();
         if (problems.Count > 0)
         {
-            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidArgument, string.Join("; ", problems));
+            // Each problem starts with its field's name (rows, days): the CLI shows the flag.
+            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidArgument,
+                string.Join("; ", problems.Select(p => Infrastructure.FieldFlags.Message(new Planner.Contract.FieldError(p.Split(' ')[0], p)))));
         }
 
         TraceGenerator.Write(settings.Out, options);

@@ -1,6 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Queries;
+using Planner.Contract.Csv;
+using Planner.Contract.Json;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core;
 using Planner.Core.Catalog;
 using Planner.Core.Projection;
@@ -82,17 +88,10 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         public override ValidationResult Validate()
         {
-            if (By is { } by)
+            // Which form the options make (a trace, a request shape, calls) is checked here; every field's value by ProjectQuery in Execute.
+            if (By is not null && Trace is null)
             {
-                if (Trace is null)
-                {
-                    return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
-                }
-
-                if (PriceCommand.Settings.GroupBy(by) is null)
-                {
-                    return ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'");
-                }
+                return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
             }
 
             bool shape = TextIn != 0 || CachedIn != 0 || AudioIn is not null || AudioInSeconds is not null || TextOut != 0 || AudioOut is not null || AudioOutSeconds is not null;
@@ -121,16 +120,6 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
                 }
             }
 
-            if (CompareModels is not null && CliParse.List(CompareModels).Count == 0)
-            {
-                return ValidationResult.Error($"--compare-models must name at least one model, e.g. --compare-models gpt-audio,gpt-audio-mini, got '{CompareModels}'");
-            }
-
-            if (Fit is not (null or "resample" or "lognormal"))
-            {
-                return ValidationResult.Error($"--fit must be 'resample' or 'lognormal', got '{Fit}'");
-            }
-
             if (Chart is not null && !Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
                 return ValidationResult.Error($"--chart must name a .png file, got '{Chart}'");
@@ -140,21 +129,33 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             return calls.Successful ? base.Validate() : calls;
         }
 
-        /// <summary>The validated projection options.</summary>
-        public ProjectionOptions Options() => new ProjectionOptions
+        /// <summary>The command line as a query (the trace and call-shape options stay the command's).</summary>
+        public ProjectQuery ToQuery() => WithShape(new ProjectQuery
         {
+            Model = Model,
+            CompareModels = CompareModels,
+            RequestsPerDay = RequestsPerDay,
+            RequestsPerDaySd = RequestsPerDaySd,
             Months = Months,
+            Growth = Growth,
+            Scale = Scale,
             Runs = Runs,
             Seed = Seed,
-            GrowthPercent = Growth,
-            Scale = Scale,
-            Budget = Budget is { } b ? Usd.FromDollars(b) : null,
-        }.Validate();
+            Budget = Budget,
+            Fit = Fit,
+            By = By,
+            SkipInvalid = SkipInvalid,
+            MigrateTo = MigrateTo,
+            NoMigrate = NoMigrate,
+            Start = Start,
+        });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = settings.Options();
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
+        var options = query.ToOptions();
         var catalog = CatalogSource.Load(environment, settings);
         var compare = CliParse.List(settings.CompareModels).Select(catalog.Resolve).ToList();
         var assumptions = new Assumptions();
@@ -188,45 +189,34 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         var targets = Targets(workload, compare, baselineGiven: settings.Trace is not null || !string.IsNullOrWhiteSpace(settings.Model));
         var start = settings.Instant(environment.Clock);
         var result = Projector.Project(workload, targets, options, start);
-        var warnings = new Warnings();
+        var modelWarnings = new WarningList();
         foreach (var used in workload.Streams.Select(s => s.Model).Concat(compare))
         {
-            warnings.For(used, start);
+            modelWarnings.For(used, start);
         }
 
-        warnings.Print(environment);
-        foreach (var a in result.Assumptions)
-        {
-            assumptions.Add(a.Name, a.Value, a.Why);
-        }
-
-        var projectWarnings = lifecycle.Warnings(result);
-
+        var project = ProjectService.FromProjection(result, source, settings.IsCallUnit, assumptions.List, modelWarnings.Warnings, lifecycle.Warnings(result),
+            groups is null ? null : GroupsResult.From(groups.Field, groups.Costs),
+            groups is null ? null : new TracePricedResult { RequestsBilled = groups.Total.Requests, TotalUsd = groups.Total.Total });
+        Warnings.Print(environment, project.ModelWarnings);
         if (settings.Csv is { } csv)
         {
-            ProjectionCsv.Write(csv, result);
+            File.WriteAllText(csv, ProjectionCsv.ToCsv(project), new System.Text.UTF8Encoding(false));
         }
 
         if (settings.Chart is { } chart)
         {
-            FanChart.Write(chart, result, source);
+            // The chart is drawn by the web's FanChart (shared with the projection page), from Core's projection for now.
+            FanChart.Write(chart, result, project.Source);
         }
 
         if (settings.Json)
         {
-            ProjectionJson.Write(environment.Out, result, source, assumptions, warnings.Add(projectWarnings), groups);
+            PlannerJson.Write(environment.Out, project, PlannerJson.Context.ProjectResult);
             return ExitCodes.Success;
         }
 
-        Render(result, source, assumptions, settings);
-        if (groups is not null)
-        {
-            // Exact figures of the trace as read, never a projection split by share (a Monte Carlo run cannot be split honestly).
-            environment.Console.MarkupLineInterpolated($"The trace by {groups.Field}, as read (exact; the projection above is of the whole trace):");
-            TraceReport.RenderGroups(environment.Console, groups.Field, groups.Costs, groups.Total);
-        }
-
-        Rendering.CallView.RenderWarnings(environment.Console, projectWarnings);
+        Render(environment.Console, project);
         return ExitCodes.Success;
     }
 
@@ -291,22 +281,25 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
         return (learner.Learn(fit), $"{Path.GetFileName(trace)} ({learner.Count:N0} requests)", groups);
     }
 
-    private void Render(ProjectionResult result, string source, Assumptions assumptions, Settings settings)
+    /// <summary>The tables of a projection result: per model, the months, the horizon, the tiers, the saving; then the
+    /// trace's groups, the warnings and the assumptions.</summary>
+    internal static void Render(IAnsiConsole console, ProjectResult result)
     {
-        var console = environment.Console;
-        string how = result.IsExact ? "exact (no spread: mean = P10 = P50 = P90 = P99)" : $"Monte Carlo, {result.Options.Runs:N0} runs, seed {result.Options.Seed}; figures rounded (JSON and CSV to the cent)";
-        console.MarkupLineInterpolated($"[bold]Projection[/] of {source}: {result.Options.Months} month(s), growth {Format.Number(result.Options.GrowthPercent)}%/month; {how}");
-        foreach (var target in result.Targets)
+        bool exact = result.Exact;
+        string how = exact ? "exact (no spread: mean = P10 = P50 = P90 = P99)" : $"Monte Carlo, {result.Runs:N0} runs, seed {result.Seed}; figures rounded (JSON and CSV to the cent)";
+        console.MarkupLineInterpolated($"[bold]Projection[/] of {result.Source}: {result.MonthCount} month(s), growth {Format.Number(result.GrowthPercent)}%/month; {how}");
+        var targets = result.Targets;
+        foreach (var target in targets)
         {
-            if (result.Targets.Count > 1)
+            if (targets.Count > 1)
             {
-                console.MarkupLineInterpolated($"[bold]On {target.Target.Name}[/]");
+                console.MarkupLineInterpolated($"[bold]On {target.Model}[/]");
             }
 
             // Exact figures need one money column (mean = P10 = ... = P99); Monte Carlo needs five, kept within 80 characters.
-            string[] money = result.IsExact ? ["Cost"] : ["Mean", "P10", "P50", "P90", "P99"];
+            string[] money = exact ? ["Cost"] : ["Mean", "P10", "P50", "P90", "P99"];
             var table = new Table().Border(TableBorder.Minimal);
-            foreach (string name in (string[])["Month", settings.IsCallUnit ? "Calls" : "Requests", .. money, .. settings.Budget is null ? Array.Empty<string>() : ["P(>budget)"]])
+            foreach (string name in (string[])["Month", result.Unit == "calls" ? "Calls" : "Requests", .. money, .. result.BudgetUsd is null ? Array.Empty<string>() : ["P(>budget)"]])
             {
                 table.AddColumn(new TableColumn(name).RightAligned().PadLeft(1).PadRight(0));
             }
@@ -315,58 +308,67 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             foreach (var month in target.Months)
             {
                 var row = new List<string> { month.Month.ToString(CultureInfo.InvariantCulture), Format.Number(month.ExpectedRequests, 0) };
-                row.AddRange(result.IsExact
-                    ? [Money(month.Mean, exact: true)]
-                    : [Money(month.Mean, false), Money(month.P10, false), Money(month.P50, false), Money(month.P90, false), Money(month.P99, false)]);
-                if (month.ExceedsBudgetProbability is { } p)
+                row.AddRange(exact
+                    ? [Money(month.MeanUsd, exact: true)]
+                    : [Money(month.MeanUsd, false), Money(month.P10Usd, false), Money(month.P50Usd, false), Money(month.P90Usd, false), Money(month.P99Usd, false)]);
+                if (month.PExceedBudget is { } p)
                 {
                     row.Add(Format.Number((decimal)p * 100, 1) + "%");
                 }
 
-                row.Add(month.OrganizationTier?.DisplayName ?? "none");
+                row.Add(month.OrganizationTier.TierName ?? "none");
                 table.AddRow(row.Select(Markup.Escape).ToArray());
             }
 
             console.Write(table);
             var total = target.Total;
             string span = total.Months == 1 ? "Month 1" : $"Months 1-{total.Months}";
-            if (total.IsExact)
+            if (exact)
             {
-                console.MarkupLineInterpolated($"[bold]{span} in all: {Money(total.Mean, exact: true)}[/]");
+                console.MarkupLineInterpolated($"[bold]{span} in all: {Money(total.MeanUsd, exact: true)}[/]");
             }
             else
             {
                 console.MarkupLineInterpolated(
-                    $"[bold]{span} in all: mean {Money(total.Mean, false)}[/] (P10 {Money(total.P10, false)}, P50 {Money(total.P50, false)}, P90 {Money(total.P90, false)}, P99 {Money(total.P99, false)}; each run's months summed)");
+                    $"[bold]{span} in all: mean {Money(total.MeanUsd, false)}[/] (P10 {Money(total.P10Usd, false)}, P50 {Money(total.P50Usd, false)}, P90 {Money(total.P90Usd, false)}, P99 {Money(total.P99Usd, false)}; each run's months summed)");
             }
             var last = target.Months[^1];
             foreach (var need in last.Tiers)
             {
-                string limit = need.Tier is { } tier ? $", monthly usage limit {Format.Usd(tier.MonthlyUsageLimit)}" : "";
-                console.MarkupLineInterpolated($"Month {last.Month} on {need.ModelId}: peak {Format.Count(need.PeakRpm)} RPM and {Format.Count(need.PeakTpm)} TPM, spend {Money(need.Spend, last.IsExact)} -> {TierName(need)}{limit}");
+                string limit = need.MonthlyUsageLimitUsd is { } l ? $", monthly usage limit {Format.Usd(l)}" : "";
+                console.MarkupLineInterpolated($"Month {last.Month} on {need.Model}: peak {Format.Count(need.PeakRpm)} RPM and {Format.Count(need.PeakTpm)} TPM, spend {Money(need.SpendUsd, exact)} -> {need.TierName ?? "beyond the highest tier"}{limit}");
             }
 
-            if (last.OrganizationChoice is { } choice)
+            if (last.OrganizationTier.Headline is { } headline)
             {
-                console.MarkupLineInterpolated($"Month {last.Month}, the organization (every model's peak and the whole spend {Money(last.OrganizationSpend, last.IsExact)}): {choice.Headline}");
+                console.MarkupLineInterpolated($"Month {last.Month}, the organization (every model's peak and the whole spend {Money(last.OrganizationTier.SpendUsd, exact)}): {headline}");
             }
 
-            if (target.SavingVersusFirst.Count > 0)
+            if (target.Saving is { Count: > 0 } savings)
             {
-                var saving = target.SavingVersusFirst[^1];
-                console.MarkupLineInterpolated($"Saving against {result.Targets[0].Target.Name} in month {saving.Month}: {Money(saving.Mean, result.IsExact)} (80% interval {Money(saving.P10, result.IsExact)} to {Money(saving.P90, result.IsExact)})");
+                var saving = savings[^1];
+                console.MarkupLineInterpolated($"Saving against {targets[0].Model} in month {saving.Month}: {Money(saving.MeanUsd, exact)} (80% interval {Money(saving.P10Usd, exact)} to {Money(saving.P90Usd, exact)})");
             }
         }
 
-        foreach (var warning in result.Warnings)
+        foreach (var warning in result.ProjectionWarnings)
         {
             console.MarkupLineInterpolated($"[yellow]Warning ({warning.Key}):[/] {warning.Message}");
         }
 
-        assumptions.Render(console);
-    }
+        Assumptions.Render(console, result.Assumptions);
+        if (result.By is { } groups)
+        {
+            // Exact figures of the trace as read, never a projection split by share (a Monte Carlo run cannot be split honestly).
+            console.MarkupLineInterpolated($"The trace by {groups.Field}, as read (exact; the projection above is of the whole trace):");
+            TraceReport.RenderGroups(console, groups, result.ByTotal!);
+        }
 
-    private static string TierName(TierNeed need) => need.Tier?.DisplayName ?? "beyond the highest tier";
+        foreach (var warning in result.LifecycleWarnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]Warning[/] ({warning.Key}): {warning.Message}");
+        }
+    }
 
     /// <summary>The exact amount when exact ("$1,306.80", more decimals where the exact figure has them); Monte Carlo figures of $1,000 or more to the dollar
     /// (the JSON and CSV keep cents), smaller ones to the cent.</summary>

@@ -72,6 +72,26 @@ internal static class FieldFlags
         ["output_tps"] = "--output-tps",
         ["max_p99_delay"] = "--max-p99-delay",
         ["max_throttle_rate"] = "--max-throttle-rate",
+        // contract-b: fields Core names in its messages (PlannerException.Field; trace generation's problems).
+        ["months"] = "--months",
+        ["runs"] = "--runs",
+        ["growth"] = "--growth",
+        ["scale"] = "--scale",
+        ["budget"] = "--budget",
+        ["requests_per_day"] = "--requests-per-day",
+        ["requests_per_day_sd"] = "--requests-per-day-sd",
+        ["max_tokens"] = "--max-tokens",
+        ["turns"] = "--turns",
+        ["fail_above"] = "--fail-above",
+        ["fail_below"] = "--fail-below",
+        ["rows"] = "--rows",
+        ["days"] = "--days",
+        // contract-b: project (ProjectQuery; months, runs, growth, scale, budget, requests_per_day(_sd), seed, by and skip_invalid above).
+        ["compare_models"] = "--compare-models",
+        ["fit"] = "--fit",
+        ["migrate_to"] = "--migrate-to",
+        ["no_migrate"] = "--no-migrate",
+        ["start"] = "--start",
         // contract-b: end.
     };
 

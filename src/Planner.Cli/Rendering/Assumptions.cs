@@ -16,6 +16,9 @@ public sealed class Assumptions
 
     public IReadOnlyList<AssumptionItem> Items => _list.Items;
 
+    /// <summary>The contract's list these assumptions are built in (for a service that completes it).</summary>
+    public AssumptionList List => _list;
+
     public Assumptions Add(string name, string value, string why)
     {
         _list.Add(name, value, why);
@@ -70,6 +73,8 @@ public sealed class Assumptions
     /// <summary>Writes an "Assumptions" note under a table; nothing when there are none.</summary>
     public void Render(IAnsiConsole console) => Render(console, Items);
 
+    private static string Flags(string text) => Infrastructure.FieldFlags.Message(new FieldError("", text));
+
     /// <summary>Writes a result's assumptions under its table; nothing when there are none.</summary>
     public static void Render(IAnsiConsole console, IReadOnlyList<AssumptionItem> items)
     {
@@ -83,7 +88,8 @@ public sealed class Assumptions
         console.MarkupLine("[bold]Assumptions[/]");
         foreach (var item in items)
         {
-            console.MarkupLineInterpolated($"  [yellow]{item.Name}[/] = {item.Value}: {item.Why}");
+            // A reading that names a field (set usage_input_tokens to text) names the flag here.
+            console.MarkupLineInterpolated($"  [yellow]{item.Name}[/] = {Flags(item.Value)}: {Flags(item.Why)}");
         }
     }
 }

@@ -23,5 +23,6 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(PriceResult))]
 [JsonSerializable(typeof(SimulateResult))]
 [JsonSerializable(typeof(RecommendResult))]
+[JsonSerializable(typeof(ProjectResult))]
 // contract-b: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;

@@ -20,14 +20,14 @@ public static class CapacityPlanner
 
         if (max < usage.OutputTokens)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument,
-                $"--max-tokens {max.Value:N0} is below the request's output of {usage.OutputTokens.Value:N0} tokens; a response cannot exceed max_tokens");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "max_tokens",
+                $"max_tokens {max.Value:N0} is below the request's output of {usage.OutputTokens.Value:N0} tokens; a response is never longer than its output limit");
         }
 
         if (max > model.MaxOutputTokens)
         {
-            throw new PlannerException(PlannerErrorKind.OutputCapExceeded,
-                $"--max-tokens {max.Value:N0} exceeds {model.Id}'s {model.MaxOutputTokens.Value:N0}-token output cap");
+            throw new PlannerException(PlannerErrorKind.OutputCapExceeded, "max_tokens",
+                $"max_tokens {max.Value:N0} exceeds {model.Id}'s {model.MaxOutputTokens.Value:N0}-token output cap");
         }
 
         var charge = Pricing.TpmCharge.Of(usage, max);

@@ -21,7 +21,7 @@ public static class ConversationPlanner
         ArgumentNullException.ThrowIfNull(rates);
         if (spec.Turns is < 1 or > ConversationSpec.MaxTurns)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--turns must be 1 to 100,000, got {spec.Turns}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "turns", $"turns must be 1 to 100,000, got {spec.Turns}");
         }
 
         var user = rates.Input.TokensFor(spec.UserAudio);

@@ -85,7 +85,7 @@ public sealed class OpenAiCsvSource : IUsageSource
         if (_requests >= 0 && _audioIn >= 0)
         {
             _assumptions.Add(options.InputTokens is null
-                ? $"{_inName} read as all modalities (audio and cached inside it, the current spec); say --usage-input-tokens text for the older text-only definition"
+                ? $"{_inName} read as all modalities (audio and cached inside it, the current spec); set usage_input_tokens to text for the older text-only definition"
                 : $"{_inName} read as {(_definition == InputTokensDefinition.TextOnly ? "text only" : "all modalities")} (as asked)");
         }
 

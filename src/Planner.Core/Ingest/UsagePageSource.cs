@@ -373,7 +373,7 @@ public sealed class UsagePageSource : IUsageSource
         }
 
         assumption = _assumptionText = anyAudio
-            ? $"input_tokens read as {Describe(InputTokensDefinition.AllModalities)} (the current spec); the numbers allow both definitions: say --usage-input-tokens text if the export used the older one"
+            ? $"input_tokens read as {Describe(InputTokensDefinition.AllModalities)} (the current spec); the numbers allow both definitions: set usage_input_tokens to text if the export used the older one"
             : "input_tokens: no audio in the usage, so both definitions agree";
         return InputTokensDefinition.AllModalities;
     }

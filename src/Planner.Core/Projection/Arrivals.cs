@@ -39,22 +39,22 @@ public sealed record Arrivals
     {
         if (MeanPerDay < 0m)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day must be >= 0, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "requests_per_day", $"requests_per_day must be >= 0, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (MeanPerDay > MaxPerDay)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day must be at most 1,000,000,000,000, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "requests_per_day", $"requests_per_day must be at most 1,000,000,000,000, got {MeanPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (SdPerDay < 0m)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day-sd must be >= 0, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "requests_per_day_sd", $"requests_per_day_sd must be >= 0, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (SdPerDay > MaxPerDay)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"--requests-per-day-sd must be at most 1,000,000,000,000, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "requests_per_day_sd", $"requests_per_day_sd must be at most 1,000,000,000,000, got {SdPerDay.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (BusiestHourShare is <= 0 or > 1 || double.IsNaN(BusiestHourShare))

@@ -33,32 +33,32 @@ public sealed record ProjectionOptions
     {
         if (Months is < 1 or > 600)
         {
-            Fail($"--months must be 1 to 600, got {Months}");
+            Fail("months", $"months must be 1 to 600, got {Months}");
         }
 
         if (Runs is < 1 or > 10_000_000)
         {
-            Fail($"--runs must be 1 to 10,000,000, got {Runs}");
+            Fail("runs", $"runs must be 1 to 10,000,000, got {Runs}");
         }
 
         if (GrowthPercent <= -100m)
         {
-            Fail($"--growth must be > -100 (percent a month), got {GrowthPercent.ToString(CultureInfo.InvariantCulture)}");
+            Fail("growth", $"growth must be > -100 (percent a month), got {GrowthPercent.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (Scale < 0m)
         {
-            Fail($"--scale must be >= 0, got {Scale.ToString(CultureInfo.InvariantCulture)}");
+            Fail("scale", $"scale must be >= 0, got {Scale.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (Budget is { } budget && budget < Usd.Zero)
         {
-            Fail($"--budget must be >= 0, got {budget.Value.ToString(CultureInfo.InvariantCulture)}");
+            Fail("budget", $"budget must be >= 0, got {budget.Value.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (AggregateAbove < 0)
         {
-            Fail($"aggregate threshold must be >= 0, got {AggregateAbove}");
+            Fail("aggregate_above", $"aggregate threshold must be >= 0, got {AggregateAbove}");
         }
 
         try
@@ -67,7 +67,7 @@ public sealed record ProjectionOptions
         }
         catch (OverflowException)
         {
-            Fail($"--growth {GrowthPercent.ToString(CultureInfo.InvariantCulture)}% a month over {Months} months grows traffic beyond what can be computed exactly; shorten --months or lower --growth");
+            Fail("growth", $"growth {GrowthPercent.ToString(CultureInfo.InvariantCulture)}% a month over {Months} months grows traffic beyond what can be computed exactly; shorten months or lower growth");
         }
 
         return this;
@@ -86,5 +86,5 @@ public sealed record ProjectionOptions
         return factor;
     }
 
-    private static void Fail(string message) => throw new PlannerException(PlannerErrorKind.InvalidArgument, message);
+    private static void Fail(string field, string message) => throw new PlannerException(PlannerErrorKind.InvalidArgument, field, message);
 }

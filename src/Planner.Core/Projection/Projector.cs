@@ -29,8 +29,8 @@ public static partial class Projector
 
         if ((long)options.Runs * options.Months * targets.Count > 50_000_000)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument,
-                $"--runs x --months x models must be at most 50,000,000, got {options.Runs:N0} x {options.Months:N0} x {targets.Count}");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "runs",
+                $"runs x months x models must be at most 50,000,000, got {options.Runs:N0} x {options.Months:N0} x {targets.Count}");
         }
 
         foreach (var stream in workload.Streams)
@@ -46,8 +46,8 @@ public static partial class Projector
         }
         catch (OverflowException)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument,
-                "the projected traffic or cost grows beyond what can be computed; shorten --months, lower --growth or --scale");
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, "months",
+                "the projected traffic or cost grows beyond what can be computed; shorten months, lower growth or scale");
         }
 
         return new ProjectionResult(result, options, workload.IsExact, Assumptions(workload, options)) { Warnings = workload.Warnings };

@@ -9,8 +9,8 @@ public sealed record CostThresholds
     /// <exception cref="PlannerException">A threshold is negative.</exception>
     public CostThresholds(decimal? failAbovePercent = null, decimal? failBelowPercent = null)
     {
-        Check("--fail-above", failAbovePercent);
-        Check("--fail-below", failBelowPercent);
+        Check("fail_above", failAbovePercent);
+        Check("fail_below", failBelowPercent);
         FailAbovePercent = failAbovePercent;
         FailBelowPercent = failBelowPercent;
     }
@@ -52,7 +52,7 @@ public sealed record CostThresholds
     {
         if (percent < 0)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidArgument,
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, option,
                 $"{option} must be a percentage >= 0, got {percent.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
     }

@@ -38,20 +38,20 @@ public sealed record TraceGeneratorOptions
         var problems = new List<string>();
         if (Rows < 1)
         {
-            problems.Add($"--rows must be >= 1, got {Rows}");
+            problems.Add($"rows must be >= 1, got {Rows}");
         }
 
         if (Days < 1)
         {
-            problems.Add($"--days must be >= 1, got {Days}");
+            problems.Add($"days must be >= 1, got {Days}");
         }
         else if (Days > MaxDays)
         {
-            problems.Add($"--days must be at most {MaxDays:N0} (ten years), got {Days:N0}");
+            problems.Add($"days must be at most {MaxDays:N0} (ten years), got {Days:N0}");
         }
         else if (Days > DateOnly.MaxValue.DayNumber - Start.DayNumber + 1)
         {
-            problems.Add($"--days {Days} from {Start:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}, the last date a timestamp can have");
+            problems.Add($"days {Days} from {Start:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}, the last date a timestamp can have");
         }
 
         if (!(EscalationShare is >= 0 and <= 1))

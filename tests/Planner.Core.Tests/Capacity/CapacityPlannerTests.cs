@@ -73,7 +73,7 @@ public class CapacityPlannerTests
     {
         var act = () => CapacityPlanner.TpmCharge(Mini, Usage.Of(audioOutput: 500), new TokenCount(100));
 
-        act.Should().Throw<PlannerException>().WithMessage("--max-tokens 100 is below the request's output of 500 tokens; a response cannot exceed max_tokens");
+        act.Should().Throw<PlannerException>().WithMessage("max_tokens 100 is below the request's output of 500 tokens; a response is never longer than its output limit");
     }
 
     [Fact]

@@ -68,6 +68,6 @@ public class ConversationPlannerTests
     {
         var act = () => Plan(0, 1m, 1m);
 
-        act.Should().Throw<PlannerException>().WithMessage("--turns must be 1 to 100,000, got 0");
+        act.Should().Throw<PlannerException>().WithMessage("turns must be 1 to 100,000, got 0");
     }
 }

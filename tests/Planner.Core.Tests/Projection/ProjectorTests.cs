@@ -214,8 +214,8 @@ public class ProjectorTests
     }
 
     [Theory]
-    [InlineData(-1, 0, "--requests-per-day must be >= 0, got -1")]
-    [InlineData(10, -2, "--requests-per-day-sd must be >= 0, got -2")]
+    [InlineData(-1, 0, "requests_per_day must be >= 0, got -1")]
+    [InlineData(10, -2, "requests_per_day_sd must be >= 0, got -2")]
     public void FromShape_NegativeRates_AreRefused(int perDay, int sd, string message)
     {
         var act = () => Workload.FromShape(TestCatalog.Model("gpt-audio-mini"), WorkedExample, perDay, sd);

@@ -83,8 +83,8 @@ public class CostThresholdsTests
     }
 
     [Theory]
-    [InlineData(-1.0, null, "--fail-above must be a percentage >= 0, got -1")]
-    [InlineData(null, -0.5, "--fail-below must be a percentage >= 0, got -0.5")]
+    [InlineData(-1.0, null, "fail_above must be a percentage >= 0, got -1")]
+    [InlineData(null, -0.5, "fail_below must be a percentage >= 0, got -0.5")]
     public void Create_NegativeThreshold_IsRefused(double? above, double? below, string message)
     {
         var act = () => new CostThresholds((decimal?)above, (decimal?)below);

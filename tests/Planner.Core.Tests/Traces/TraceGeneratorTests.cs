@@ -56,13 +56,13 @@ public class TraceGeneratorTests
     {
         var write = () => TraceGenerator.Write(new MemoryStream(), new TraceGeneratorOptions { Rows = 0, Days = 0 });
 
-        write.Should().Throw<PlannerException>().WithMessage("--rows must be >= 1, got 0; --days must be >= 1, got 0");
+        write.Should().Throw<PlannerException>().WithMessage("rows must be >= 1, got 0; days must be >= 1, got 0");
     }
 
     [Theory]
     // Days x 1,440 minutes overflowed an int (and a 100,000-day intensity table took 1.2 GB); past 9999-12-31 overflowed a DateTime.
-    [InlineData("2026-01-15", 2_900_000, "--days must be at most 3,660 (ten years), got 2,900,000")]
-    [InlineData("9999-12-30", 3, "--days 3 from 9999-12-30 runs past 9999-12-31, the last date a timestamp can have")]
+    [InlineData("2026-01-15", 2_900_000, "days must be at most 3,660 (ten years), got 2,900,000")]
+    [InlineData("9999-12-30", 3, "days 3 from 9999-12-30 runs past 9999-12-31, the last date a timestamp can have")]
     public void Write_DaysOutOfRange_SaysWhat(string start, int days, string message)
     {
         var options = new TraceGeneratorOptions { Rows = 5, Start = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), Days = days };
