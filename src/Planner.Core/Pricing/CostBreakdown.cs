@@ -40,6 +40,10 @@ public readonly struct CostBreakdown : IEquatable<CostBreakdown>
     /// <summary>The per-meter picodollars.</summary>
     public MeterValues<long> AllPicodollars => _picodollars;
 
+    /// <summary>The per-meter picodollars by reference (the hot path of summing: no 64-byte copy).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref readonly MeterValues<long> PicodollarsRef => ref _picodollars;
+
     public long TextInputPicodollars => _picodollars[Meter.TextInput];
     public long CachedInputPicodollars => _picodollars[Meter.CachedTextInput];
     public long AudioInputPicodollars => _picodollars[Meter.AudioInput];

@@ -38,12 +38,14 @@ public sealed class CostTotals
     public void Add(in Usage usage, in CostBreakdown cost)
     {
         Requests = checked(Requests + 1);
-        var tokens = usage.Tokens;
-        var pico = cost.AllPicodollars;
+        ref readonly var tokens = ref usage.TokensRef;
+        ref readonly var pico = ref cost.PicodollarsRef;
         for (int i = 0; i < MeterTable.Count; i++)
         {
-            _tokens[i] += tokens[i];
-            _picodollars[i] += pico[i];
+            // Unchecked: every addend is a long (below 2^63) and there are fewer than 2^63 of them (Requests is checked),
+            // so each 128-bit sum stays below 2^126.
+            _tokens[i] = unchecked(_tokens[i] + tokens[i]);
+            _picodollars[i] = unchecked(_picodollars[i] + pico[i]);
         }
     }
 

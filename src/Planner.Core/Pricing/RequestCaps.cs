@@ -10,13 +10,19 @@ public static class RequestCaps
     public static RequestViolation Check(ModelSpec model, in Usage usage)
     {
         ArgumentNullException.ThrowIfNull(model);
-        long output = usage.OutputTokens.Value;
+        return Check(model, usage.InputTokens.Value, usage.OutputTokens.Value);
+    }
+
+    /// <summary>The first cap a request of <paramref name="input"/> and <paramref name="output"/> tokens breaks (a reader
+    /// that summed them while parsing), or <see cref="RequestViolation.None"/>.</summary>
+    internal static RequestViolation Check(ModelSpec model, long input, long output)
+    {
         if (output > model.MaxOutputTokens.Value)
         {
             return RequestViolation.OutputCap;
         }
 
-        long total = checked(usage.InputTokens.Value + output);
+        long total = checked(input + output);
         return total > model.ContextWindow.Value ? RequestViolation.ContextWindow : RequestViolation.None;
     }
 

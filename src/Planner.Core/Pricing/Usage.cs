@@ -36,6 +36,10 @@ public readonly struct Usage : IEquatable<Usage>
     /// <summary>The per-meter counts.</summary>
     public MeterValues<long> Tokens => _tokens;
 
+    /// <summary>The per-meter counts by reference (the hot path of summing: no 64-byte copy).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref readonly MeterValues<long> TokensRef => ref _tokens;
+
     /// <summary>The per-meter counts by reference (the hot path reads them without copying).</summary>
     [System.Diagnostics.CodeAnalysis.UnscopedRef]
     internal ref readonly MeterValues<long> TokenValues => ref _tokens;

@@ -6,7 +6,7 @@ public sealed class CsvTraceSource : IUsageSource
 {
     private readonly TraceReader _reader;
     private readonly string? _file;
-    private TraceRequest _last;
+    private Catalog.ResolvedModel? _lastModel;
     private (long RowsRead, long RowsPriced, bool Converted)? _chunked;
     private long _chunkedPosition;
 
@@ -57,11 +57,11 @@ public sealed class CsvTraceSource : IUsageSource
         }
 
         bool read = _reader.TryRead(out request);
-        _last = request;
+        _lastModel = request.Model;
         return read;
     }
 
-    public string? GroupOf(UsageGroupBy by) => by == UsageGroupBy.Model && _last.Model is { } model ? model.BillingId : null;
+    public string? GroupOf(UsageGroupBy by) => by == UsageGroupBy.Model && _lastModel is { } model ? model.BillingId : null;
 
     /// <summary>Reads the whole trace in line-aligned chunks on every core (<see cref="TraceOptions.Chunking"/>), each chunk
     /// into a sink of its own from <paramref name="sinkFor"/> (called on the chunk's thread with the chunk's source), and

@@ -8,10 +8,14 @@ public sealed class TimeBucketTotals
     internal TimeBucketTotals(long index, long width)
     {
         Index = index;
-        Start = new DateTimeOffset(index * width, TimeSpan.Zero);
+        StartTicks = index * width;
+        Start = new DateTimeOffset(StartTicks, TimeSpan.Zero);
     }
 
     internal long Index { get; }
+
+    /// <summary>The bucket's first instant in UTC ticks.</summary>
+    internal long StartTicks { get; }
 
     /// <summary>The bucket's first instant (UTC).</summary>
     public DateTimeOffset Start { get; }
@@ -27,8 +31,10 @@ public sealed class TimeBucketTotals
 
     internal void Add(long picodollars)
     {
-        Requests++;
-        Picodollars += picodollars;
+        Requests = checked(Requests + 1);
+        // Unchecked: each cost is below 2^63 and there are fewer than 2^63 of them (Requests is checked), so the sum
+        // stays below 2^126 and cannot overflow 128 bits.
+        Picodollars = unchecked(Picodollars + picodollars);
     }
 
     internal void Add(long requests, Int128 picodollars)

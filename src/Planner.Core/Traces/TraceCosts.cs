@@ -109,12 +109,13 @@ public sealed class TraceCosts : ITraceSink
         _lastModelTotals!.Add(usage, cost);
         long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
-        if (_hour is null || _hour.Index != ticks / TimeSpan.TicksPerHour)
+        // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up.
+        if (_hour is null || (ulong)(ticks - _hour.StartTicks) >= TimeSpan.TicksPerHour)
         {
             _hour = Bucket(_byHour, ticks, TimeSpan.TicksPerHour);
         }
 
-        if (_day is null || _day.Index != ticks / TimeSpan.TicksPerDay)
+        if (_day is null || (ulong)(ticks - _day.StartTicks) >= TimeSpan.TicksPerDay)
         {
             _day = Bucket(_byDay, ticks, TimeSpan.TicksPerDay);
         }

@@ -231,4 +231,29 @@ public class TraceReadingTests
 
         read.Should().Throw<PlannerException>().Which.Message.Should().StartWith($"{path}:4: a record longer than 1,048,576 bytes");
     }
+
+    [Fact]
+    public void Read_ValidRows_AllocateNothingPerRow()
+    {
+        var lines = new List<string> { Header };
+        for (int i = 0; i < 20_000; i++)
+        {
+            lines.Add($"2026-01-15T09:{i / 3_600 % 60:00}:{i / 60 % 60:00}.{i % 60:000}Z,{(i % 3 == 0 ? "gpt-audio" : "gpt-audio-mini")},{i % 900},0,{i % 70},12,{i % 500},1024,r{i}");
+        }
+
+        string path = TestData.Trace([.. lines]);
+        long Allocated()
+        {
+            using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
+            var costs = new TraceCosts();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            reader.ReadAll(costs);
+            reader.RowsPriced.Should().Be(20_000);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated();
+        // A reader, its buffers and model slots are allocated once; 20,000 rows at even 24 bytes each would be 480,000.
+        Allocated().Should().BeLessThan(20_000);
+    }
 }
