@@ -1,6 +1,6 @@
-using System.Globalization;
+using Planner.Cli.Infrastructure;
+using Planner.Contract.Queries;
 using Planner.Core.Calls;
-using Planner.Core.Units;
 
 namespace Planner.Cli.Commands;
 
@@ -23,115 +23,41 @@ public static class CallShapeInput
     public const string MaxOutputHelp = "Max output tokens per Response (reserved against TPM; on Realtime the truncation limit is the context window less it). The default value is the model's output cap.";
 
     /// <summary>True when any option of a call was given (so the command works on calls, not requests).</summary>
-    public static bool IsGiven(ICallShapeSettings s)
+    public static bool IsGiven(ICallShapeSettings s) => WithCall(s, new RequestOrCallQuery()).IsCall;
+
+    /// <summary><paramref name="query"/> with the call fields of <paramref name="s"/>.</summary>
+    public static T WithCall<T>(ICallShapeSettings s, T query)
+        where T : RequestOrCallQuery
     {
         ArgumentNullException.ThrowIfNull(s);
-        return s.Turns is not null || s.Minutes is not null || s.UserAudioSeconds is not null || s.AssistantAudioSeconds is not null
-            || s.SystemTextTokens != 0 || s.ToolTextTokens != 0 || s.UserTextTokens != 0 || s.AssistantTextTokens != 0;
+        ArgumentNullException.ThrowIfNull(query);
+        RequestOrCallQuery call = query;
+        return (T)(call with
+        {
+            Turns = s.Turns,
+            Minutes = s.Minutes,
+            TalkShare = s.TalkShare,
+            UserAudioSeconds = s.UserAudioSeconds,
+            AssistantAudioSeconds = s.AssistantAudioSeconds,
+            SystemTextTokens = s.SystemTextTokens,
+            ToolTextTokens = s.ToolTextTokens,
+            UserTextTokens = s.UserTextTokens,
+            AssistantTextTokens = s.AssistantTextTokens,
+            CacheHit = s.CacheHit,
+            RetentionRatio = s.RetentionRatio,
+            Truncation = s.Truncation,
+            MaxOutputTokens = s.MaxOutputTokens,
+        });
     }
 
-    /// <summary>Every problem with the call options at once, naming the options.</summary>
-    public static List<string> Problems(ICallShapeSettings s, bool lengthRequired = true)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        var problems = new List<string>();
-        if (s.Turns is not null && s.Minutes is not null)
-        {
-            problems.Add("give --turns or --minutes, not both");
-        }
-        else if (lengthRequired && s.Turns is null && s.Minutes is null)
-        {
-            problems.Add("--turns or --minutes is required, e.g. --turns 8 or --minutes 4");
-        }
-
-        if (s.Turns is < 1 or > CallDefaults.MaxTurns)
-        {
-            problems.Add($"--turns must be 1 to 100,000, got {s.Turns}");
-        }
-
-        if (s.Minutes is { } minutes && minutes is <= 0m or > 1_440m)
-        {
-            problems.Add($"--minutes must be > 0 and at most 1,440, got {D(minutes)}");
-        }
-
-        if (s.TalkShare is <= 0m or > 1m)
-        {
-            problems.Add($"--talk-share must be > 0 and at most 1, got {D(s.TalkShare)}");
-        }
-
-        foreach (var (name, value) in new[] { ("--user-audio-seconds", s.UserAudioSeconds), ("--assistant-audio-seconds", s.AssistantAudioSeconds) })
-        {
-            if (value is { } seconds && !AudioDuration.TryFromSeconds(seconds, out _, out var error))
-            {
-                problems.Add($"{name} {error}, got {D(seconds)}");
-            }
-        }
-
-        if (s.Minutes is not null && (s.UserAudioSeconds ?? 0) + (s.AssistantAudioSeconds ?? 0) <= 0)
-        {
-            problems.Add("--minutes needs --user-audio-seconds or --assistant-audio-seconds > 0 to derive turns from");
-        }
-
-        foreach (var (name, value) in new[] { ("--system-text-tokens", s.SystemTextTokens), ("--tool-text-tokens", s.ToolTextTokens), ("--user-text-tokens", s.UserTextTokens), ("--assistant-text-tokens", s.AssistantTextTokens) })
-        {
-            if (value < 0)
-            {
-                problems.Add($"{name} must be >= 0, got {value}");
-            }
-        }
-
-        if (s.CacheHit is { } hit && hit is < 0m or > 1m)
-        {
-            problems.Add($"--cache-hit must be 0 to 1, got {D(hit)}");
-        }
-
-        if (s.RetentionRatio is <= 0m or > 1m)
-        {
-            problems.Add($"--retention-ratio must be > 0 and at most 1, got {D(s.RetentionRatio)}");
-        }
-
-        if (s.Truncation is not (null or "retention_ratio" or "disabled"))
-        {
-            problems.Add($"--truncation must be 'retention_ratio' or 'disabled', got '{s.Truncation}'");
-        }
-
-        if (s.MaxOutputTokens is < 1)
-        {
-            problems.Add($"--max-output-tokens must be >= 1, got {s.MaxOutputTokens}");
-        }
-
-        return problems;
-    }
+    /// <summary>Every problem with the call options at once, naming the options (the checks are
+    /// <see cref="RequestOrCallQuery.CallErrors"/>'s).</summary>
+    public static List<string> Problems(ICallShapeSettings s, bool lengthRequired = true) =>
+        [.. WithCall(s, new RequestOrCallQuery()).CallErrors(lengthRequired).Select(FieldFlags.Message)];
 
     /// <summary>The call the options describe (after <see cref="Problems"/> found none).</summary>
-    public static CallShape ToShape(ICallShapeSettings s, decimal? minutes = null)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        var perTurn = new CallShape
-        {
-            Turns = s.Turns ?? 1,
-            UserAudio = AudioDuration.FromSeconds(s.UserAudioSeconds ?? 0m),
-            AssistantAudio = AudioDuration.FromSeconds(s.AssistantAudioSeconds ?? 0m),
-            SystemTextTokens = new TokenCount(s.SystemTextTokens),
-            ToolTextTokens = new TokenCount(s.ToolTextTokens),
-            UserTextTokens = new TokenCount(s.UserTextTokens),
-            AssistantTextTokens = new TokenCount(s.AssistantTextTokens),
-        };
-        return (minutes ?? s.Minutes) is { } m ? CallShape.FromMinutes(m, s.TalkShare, perTurn) : perTurn;
-    }
+    public static CallShape ToShape(ICallShapeSettings s, decimal? minutes = null) => WithCall(s, new RequestOrCallQuery()).ToCallShape(minutes);
 
     /// <summary>The assumptions the options set.</summary>
-    public static CallOptions ToOptions(ICallShapeSettings s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return new CallOptions
-        {
-            CacheHitShare = s.CacheHit ?? CallDefaults.CacheHitShare,
-            RetentionRatio = s.RetentionRatio,
-            Truncation = s.Truncation == "disabled" ? TruncationMode.Disabled : TruncationMode.RetentionRatio,
-            MaxOutputTokens = s.MaxOutputTokens is { } max ? new TokenCount(max) : null,
-        };
-    }
-
-    private static string D(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static CallOptions ToOptions(ICallShapeSettings s) => WithCall(s, new RequestOrCallQuery()).ToCallOptions();
 }

@@ -1,8 +1,11 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
-using Planner.Core;
-using Planner.Core.Capacity;
-using Planner.Core.Pricing;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
+using Planner.Core.Catalog;
 using Planner.Core.Units;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,113 +25,87 @@ public sealed class CapacityCommand(CliEnvironment environment) : Command<Capaci
         [Description("The max_tokens each request sends. OpenAI counts it against TPM in place of the real output. The default value is the request's output.")]
         public long? MaxTokens { get; init; }
 
-        protected override ValidationResult ValidateOptions()
+        /// <summary>The command line as a query.</summary>
+        public CapacityQuery ToQuery() => CallShapeInput.WithCall(this, WithShape(new CapacityQuery
         {
-            if (IsCall || IsCallLoad)
-            {
-                return MaxTokens is not null ? ValidationResult.Error("--max-tokens applies to one request; for a call give --max-output-tokens") : ValidateCallLoad();
-            }
-
-            if (string.IsNullOrWhiteSpace(Tier))
-            {
-                return ValidationResult.Error("--tier is required, e.g. --tier 1");
-            }
-
-            return MaxTokens is < 1 or > TokenCount.MaxPerRequest
-                ? ValidationResult.Error($"--max-tokens must be from 1 to {TokenCount.MaxPerRequest:N0}, got {MaxTokens}")
-                : ValidationResult.Success();
-        }
+            Model = Model,
+            Tier = Tier,
+            MaxTokens = MaxTokens,
+            ConcurrentCalls = ConcurrentCalls,
+            CallsPerMinute = CallsPerMinute,
+        }));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.IsCall)
-        {
-            return CallCapacityRunner.Run(environment, settings, settings.Tier, settings.ConcurrentCalls, settings.CallsPerMinute);
-        }
-
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var model = catalog.Resolve(settings.Model);
-        var at = settings.Instant(environment.Clock);
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var tierName = catalog.TierSchedule.Resolve(settings.Tier, day);
-        var ladder = catalog.TiersAt(model.Model, day);
-        var tier = ladder?.Find(tierName)
-            ?? throw new PlannerException(PlannerErrorKind.UnknownTier,
-                $"no rate limits are recorded for {model.Model.Id} at {tierName.DisplayName}; tiers: {string.Join(", ", ladder?.Select(t => t.Name) ?? [])}");
-        var rates = settings.Rates(catalog.RatesFor(model.Model));
-        var shape = settings.ToShape();
-        var usage = shape.ToUsage(rates);
-        var quote = PricingEngine.Price(model, usage, at);
-        var warnings = new Warnings().For(model, at);
-        warnings.Print(environment);
-        TokenCount? maxTokens = settings.MaxTokens is { } mt ? new TokenCount(mt) : null;
-        var estimate = CapacityPlanner.Estimate(model.Model, tier, usage, quote.Cost, maxTokens, rates);
-        var envelope = CapacityPlanner.Envelope(model.Model, usage, maxTokens, rates);
-        var assumptions = new Assumptions().AddAudioRates(rates, true).AddCachedFallbacks(model.BillingId, quote.Prices, usage);
-        if (tier.Source.IsAssumption)
+        if (query.IsCall)
         {
-            assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");
-        }
-
-        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (docs/catalog-facts.md)");
-
-        if (settings.Json)
-        {
-            JsonOutput.Write(environment.Out, w =>
+            var calls = CapacityService.RunCalls(query, catalog, environment.Clock());
+            if (settings.Json)
             {
-                w.WriteStartObject();
-                w.WriteString("model", model.Model.Id);
-                w.WriteString("tier", tier.Name);
-                w.WriteNumber("rpm", tier.Rpm!.Value.Value);
-                w.WriteNumber("tpm", tier.Tpm!.Value.Value);
-                w.WriteStartObject("tokens");
-                CostCommand.WriteTokens(w, usage);
-                w.WriteEndObject();
-                if (maxTokens is { } m)
-                {
-                    w.WriteNumber("max_tokens", m.Value);
-                }
+                PlannerJson.Write(environment.Out, calls, PlannerJson.Context.CallCapacityResult);
+                return ExitCodes.Success;
+            }
 
-                w.WriteNumber("tpm_charge_per_request", estimate.TpmChargePerRequest.Value);
-                w.WriteDecimal("max_requests_per_minute", Math.Round(estimate.MaxRequestsPerMinute, 6));
-                w.WriteNumber("whole_requests_per_minute", estimate.WholeRequestsPerMinute);
-                w.WriteString("limited_by", estimate.LimitedBy == LimitedBy.Rpm ? "rpm" : "tpm");
-                w.WriteDecimal("input_audio_minutes_per_minute", Math.Round(estimate.InputAudioSecondsPerMinute / 60m, 6));
-                w.WriteDecimal("output_audio_minutes_per_minute", Math.Round(estimate.OutputAudioSecondsPerMinute / 60m, 6));
-                w.WriteUsd("per_request_usd", quote.Cost.Total);
-                w.WriteUsd("cost_per_hour_usd", estimate.CostPerHour);
-                w.WriteDecimal("tpm_reserved_but_unused_share", Math.Round(estimate.ReservedButUnusedShare, 6));
-                w.WriteStartObject("per_request_audio_limits");
-                w.WriteDecimal("max_output_audio_seconds", envelope.MaxOutputAudio.Seconds);
-                w.WriteDecimal("max_input_audio_seconds", envelope.MaxInputAudio.Seconds);
-                w.WriteDecimal("max_input_audio_seconds_alone", envelope.MaxInputAudioAlone.Seconds);
-                w.WriteEndObject();
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            RenderCalls(environment.Console, calls);
             return ExitCodes.Success;
         }
 
-        var console = environment.Console;
-        console.MarkupLineInterpolated($"[bold]{model.Model.Id}[/] at {tier.DisplayName} ({tier.Rpm} / {tier.Tpm})");
-        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("TPM charge per request", Format.Count(estimate.TpmChargePerRequest.Value) + (maxTokens is null ? " (input + output)" : " (input + max_tokens)"));
-        table.AddRow("Sustained requests per minute", $"[bold]{Format.Number(estimate.MaxRequestsPerMinute)}[/] (limited by {(estimate.LimitedBy == LimitedBy.Rpm ? "RPM" : "TPM")})");
-        table.AddRow("Input audio carried per minute", Format.Number(estimate.InputAudioSecondsPerMinute / 60m) + " min");
-        table.AddRow("Output audio carried per minute", Format.Number(estimate.OutputAudioSecondsPerMinute / 60m) + " min");
-        table.AddRow("Cost per request", Format.Money(quote.Cost.Total));
-        table.AddRow("Cost per hour at that rate", Format.UsdCents(estimate.CostPerHour));
-        if (maxTokens is not null)
+        var result = CapacityService.Run(query, catalog, environment.Clock());
+        Warnings.Print(environment, result.Warnings);
+        if (settings.Json)
         {
-            table.AddRow("TPM reserved but unused (loose max_tokens)", Format.Number(estimate.ReservedButUnusedShare * 100m) + "%");
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.CapacityResult);
+            return ExitCodes.Success;
         }
 
-        table.AddRow("Most output audio one request can carry", envelope.MaxOutputAudio.ToString());
-        table.AddRow("Most input audio beside this request's other tokens", envelope.MaxInputAudio.ToString());
-        console.Write(table);
-        assumptions.Render(console);
+        Render(environment.Console, result);
         return ExitCodes.Success;
+    }
+
+    /// <summary>One request shape at a tier: the sustained rate, the audio it carries, the cost per hour.</summary>
+    internal static void Render(IAnsiConsole console, CapacityResult result)
+    {
+        console.MarkupLineInterpolated($"[bold]{result.Model}[/] at {TierName.Parse(result.Tier).DisplayName} ({Format.Count(result.Rpm)} RPM / {Format.Count(result.Tpm)} TPM)");
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("TPM charge per request", Format.Count(result.TpmChargePerRequest) + (result.MaxTokens is null ? " (input + output)" : " (input + max_tokens)"));
+        table.AddRow("Sustained requests per minute", $"[bold]{Format.Number(result.MaxRequestsPerMinute)}[/] (limited by {result.LimitedBy.ToUpperInvariant()})");
+        table.AddRow("Input audio carried per minute", Format.Number(result.InputAudioMinutesPerMinute) + " min");
+        table.AddRow("Output audio carried per minute", Format.Number(result.OutputAudioMinutesPerMinute) + " min");
+        table.AddRow("Cost per request", Format.Money(result.PerRequestUsd));
+        table.AddRow("Cost per hour at that rate", Format.UsdCents(result.CostPerHourUsd));
+        if (result.MaxTokens is not null)
+        {
+            table.AddRow("TPM reserved but unused (loose max_tokens)", Format.Number(result.TpmReservedButUnusedShare * 100m) + "%");
+        }
+
+        table.AddRow("Most output audio one request can carry", AudioDuration.FromSeconds(result.PerRequestAudioLimits.MaxOutputAudioSeconds).ToString());
+        table.AddRow("Most input audio beside this request's other tokens", AudioDuration.FromSeconds(result.PerRequestAudioLimits.MaxInputAudioSeconds).ToString());
+        console.Write(table);
+        Assumptions.Render(console, result.Assumptions);
+    }
+
+    /// <summary>A call load against the tiers: each tier's limits, whether it carries the load, the most calls.</summary>
+    internal static void RenderCalls(IAnsiConsole console, CallCapacityResult result)
+    {
+        console.MarkupLineInterpolated($"[bold]{result.Model}[/]: {Format.Number(result.ConcurrentCalls)} concurrent calls of {result.TurnCount:N0} turns in {Format.Number(result.CallMinutes)} min = {Format.Number(result.ResponsesPerMinute)} Responses and {Format.Number(result.TokensPerMinute, 0)} TPM");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Tier").AddColumn(new TableColumn("RPM").RightAligned())
+            .AddColumn(new TableColumn("TPM").RightAligned()).AddColumn("Carries the load").AddColumn(new TableColumn("Most calls").RightAligned());
+        foreach (var row in result.Tiers)
+        {
+            string fits = !row.Supported ? "not supported" : row.Fits ? "[green]yes[/]" : $"[red]no[/] ({(row.FitsRpm ? "" : "RPM")}{(row.FitsRpm || row.FitsTpm ? "" : ", ")}{(row.FitsTpm ? "" : "TPM")})";
+            table.AddRow(TierName.Parse(row.Tier).DisplayName, row.Rpm is { } r ? Format.Count(r) : "-", row.Tpm is { } t ? Format.Count(t) : "-", fits,
+                row.Supported ? $"{Format.Count(row.MaxConcurrentCalls)} ({row.LimitedBy.ToUpperInvariant()})" : "0");
+        }
+
+        console.Write(table);
+        console.MarkupLine(result.LowestTierThatFits is { } fit
+            ? $"Lowest tier that carries it: [bold]{TierName.Parse(fit).DisplayName}[/]"
+            : "[red]No tier carries this load.[/]");
+        CallView.RenderWarnings(console, result.Warnings);
+        Assumptions.Render(console, result.Assumptions);
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
-using Planner.Core.Catalog;
-using Planner.Core.Pricing;
-using Planner.Core.Units;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,124 +24,53 @@ public sealed class CompareCommand(CliEnvironment environment) : Command<Compare
         [DefaultValue(1L)]
         public long Requests { get; init; } = 1;
 
-        public override ValidationResult Validate()
-        {
-            if (!string.IsNullOrWhiteSpace(Models) && CliParse.List(Models).Count < 2)
-            {
-                return ValidationResult.Error("--models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini (or leave it out to compare every active model)");
-            }
+        /// <summary>Nothing here: <see cref="CompareQuery.Validate"/> checks every field at once in Execute.</summary>
+        public override ValidationResult Validate() => ValidationResult.Success();
 
-            var requests = ValidateRequests(Requests);
-            if (!requests.Successful)
-            {
-                return requests;
-            }
-
-            var shape = base.Validate();
-            return shape.Successful && IsEmptyRequest ? EmptyRequest() : shape;
-        }
+        /// <summary>The command line as a query.</summary>
+        public CompareQuery ToQuery() => WithShape(new CompareQuery { Models = CliParse.List(Models), Requests = Requests });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var catalog = CatalogSource.Load(environment, settings);
-        var at = settings.Instant(environment.Clock);
-        var warnings = new Warnings();
-        var shape = settings.ToShape();
-        var rows = new List<(Quote Quote, CostTotals Totals)>();
-        var names = string.IsNullOrWhiteSpace(settings.Models)
-            ? catalog.Models.Select(m => catalog.Resolve(m.Id)).Where(m => m.StatusAt(DateOnly.FromDateTime(at.UtcDateTime)) == LifecycleStatus.Active).Select(m => m.Model.Id).ToList()
-            : CliParse.List(settings.Models);
-        if (names.Count == 0)
-        {
-            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidArgument, $"no model is active on {at:yyyy-MM-dd}; name the models with --models");
-        }
-
-        foreach (var name in names)
-        {
-            var model = catalog.Resolve(name);
-            var usage = shape.ToUsage(settings.Rates(catalog.RatesFor(model.Model)));
-            var quote = PricingEngine.Price(model, usage, at);
-            warnings.For(model, at);
-            var totals = new CostTotals();
-            totals.Add(usage, quote.Cost, settings.Requests);
-            rows.Add((quote, totals));
-        }
-
-        var baseline = rows[0].Totals.Total;
-        warnings.Print(environment);
-        var assumptions = new Assumptions().AddAudioRates(settings.Rates(catalog.AudioTokenRates), shape.UsesAudioRates);
-        foreach (var (quote, _) in rows)
-        {
-            assumptions.AddCachedFallbacks(quote.Model.BillingId, quote.Prices, quote.Usage);
-        }
-
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
+        var result = CompareService.Run(query, CatalogSource.Load(environment, settings), environment.Clock());
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("requests", settings.Requests);
-                w.WriteString("baseline", rows[0].Quote.Model.Model.Id);
-                w.WriteStartArray("models");
-                foreach (var (quote, totals) in rows)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", quote.Model.Model.Id);
-                    w.WriteStartObject("tokens");
-                    CostCommand.WriteTokens(w, quote.Usage);
-                    w.WriteEndObject();
-                    w.WriteStartObject("breakdown_usd");
-                    foreach (var meter in Meters.All)
-                    {
-                        w.WriteUsd(Meters.JsonName(meter), totals[meter]);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteUsd("per_request_usd", quote.Cost.Total);
-                    w.WriteUsd("total_usd", totals.Total);
-                    if (baseline != Usd.Zero)
-                    {
-                        w.WriteDecimal("ratio_to_baseline", Math.Round(totals.Total / baseline, 6));
-                    }
-                    else
-                    {
-                        w.WriteNull("ratio_to_baseline");
-                    }
-
-                    w.WriteUsd("difference_usd", totals.Total - baseline);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.CompareResult);
             return ExitCodes.Success;
         }
 
+        Render(environment.Console, result);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The models side by side: one row per meter any of them prices or the request uses, the totals and the ratios.</summary>
+    internal static void Render(IAnsiConsole console, CompareResult result)
+    {
+        var rows = result.Models;
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Meter");
-        foreach (var (quote, _) in rows)
+        foreach (var row in rows)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(quote.Model.Model.Id)).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(row.Model)).RightAligned());
         }
 
         foreach (var meter in Meters.All)
         {
-            if (rows.TrueForAll(r => r.Quote.Usage[meter].Value == 0 && r.Quote.Prices.Listed(meter) is null))
+            if (rows.All(r => r.PricesUsdPer1m[meter] is null))
             {
                 continue;
             }
 
-            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Money(r.Totals[meter]))]);
+            table.AddRow([Meters.Label(meter), .. rows.Select(r => Format.Money(r.BreakdownUsd[meter]))]);
         }
 
-        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Money(r.Totals.Total)}[/]")]);
-        table.AddRow([$"Ratio to {Markup.Escape(rows[0].Quote.Model.Model.Id)}", .. rows.Select(r => baseline == Usd.Zero ? "n/a" : Format.Ratio(r.Totals.Total / baseline))]);
-        environment.Console.MarkupLineInterpolated($"{Format.Count(settings.Requests)} request(s) of the same shape on {rows.Count} models");
-        environment.Console.Write(table);
-        assumptions.Render(environment.Console);
-        return ExitCodes.Success;
+        table.AddRow(["[bold]Total[/]", .. rows.Select(r => $"[bold]{Format.Money(r.TotalUsd)}[/]")]);
+        table.AddRow([$"Ratio to {Markup.Escape(result.Baseline)}", .. rows.Select(r => r.RatioToBaseline is { } ratio ? Format.Ratio(ratio) : "n/a")]);
+        console.MarkupLineInterpolated($"{Format.Count(result.Requests)} request(s) of the same shape on {rows.Count} models");
+        console.Write(table);
+        Assumptions.Render(console, result.Assumptions);
     }
 }

@@ -90,13 +90,7 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
         foreach (var workload in workloads)
         {
             // The lifecycle that matters is the head catalog's: the one the change would ship.
-            var costs = new TraceCosts();
-            foreach (var request in workload.Read(head))
-            {
-                costs.Add(request);
-            }
-
-            warnings.ForTrace(head, costs);
+            warnings.ForTrace(head, workload.Price(head));
         }
 
         warnings.Print(environment);

@@ -1,5 +1,12 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
+using Planner.Core;
+using Planner.Core.Catalog;
 using Planner.Core.Traces;
 using Planner.DuckDb;
 using Spectre.Console;
@@ -11,10 +18,10 @@ namespace Planner.Cli.Commands;
 public sealed class PriceCommand(CliEnvironment environment) : Command<PriceCommand.Settings>
 {
     /// <summary>The streaming reader (the default).</summary>
-    public const string StreamingEngine = "streaming";
+    public const string StreamingEngine = PriceQuery.StreamingEngine;
 
     /// <summary>DuckDB in-process (CSV, Parquet, JSON, globs, every core).</summary>
-    public const string DuckDbEngine = "duckdb";
+    public const string DuckDbEngine = PriceQuery.DuckDbEngine;
 
     public sealed class Settings : TraceSettings
     {
@@ -30,123 +37,95 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         [Description("streaming (one CSV trace, read as a stream) or duckdb (CSV, Parquet or JSON files and globs, on every core, in DuckDB). The default value is streaming.")]
         public string Engine { get; init; } = StreamingEngine;
 
+        /// <summary>The file arguments only; <see cref="PriceQuery.Validate"/> checks every field at once in Execute.</summary>
         public override ValidationResult Validate()
         {
-            if (Engine is not (StreamingEngine or DuckDbEngine))
-            {
-                return ValidationResult.Error($"--engine: must be {StreamingEngine} or {DuckDbEngine}, got '{Engine}'");
-            }
-
             if (Engine == StreamingEngine && MoreFiles.Length > 0)
             {
                 return ValidationResult.Error($"the streaming engine reads one trace, got {MoreFiles.Length + 1} files; price several files or globs with --engine {DuckDbEngine}");
             }
 
-            if (Engine == DuckDbEngine && (AudioInRate is not null || AudioOutRate is not null))
-            {
-                return ValidationResult.Error($"--audio-in-rate and --audio-out-rate convert audio seconds, which --engine {DuckDbEngine} does not read; use the streaming engine");
-            }
-
-            if (By is { } by && GroupBy(by) is null)
-            {
-                return ValidationResult.Error($"--by must be project, api_key, user or model, got '{by}'");
-            }
-
             return base.Validate();
         }
 
-        internal static UsageGroupBy? GroupBy(string by) => by switch
-        {
-            "project" => UsageGroupBy.Project,
-            "api_key" => UsageGroupBy.ApiKey,
-            "user" => UsageGroupBy.User,
-            "model" => UsageGroupBy.Model,
-            _ => null,
-        };
+        /// <summary>The group-by a --by value stands for, or null.</summary>
+        internal static UsageGroupBy? GroupBy(string by) => PriceQuery.ParseGroupBy(by);
+
+        /// <summary>The command line as a query.</summary>
+        public PriceQuery ToQuery() => WithTrace(new PriceQuery { By = By, Engine = Engine });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        if (settings.Engine == DuckDbEngine)
-        {
-            return ExecuteDuckDb(settings, catalog);
-        }
-
-        var options = settings.ToTraceOptions(catalog, forSimulation: false, today: environment.Clock());
-        var rejections = new TraceRejections();
-        using var reader = settings.OpenReader(environment, catalog, options, rejections);
-        var costs = new TraceCosts();
-        GroupedCosts? groups = settings.By is { } by ? new GroupedCosts(reader, Settings.GroupBy(by)!.Value, costs) : null;
-        TraceProgress.Run(environment, reader, progress => groups is null ? reader.ReadAll(costs, progress) : reader.ReadAll(groups, progress));
-        var assumptions = TraceReport.AudioAssumptions(reader, options, catalog).AddCachedFallbacks(catalog, costs);
-        return Render(settings, catalog, settings.Trace, reader.RowsRead, rejections, costs, assumptions, engine: null, groups);
-    }
-
-    private int ExecuteDuckDb(Settings settings, Planner.Core.Catalog.ModelCatalog catalog)
-    {
-        string[] files = [settings.Trace, .. settings.MoreFiles];
-        var result = DuckDbPricer.Price(catalog, files, new DuckDbPriceOptions { ModelOverride = settings.ModelOverride });
-        if (result.Rejections.Count > 0 && !settings.SkipInvalid)
-        {
-            // The engine knows reasons, not lines: name them, and where to find the lines.
-            string reasons = string.Join(", ", result.Rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value:N0}"));
-            throw new Planner.Core.PlannerException(Planner.Core.PlannerErrorKind.InvalidTrace,
-                $"{string.Join(", ", files)}: {result.Rejections.Count:N0} row(s) rejected ({reasons}); price the rest with --skip-invalid, or find their lines with the streaming engine");
-        }
-
-        var assumptions = new Assumptions().AddCachedFallbacks(catalog, result.Costs);
-        return Render(settings, catalog, string.Join(", ", files), result.RowsRead, result.Rejections, result.Costs, assumptions, DuckDbEngine);
-    }
-
-    private int Render(Settings settings, Planner.Core.Catalog.ModelCatalog catalog, string trace, long rowsRead, TraceRejections rejections,
-        TraceCosts costs, Assumptions assumptions, string? engine, GroupedCosts? groups = null)
-    {
-        var warnings = new Warnings().ForTrace(catalog, costs);
-        warnings.Print(environment);
+        var result = settings.Engine == DuckDbEngine ? PriceDuckDb(settings, query, catalog) : PriceStreaming(settings, query, catalog);
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                TraceReport.WriteRowsJson(w, trace, rowsRead, rejections);
-                if (engine is not null)
-                {
-                    w.WriteString("engine", engine);
-                }
-
-                if (settings.ModelOverride is { } model)
-                {
-                    w.WriteString("model_override", model);
-                }
-
-                TraceReport.WriteCostsJson(w, costs);
-                if (groups is not null)
-                {
-                    TraceReport.WriteGroupsJson(w, settings.By!, groups);
-                }
-
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.PriceResult);
             return ExitCodes.Success;
         }
 
-        var console = environment.Console;
-        TraceReport.RenderRows(console, rowsRead, rejections);
-        if (engine is not null && rejections.Count > 0)
+        Render(environment.Console, result);
+        return ExitCodes.Success;
+    }
+
+    private PriceResult PriceStreaming(Settings settings, PriceQuery query, ModelCatalog catalog)
+    {
+        var options = query.ToTraceOptions(catalog, forSimulation: false, environment.Clock());
+        var rejections = new TraceRejections();
+        using var reader = settings.OpenReader(environment, catalog, options, rejections);
+        var costs = new TraceCosts();
+        UsageGroupBy? groupBy = query.GroupBy;
+        GroupedCosts? groups = groupBy is { } g ? new GroupedCosts(reader, g, costs) : null;
+        // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order.
+        TraceProgress.Run(environment, reader, progress => reader.ReadAllInChunks(
+            chunk => new PriceSums(chunk, groupBy),
+            (sums, _) =>
+            {
+                costs.Add(sums.Costs);
+                if (sums.Groups is not null)
+                {
+                    groups!.AddGroups(sums.Groups);
+                }
+            },
+            progress));
+        return PriceService.FromSource(query, catalog, reader, costs, groups);
+    }
+
+    private static PriceResult PriceDuckDb(Settings settings, PriceQuery query, ModelCatalog catalog)
+    {
+        string[] files = [settings.Trace, .. settings.MoreFiles];
+        var priced = DuckDbPricer.Price(catalog, files, new DuckDbPriceOptions { ModelOverride = query.ModelOverride });
+        if (priced.Rejections.Count > 0 && !query.SkipInvalid)
+        {
+            // The engine knows reasons, not lines: name them, and where to find the lines.
+            string reasons = string.Join(", ", priced.Rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value:N0}"));
+            throw new PlannerException(PlannerErrorKind.InvalidTrace,
+                $"{string.Join(", ", files)}: {priced.Rejections.Count:N0} row(s) rejected ({reasons}); price the rest with --skip-invalid, or find their lines with the streaming engine");
+        }
+
+        var assumptions = new AssumptionList().AddCachedFallbacks(catalog, priced.Costs);
+        return PriceService.Build(query, catalog, string.Join(", ", files), priced.RowsRead, priced.Rejections, priced.Costs, groups: null, assumptions, DuckDbEngine);
+    }
+
+    /// <summary>The tables of a price result: rows, rejections, costs and the groups.</summary>
+    internal static void Render(IAnsiConsole console, PriceResult result)
+    {
+        TraceReport.RenderRows(console, result);
+        if (result.Engine is { } engine && result.RowsRejected > 0)
         {
             console.MarkupLine($"(the {engine} engine counts rejected rows by reason; the streaming engine lists their lines)");
         }
 
-        TraceReport.RenderCosts(console, costs);
-        if (groups is not null)
+        TraceReport.RenderCosts(console, result);
+        if (result.By is { } groups)
         {
-            TraceReport.RenderGroups(console, settings.By!, groups, costs.Totals);
+            TraceReport.RenderGroups(console, groups, result);
         }
 
-        assumptions.Render(console);
-        return ExitCodes.Success;
+        Assumptions.Render(console, result.Assumptions);
     }
 }

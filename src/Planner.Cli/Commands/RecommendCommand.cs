@@ -1,5 +1,10 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core.Simulation;
 using Planner.Core.Traces;
 using Spectre.Console;
@@ -22,173 +27,83 @@ public sealed class RecommendCommand(CliEnvironment environment) : Command<Recom
         [DefaultValue(SimulationDefaults.MaxThrottleRate)]
         public double MaxThrottleRate { get; init; } = SimulationDefaults.MaxThrottleRate;
 
-        public override ValidationResult Validate()
-        {
-            if (!double.IsFinite(MaxP99Delay) || MaxP99Delay < 0 || MaxP99Delay > 1e9)
-            {
-                return ValidationResult.Error($"--max-p99-delay must be a number of seconds >= 0, got {MaxP99Delay}");
-            }
-
-            return MaxThrottleRate is >= 0 and <= 1 ? base.Validate() : ValidationResult.Error($"--max-throttle-rate must be in [0, 1], got {MaxThrottleRate}");
-        }
+        /// <summary>The command line as a query (checked at once in Execute).</summary>
+        public RecommendQuery ToQuery() => WithSimulation(new RecommendQuery { MaxP99Delay = MaxP99Delay, MaxThrottleRate = MaxThrottleRate });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var options = settings.ToTraceOptions(catalog, forSimulation: true, today: environment.Clock());
-        var simulation = settings.ToOptions("1");
-        var objectives = new RecommendObjectives { MaxP99Delay = TimeSpan.FromSeconds(settings.MaxP99Delay), MaxThrottleRate = settings.MaxThrottleRate };
+        var options = query.ToTraceOptions(catalog, forSimulation: true, environment.Clock());
+        var simulation = RecommendService.Options(query);
+        var objectives = query.ToObjectives();
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
         var recommendation = TraceProgress.Run(environment, reader, progress => TierRecommender.Recommend(reader, catalog, simulation, objectives, progress));
-        var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
-        var warnings = new Warnings().ForTrace(catalog, recommendation.Costs);
-        warnings.Print(environment);
-        string onLimit = simulation.OnLimit == OnLimit.Queue ? "queue" : "retry";
-
+        var result = RecommendService.FromRecommendation(query, catalog, reader, recommendation);
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                TraceReport.WriteRowsJson(w, settings.Trace, reader.RowsRead, rejections);
-                w.WriteString("on_limit", onLimit);
-                w.WriteStartObject("objectives");
-                if (simulation.OnLimit == OnLimit.Queue)
-                {
-                    w.WriteNumber("max_p99_delay_seconds", settings.MaxP99Delay);
-                }
-                else
-                {
-                    w.WriteNumber("max_throttle_rate", settings.MaxThrottleRate);
-                    w.WriteNumber("max_dropped", 0);
-                }
-
-                w.WriteEndObject();
-                if (recommendation.Recommended is { } tier)
-                {
-                    w.WriteString("recommended_tier", tier.Name);
-                    w.WriteNull("reason");
-                }
-                else
-                {
-                    w.WriteNull("recommended_tier");
-                    w.WriteString("reason", recommendation.NoTierReason);
-                }
-
-                if (recommendation.MonthlyProjection is { } month)
-                {
-                    w.WriteUsd("monthly_projection_usd", month);
-                }
-                else
-                {
-                    w.WriteNull("monthly_projection_usd");
-                }
-
-                if (recommendation.Recommended is { } chosen)
-                {
-                    w.WriteUsd("recommended_tier_monthly_usage_limit_usd", chosen.MonthlyUsageLimit);
-                }
-
-                if (recommendation.FitsMonthlyLimit is { } fits)
-                {
-                    w.WriteBoolean("fits_monthly_usage_limit", fits);
-                }
-                else
-                {
-                    w.WriteNull("fits_monthly_usage_limit");
-                }
-
-                if (recommendation.MonthlyLimitTier is { } limitTier)
-                {
-                    w.WriteString("monthly_usage_limit_tier", limitTier.Name);
-                }
-                else
-                {
-                    w.WriteNull("monthly_usage_limit_tier");
-                }
-
-                w.WriteUsd("total_usd", recommendation.Costs.Totals.Total);
-                w.WriteStartArray("tiers");
-                foreach (var outcome in recommendation.Tiers)
-                {
-                    var r = outcome.Result;
-                    w.WriteStartObject();
-                    w.WriteString("tier", r.Tier);
-                    w.WriteBoolean("meets_objectives", outcome.MeetsObjectives);
-                    w.WriteString("reason", outcome.Reason);
-                    if (r.Unsupported is null)
-                    {
-                        w.WriteNumber("completed", r.Completed);
-                        w.WriteNumber("dropped", r.Dropped);
-                        w.WriteNumber("rejected", r.Rejected);
-                        w.WriteNumber("throttled_requests", r.ThrottledRequests);
-                        w.WriteNumber("throttle_rate", r.ThrottleRate);
-                        w.WriteNumber("queue_delay_p99_seconds", r.QueueDelay.Percentile(0.99).TotalSeconds);
-                        w.WriteNumber("queue_delay_max_seconds", r.QueueDelay.Max.TotalSeconds);
-                        w.WriteNumber("peak_concurrency", r.PeakConcurrency);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.RecommendResult);
             return ExitCodes.Success;
         }
 
-        var console = environment.Console;
-        TraceReport.RenderRows(console, reader.RowsRead, rejections);
-        var table = new Table().Border(TableBorder.Rounded).Title($"Every tier, on limit: {onLimit}")
+        Render(environment.Console, result);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The tables of a recommendation: rows, every tier, the choice and the monthly usage limit.</summary>
+    internal static void Render(IAnsiConsole console, RecommendResult result)
+    {
+        TraceReport.RenderRows(console, result);
+        var table = new Table().Border(TableBorder.Rounded).Title($"Every tier, on limit: {result.OnLimit}")
             .AddColumn("Tier").AddColumn(new TableColumn("Completed").RightAligned()).AddColumn(new TableColumn("Dropped").RightAligned())
             .AddColumn(new TableColumn("Throttled").RightAligned()).AddColumn(new TableColumn("p99 delay (s)").RightAligned())
             .AddColumn(new TableColumn("Max delay (s)").RightAligned()).AddColumn("Meets?");
-        foreach (var outcome in recommendation.Tiers)
+        foreach (var r in result.Tiers)
         {
-            var r = outcome.Result;
-            bool runs = r.Unsupported is null;
-            table.AddRow(r.Tier, runs ? Format.Count(r.Completed) : "-", runs ? Format.Count(r.Dropped) : "-",
-                runs ? $"{Format.Count(r.ThrottledRequests)} ({Format.Number((decimal)r.ThrottleRate * 100, 2)}%)" : "-",
-                runs ? TraceReport.Seconds(r.QueueDelay.Percentile(0.99)) : "-", runs ? TraceReport.Seconds(r.QueueDelay.Max) : "-",
-                outcome.MeetsObjectives ? "[green]yes[/]" : "no");
+            bool runs = r.Completed is not null;
+            table.AddRow(r.Tier, runs ? Format.Count(r.Completed!.Value) : "-", runs ? Format.Count(r.Dropped!.Value) : "-",
+                runs ? $"{Format.Count(r.ThrottledRequests!.Value)} ({Format.Number((decimal)r.ThrottleRate!.Value * 100, 2)}%)" : "-",
+                runs ? SimulationReport.Seconds(r.QueueDelayP99Seconds!.Value) : "-", runs ? SimulationReport.Seconds(r.QueueDelayMaxSeconds!.Value) : "-",
+                r.MeetsObjectives ? "[green]yes[/]" : "no");
         }
 
         console.Write(table);
 
         // The reasons are sentences: under the table, one a tier, they wrap as prose instead of squeezing seven number columns.
-        foreach (var outcome in recommendation.Tiers)
+        foreach (var r in result.Tiers)
         {
-            console.MarkupLineInterpolated($"{outcome.Result.Tier}: {outcome.Reason}");
+            console.MarkupLineInterpolated($"{r.Tier}: {r.Reason}");
         }
 
-        if (recommendation.Recommended is { } recommended)
+        if (result.RecommendedTier is not null)
         {
-            console.MarkupLineInterpolated($"[bold]Recommended: {recommendation.Choice.Headline}[/]");
-            console.MarkupLineInterpolated($"{recommended.DisplayName} qualification: {recommended.Qualification}");
+            console.MarkupLineInterpolated($"[bold]Recommended: {result.Headline}[/]");
+            console.MarkupLineInterpolated($"{result.RecommendedTierName} qualification: {result.RecommendedTierQualification}");
         }
         else
         {
-            console.MarkupLineInterpolated($"[bold]No tier suffices[/]: {recommendation.NoTierReason}");
+            console.MarkupLineInterpolated($"[bold]No tier suffices[/]: {result.Reason}");
         }
 
-        if (recommendation.MonthlyProjection is { } projection)
+        if (result.MonthlyProjectionUsd is { } projection)
         {
-            string fit = recommendation.FitsMonthlyLimit switch
+            string fit = result.FitsMonthlyUsageLimit switch
             {
-                true => $"fits under {recommendation.Recommended!.DisplayName}'s monthly usage limit of {Format.UsdCents(recommendation.Recommended.MonthlyUsageLimit)}",
-                false => $"exceeds {recommendation.Recommended!.DisplayName}'s monthly usage limit of {Format.UsdCents(recommendation.Recommended.MonthlyUsageLimit)}",
+                true => $"fits under {result.RecommendedTierName}'s monthly usage limit of {Format.UsdCents(result.RecommendedTierMonthlyUsageLimitUsd!.Value)}",
+                false => $"exceeds {result.RecommendedTierName}'s monthly usage limit of {Format.UsdCents(result.RecommendedTierMonthlyUsageLimitUsd!.Value)}",
                 null => "",
             };
-            string where = recommendation.MonthlyLimitTier is { } lt ? $"; the lowest tier whose limit it fits under is {lt.DisplayName} ({Format.UsdCents(lt.MonthlyUsageLimit)})" : "; it fits under no tier's monthly usage limit";
+            string where = result.MonthlyUsageLimitTier is not null
+                ? $"; the lowest tier whose limit it fits under is {result.MonthlyUsageLimitTierName} ({Format.UsdCents(result.MonthlyUsageLimitTierUsd!.Value)})"
+                : "; it fits under no tier's monthly usage limit";
             string spend = $"Projected 30-day spend {Format.UsdCents(projection)}";
             console.MarkupLineInterpolated($"{spend}{(fit.Length > 0 ? " " + fit : "")}{where}");
         }
 
-        assumptions.Render(console);
-        return ExitCodes.Success;
+        Assumptions.Render(console, result.Assumptions);
     }
 }

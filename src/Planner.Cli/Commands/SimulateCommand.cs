@@ -1,6 +1,10 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
-using Planner.Core;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core.Simulation;
 using Planner.Core.Traces;
 using Spectre.Console;
@@ -21,80 +25,57 @@ public sealed class SimulateCommand(CliEnvironment environment) : Command<Simula
         [Description("Also write each request's fate to a CSV: line, timestamp, outcome (completed, dropped, rejected), admitted, queue_delay_seconds, attempts.")]
         public string? Delays { get; init; }
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Tier) ? ValidationResult.Error("--tier is required, e.g. --tier 1") : base.Validate();
+        /// <summary>The command line as a query (checked at once in Execute).</summary>
+        public SimulateQuery ToQuery() => WithSimulation(new SimulateQuery { Tier = Tier });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var options = settings.ToTraceOptions(catalog, forSimulation: true, today: environment.Clock());
-        var simulation = settings.ToOptions(settings.Tier);
+        var options = query.ToTraceOptions(catalog, forSimulation: true, environment.Clock());
+        var simulation = query.ToOptions(query.Tier);
         var rejections = new TraceRejections();
         using var reader = settings.OpenReader(environment, catalog, options, rejections);
-        SimulationResult result;
+        SimulationResult outcome;
         if (settings.Delays is { } delaysPath)
         {
             using var delays = new DelaysCsv(delaysPath);
-            result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress, delays.Write));
+            outcome = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress, delays.Write));
         }
         else
         {
-            result = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress));
-        }
-        if (result.Unsupported is { } reason)
-        {
-            throw new PlannerException(PlannerErrorKind.TierNotSupported, reason);
+            outcome = TraceProgress.Run(environment, reader, progress => TraceSimulator.Run(reader, catalog, simulation, progress));
         }
 
-        var assumptions = SimulationReport.AddAssumptions(TraceReport.AudioAssumptions(reader, options, catalog), simulation);
-        var warnings = new Warnings().ForTrace(catalog, result.Costs);
-        warnings.Print(environment);
+        var result = SimulateService.FromSimulation(query, catalog, reader, outcome);
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                TraceReport.WriteRowsJson(w, settings.Trace, result.RowsRead, rejections);
-                if (settings.ModelOverride is { } model)
-                {
-                    w.WriteString("model_override", model);
-                }
-
-                SimulationReport.WriteJson(w, result);
-                TraceReport.WriteCostsJson(w, result.Costs);
-                w.WriteStartObject("whole_trace");
-                w.WriteNumber("requests", result.OfferedCosts.Totals.Requests);
-                w.WriteUsd("total_usd", result.OfferedCosts.Totals.Total);
-                if (result.OfferedCosts.MonthlyProjection is { } whole)
-                {
-                    w.WriteUsd("monthly_projection_usd", whole);
-                }
-                else
-                {
-                    w.WriteNull("monthly_projection_usd");
-                }
-
-                w.WriteEndObject();
-                warnings.WriteJson(w);
-                assumptions.WriteJson(w);
-                w.WriteEndObject();
-            });
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.SimulateResult);
             return ExitCodes.Success;
         }
 
-        var console = environment.Console;
-        TraceReport.RenderRows(console, result.RowsRead, rejections);
+        Render(environment.Console, result);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The tables of a simulation result: rows, the simulation, the completed requests' cost and the whole trace's.</summary>
+    internal static void Render(IAnsiConsole console, SimulateResult result)
+    {
+        TraceReport.RenderRows(console, result);
         SimulationReport.Render(console, result);
         console.MarkupLine("[bold]Cost of the completed requests[/]");
-        TraceReport.RenderCosts(console, result.Costs);
-        if (result.OfferedCosts.Totals.Requests != result.Costs.Totals.Requests)
+        TraceReport.RenderCosts(console, result);
+        var whole = result.WholeTrace;
+        if (whole.Requests != result.RequestsBilled)
         {
-            string month = result.OfferedCosts.MonthlyProjection is { } whole ? $"; 30-day month at this rate {Format.UsdCents(whole)}" : "";
+            string month = whole.MonthlyProjectionUsd is { } m ? $"; 30-day month at this rate {Format.UsdCents(m)}" : "";
             console.MarkupLineInterpolated(
-                $"The figures above count only the {Format.Count(result.Costs.Totals.Requests)} completed requests. The whole trace ({Format.Count(result.OfferedCosts.Totals.Requests)} requests, as if all completed): {Format.Usd(result.OfferedCosts.Totals.Total)}{month}");
+                $"The figures above count only the {Format.Count(result.RequestsBilled)} completed requests. The whole trace ({Format.Count(whole.Requests)} requests, as if all completed): {Format.Usd(whole.TotalUsd)}{month}");
         }
-        assumptions.Render(console);
-        return ExitCodes.Success;
+
+        Assumptions.Render(console, result.Assumptions);
     }
 }

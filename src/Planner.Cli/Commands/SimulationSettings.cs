@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.ComponentModel;
+using Planner.Contract.Queries;
 using Planner.Core.Simulation;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Planner.Cli.Commands;
@@ -59,45 +58,23 @@ public class SimulationSettings : TraceSettings
     [DefaultValue(SimulationDefaults.OutputTokensPerSecond)]
     public double OutputTokensPerSecond { get; init; } = SimulationDefaults.OutputTokensPerSecond;
 
-    public override ValidationResult Validate()
+    /// <summary><paramref name="query"/> with this command line's simulation and trace-reading fields.</summary>
+    protected T WithSimulation<T>(T query)
+        where T : SimulationQuery
     {
-        if (OnLimit is not ("queue" or "retry"))
+        SimulationQuery simulation = WithTrace(query);
+        return (T)(simulation with
         {
-            return ValidationResult.Error($"--on-limit must be queue or retry, got '{OnLimit}'");
-        }
-
-        var problems = new List<string>();
-        foreach (var (name, value) in new[] { ("--burst-window", BurstWindow), ("--retry-initial", RetryInitial), ("--retry-max", RetryMax), ("--ttft", TimeToFirstToken) })
-        {
-            if (!double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number of seconds from 0 to {Math.Floor(TimeSpan.MaxValue.TotalSeconds / 2):#,0}, got {value}"));
-            }
-        }
-
-        if (problems.Count == 0)
-        {
-            problems.AddRange(ToOptions("1").Problems());
-        }
-
-        return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems)) : base.Validate();
+            OnLimit = OnLimit,
+            BurstWindow = BurstWindow,
+            Seed = Seed,
+            RetryInitial = RetryInitial,
+            RetryFactor = RetryFactor,
+            RetryMax = RetryMax,
+            RetryAttempts = RetryAttempts,
+            RetryJitter = RetryJitter,
+            Ttft = TimeToFirstToken,
+            OutputTps = OutputTokensPerSecond,
+        });
     }
-
-    /// <summary>The simulation options for <paramref name="tier"/>.</summary>
-    public SimulationOptions ToOptions(string tier) => new()
-    {
-        Tier = tier,
-        OnLimit = OnLimit == "retry" ? Core.Simulation.OnLimit.Retry : Core.Simulation.OnLimit.Queue,
-        BurstWindow = TimeSpan.FromSeconds(BurstWindow),
-        Seed = Seed,
-        Retry = new RetryPolicy
-        {
-            InitialBackoff = TimeSpan.FromSeconds(RetryInitial),
-            Factor = RetryFactor,
-            MaxBackoff = TimeSpan.FromSeconds(RetryMax),
-            MaxAttempts = RetryAttempts,
-            Jitter = RetryJitter,
-        },
-        Latency = new LatencyModel { TimeToFirstToken = TimeSpan.FromSeconds(TimeToFirstToken), OutputTokensPerSecond = OutputTokensPerSecond },
-    };
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Planner.Core.Catalog;
 using Planner.Core.Traces;
-using Planner.Core.Units;
+using Planner.Contract.Queries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -46,43 +46,27 @@ public class TraceSettings : CatalogSettings
     [Description("The seed of --spread poisson. The default value is 1.")]
     public int SpreadSeed { get; init; } = 1;
 
-    public override ValidationResult Validate()
+    /// <summary>The file argument only: every field is checked by the command's query (<see cref="TraceQuery.Validate"/>) in Execute.</summary>
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Trace) ? ValidationResult.Error("a trace file is required, e.g. data/traces/voice-support-day.csv") : base.Validate();
+
+    /// <summary><paramref name="query"/> with this command line's trace-reading fields.</summary>
+    protected T WithTrace<T>(T query)
+        where T : TraceQuery
     {
-        var problems = new List<string>();
-        if (Format is { } format && !Planner.Core.Ingest.UsageFormats.All.Any(f => f.Key == format))
+        ArgumentNullException.ThrowIfNull(query);
+        TraceQuery trace = query;
+        return (T)(trace with
         {
-            problems.Add($"--format must be one of {Planner.Core.Ingest.UsageFormats.Keys}, got '{format}'");
-        }
-
-        if (UsageInputTokens is { } definition && definition is not ("text" or "all"))
-        {
-            problems.Add($"--usage-input-tokens must be text or all, got '{definition}'");
-        }
-
-        if (Spread is { } spread && spread is not ("even" or "poisson"))
-        {
-            problems.Add($"--spread must be even or poisson, got '{spread}'");
-        }
-
-        if (problems.Count > 0)
-        {
-            return ValidationResult.Error(string.Join("; ", problems));
-        }
-
-        if (string.IsNullOrWhiteSpace(Trace))
-        {
-            return ValidationResult.Error("a trace file is required, e.g. data/traces/voice-support-day.csv");
-        }
-
-        foreach (var (name, rate) in new[] { ("--audio-in-rate", AudioInRate), ("--audio-out-rate", AudioOutRate) })
-        {
-            if (rate is { } r && !AudioTokenRate.TryFromTokensPerSecond(r, out _, out string? error))
-            {
-                return ValidationResult.Error($"{name} {error}, got {r}");
-            }
-        }
-
-        return base.Validate();
+            SkipInvalid = SkipInvalid,
+            ModelOverride = ModelOverride,
+            AudioInRate = AudioInRate,
+            AudioOutRate = AudioOutRate,
+            Format = Format,
+            UsageInputTokens = UsageInputTokens,
+            Spread = Spread,
+            SpreadSeed = SpreadSeed,
+        });
     }
 
     /// <summary>The name standard input goes by in messages (a "-" argument is read as this).</summary>
@@ -95,41 +79,5 @@ public class TraceSettings : CatalogSettings
         return Trace == StandardInputName
             ? CsvTraceSource.Wrap(TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections))
             : Planner.Core.Ingest.UsageFormats.Open(Trace, catalog, options, rejections);
-    }
-
-    /// <summary>The reader options these settings ask for.</summary>
-    public TraceOptions ToTraceOptions(ModelCatalog catalog, bool forSimulation = false, DateTimeOffset? today = null)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        AudioTokenRates? rates = null;
-        if (AudioInRate is not null || AudioOutRate is not null)
-        {
-            var baseRates = catalog.AudioTokenRates;
-            rates = baseRates with
-            {
-                Input = AudioInRate is { } i ? AudioTokenRate.FromTokensPerSecond(i) : baseRates.Input,
-                Output = AudioOutRate is { } o ? AudioTokenRate.FromTokensPerSecond(o) : baseRates.Output,
-                Source = baseRates.Source with { IsAssumption = true, Note = "overridden on the command line" },
-            };
-        }
-
-        return new TraceOptions
-        {
-            SkipInvalid = SkipInvalid,
-            AudioTokenRates = rates,
-            ModelOverride = ModelOverride,
-            RequireRequests = true,
-            Format = Format,
-            InputTokens = UsageInputTokens switch
-            {
-                "text" => Planner.Core.Ingest.InputTokensDefinition.TextOnly,
-                "all" => Planner.Core.Ingest.InputTokensDefinition.AllModalities,
-                _ => null,
-            },
-            ForSimulation = forSimulation,
-            Spread = Spread == "poisson" ? Planner.Core.Ingest.BucketSpread.Poisson : Planner.Core.Ingest.BucketSpread.Even,
-            SpreadSeed = SpreadSeed,
-            UntimedOrigin = today is { } t ? new DateTimeOffset(t.UtcDateTime.Date, TimeSpan.Zero) : null,
-        };
     }
 }

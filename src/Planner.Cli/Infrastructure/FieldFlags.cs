@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Planner.Contract;
 using Planner.Core;
 
@@ -7,7 +6,7 @@ namespace Planner.Cli.Infrastructure;
 /// <summary>The one table from a query's field names (snake_case, as the web and JSON use them) to the CLI's
 /// flags, and the rewriting of a <see cref="FieldError"/>'s message into what a CLI user reads:
 /// "requests must be 1 to 10^12" becomes "--requests must be 1 to 10^12". A test checks every query field has a row.</summary>
-internal static partial class FieldFlags
+internal static class FieldFlags
 {
     /// <summary>Field name to flag. Add a row when a query gains a field.</summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -15,6 +14,7 @@ internal static partial class FieldFlags
         // The model and request count.
         ["model"] = "--model",
         ["requests"] = "--requests",
+        ["models"] = "--models",
         // The request shape (RequestShapeQuery).
         ["text_in"] = "--text-in",
         ["cached_in"] = "--cached-in",
@@ -29,37 +29,128 @@ internal static partial class FieldFlags
         ["audio_in_rate"] = "--audio-in-rate",
         ["audio_out_rate"] = "--audio-out-rate",
         ["at"] = "--at",
+        // capacity.
+        ["tier"] = "--tier",
+        ["max_tokens"] = "--max-tokens",
+        ["concurrent_calls"] = "--concurrent-calls",
+        ["calls_per_minute"] = "--calls-per-minute",
+        // The call shape (RequestOrCallQuery).
+        ["turns"] = "--turns",
+        ["minutes"] = "--minutes",
+        ["talk_share"] = "--talk-share",
+        ["user_audio_seconds"] = "--user-audio-seconds",
+        ["assistant_audio_seconds"] = "--assistant-audio-seconds",
+        ["system_text_tokens"] = "--system-text-tokens",
+        ["tool_text_tokens"] = "--tool-text-tokens",
+        ["user_text_tokens"] = "--user-text-tokens",
+        ["assistant_text_tokens"] = "--assistant-text-tokens",
+        ["cache_hit"] = "--cache-hit",
+        ["retention_ratio"] = "--retention-ratio",
+        ["truncation"] = "--truncation",
+        ["max_output_tokens"] = "--max-output-tokens",
+
+        // contract-b: reading a trace (TraceQuery: price, simulate, recommend).
+        ["skip_invalid"] = "--skip-invalid",
+        ["model_override"] = "--model-override",
+        ["format"] = "--format",
+        ["usage_input_tokens"] = "--usage-input-tokens",
+        ["spread"] = "--spread",
+        ["spread_seed"] = "--spread-seed",
+        // contract-b: price.
+        ["by"] = "--by",
+        ["engine"] = "--engine",
+        // contract-b: simulate and recommend (SimulationQuery); tier is above.
+        ["on_limit"] = "--on-limit",
+        ["burst_window"] = "--burst-window",
+        ["seed"] = "--seed",
+        ["retry_initial"] = "--retry-initial",
+        ["retry_factor"] = "--retry-factor",
+        ["retry_max"] = "--retry-max",
+        ["retry_attempts"] = "--retry-attempts",
+        ["retry_jitter"] = "--retry-jitter",
+        ["ttft"] = "--ttft",
+        ["output_tps"] = "--output-tps",
+        ["max_p99_delay"] = "--max-p99-delay",
+        ["max_throttle_rate"] = "--max-throttle-rate",
+        // contract-b: end.
     };
 
     /// <summary>The flag of a field (the field itself when the table has no row, which a test forbids).</summary>
     public static string Flag(string field) => Table.TryGetValue(field, out var flag) ? flag : field;
 
-    /// <summary>The message with the error's own field, and every other snake_case field name in it (one with an
-    /// underscore, so never an ordinary word), replaced by its flag.</summary>
+    /// <summary>The message with its field names replaced by flags. A snake_case name with an underscore is never an
+    /// ordinary word and is replaced anywhere; a one-word name (<c>models</c>, <c>at</c>) only where a field is named:
+    /// at the start ("requests must be ..."), after "e.g.", "(" or a leading "give" ("e.g. tier 1", "give turns or minutes"),
+    /// in a list or a run joined by "or"/"and" ("turns or minutes is required, e.g. turns 8 or minutes 4"), so
+    /// "at least two models" stays English.</summary>
     public static string Message(FieldError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return FieldNameRegex().Replace(error.Message, match =>
+        string[] words = error.Message.Split(' ');
+        bool naming = true;
+        bool afterField = false;
+        for (int i = 0; i < words.Length; i++)
         {
-            string word = match.Value;
-            bool rewrite = word == error.Field || word.Contains('_', StringComparison.Ordinal);
-            return rewrite && Table.TryGetValue(word, out var flag) ? flag : word;
-        });
+            string word = words[i];
+            string core = word.Trim('(', ')', ',', ';', ':', '.', '\'', '"');
+            bool ends = word.Length > 0 && word[^1] is ';' or ':' or ')';
+            naming |= word.StartsWith('(');
+            if (word.StartsWith('\'') || word.StartsWith('"'))
+            {
+                // A quoted value ('retention_ratio') is what the user or the rule says, never a field name.
+                naming = false;
+                afterField = false;
+            }
+            else if (core.Length > 0 && Table.TryGetValue(core, out var flag) && (naming || core.Contains('_', StringComparison.Ordinal)))
+            {
+                words[i] = word.Replace(core, flag, StringComparison.Ordinal);
+                afterField = true;
+                naming = !ends;
+            }
+            else if (core is "or" or "and" && (naming || afterField))
+            {
+                naming = true;
+                afterField = false;
+            }
+            else if (word == "e.g." || (i == 0 && word == "give"))
+            {
+                naming = true;
+                afterField = false;
+            }
+            else if (afterField && naming && IsValue(core))
+            {
+                afterField = false;
+                naming = !ends;
+            }
+            else
+            {
+                naming = false;
+                afterField = false;
+            }
+        }
+
+        return string.Join(' ', words);
     }
 
-    /// <summary>Throws a <see cref="PlannerException"/> (exit 2) listing every error, one a line, as CLI messages;
-    /// nothing when there are none.</summary>
+    /// <summary>Throws a <see cref="PlannerException"/> (exit 2) with every error in one line, joined by "; " as the call
+    /// options always reported theirs, as CLI messages; nothing when there are none.</summary>
     public static void ThrowIfAny(IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (errors.Count > 0)
         {
-            // One "planner: " line per error, as every other message reads (the shell prefixes the first).
-            throw new PlannerException(string.Join(Environment.NewLine + "planner: ", errors.Select(Message)));
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, string.Join("; ", errors.Select(Message)));
         }
     }
 
-    // A word of letters, digits and underscores not inside a longer flag or word ("--audio-in" stays as it is).
-    [GeneratedRegex(@"(?<![\w-])[a-z][a-z0-9_]*(?![\w-])")]
-    private static partial Regex FieldNameRegex();
+    /// <summary>The errors as one CLI line, or null when there are none (for a Spectre settings check).</summary>
+    public static string? Line(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Count == 0 ? null : string.Join("; ", errors.Select(Message));
+    }
+
+    // "8", "2025-11-01", "gpt-audio,gpt-audio-mini": the example value after a field name.
+    private static bool IsValue(string word) =>
+        word.Length > 0 && (char.IsAsciiDigit(word[0]) || word.AsSpan().IndexOfAny("-,.:/") >= 0);
 }

@@ -156,6 +156,17 @@ public static class CallView
         }
     }
 
+    /// <summary>A result's warnings in yellow, one a line; nothing when there are none.</summary>
+    public static void RenderWarnings(IAnsiConsole console, IReadOnlyList<Planner.Contract.WarningItem> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var warning in warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]Warning[/] ({warning.Key}): {warning.Message}");
+        }
+    }
+
     /// <summary>"chat_completions" or "realtime".</summary>
     public static string ApiName(ModelApi api) => api == ModelApi.Realtime ? "realtime" : "chat_completions";
 

@@ -13,4 +13,15 @@ namespace Planner.Contract.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(UsdJsonConverter), typeof(ExactDecimalJsonConverter)])]
 [JsonSerializable(typeof(CostResult))]
+[JsonSerializable(typeof(CompareResult))]
+[JsonSerializable(typeof(CapacityResult))]
+[JsonSerializable(typeof(CallCapacityResult))]
+[JsonSerializable(typeof(LimitsResult))]
+[JsonSerializable(typeof(LimitsModel))]
+[JsonSerializable(typeof(ModelsResult))]
+// contract-b: price, simulate, recommend, project, reconcile, calibrate, diff, crosscheck.
+[JsonSerializable(typeof(PriceResult))]
+[JsonSerializable(typeof(SimulateResult))]
+[JsonSerializable(typeof(RecommendResult))]
+// contract-b: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;

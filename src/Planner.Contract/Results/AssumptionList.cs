@@ -1,4 +1,5 @@
 using System.Globalization;
+using Planner.Core.Calls;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Traces;
@@ -38,6 +39,18 @@ public sealed class AssumptionList
             : "OpenAI documents it for the Realtime API; on Chat Completions models it is an assumption (override with --audio-in-rate / --audio-out-rate)";
         Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
+        return this;
+    }
+
+    /// <summary>The assumptions a call plan rests on (cache-hit share, truncation, ...).</summary>
+    public AssumptionList AddCall(CallPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var a in plan.Assumptions)
+        {
+            Add(a.Key, a.Value, a.Why);
+        }
+
         return this;
     }
 

@@ -12,4 +12,17 @@ public interface IWorkload
     /// <summary>Every request, resolved and priced under <paramref name="catalog"/>.</summary>
     /// <exception cref="PlannerException">A request cannot be priced under that catalog (e.g. its model is gone).</exception>
     IEnumerable<TraceRequest> Read(ModelCatalog catalog);
+
+    /// <summary>The exact cost of every request under <paramref name="catalog"/> (by default the sum of <see cref="Read"/>).</summary>
+    /// <exception cref="PlannerException">A request cannot be priced under that catalog.</exception>
+    TraceCosts Price(ModelCatalog catalog)
+    {
+        var costs = new TraceCosts();
+        foreach (var request in Read(catalog))
+        {
+            costs.Add(request);
+        }
+
+        return costs;
+    }
 }

@@ -21,5 +21,16 @@ public sealed class TraceWorkload : IWorkload
 
     public string Name { get; }
 
-    public IEnumerable<TraceRequest> Read(ModelCatalog catalog) => TraceFile.Read(Path, catalog, new TraceOptions { RequireRequests = true }, new TraceRejections());
+    public IEnumerable<TraceRequest> Read(ModelCatalog catalog) => TraceFile.Read(Path, catalog, Options, new TraceRejections());
+
+    /// <summary>The exact cost of the trace under <paramref name="catalog"/>: a large CSV trace is read in chunks on every core.</summary>
+    public TraceCosts Price(ModelCatalog catalog)
+    {
+        var costs = new TraceCosts();
+        using var source = Ingest.UsageFormats.Open(Path, catalog, Options, new TraceRejections());
+        source.ReadAllInChunks(_ => new TraceCosts(), (chunk, _) => costs.Add(chunk));
+        return costs;
+    }
+
+    private static TraceOptions Options => new() { RequireRequests = true };
 }

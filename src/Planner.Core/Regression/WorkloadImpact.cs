@@ -28,19 +28,13 @@ public sealed record WorkloadImpact(string Name, CostTotals Base, CostTotals Hea
 
     private static CostTotals Total(IWorkload workload, ModelCatalog catalog, string which)
     {
-        var totals = new CostTotals();
         try
         {
-            foreach (var request in workload.Read(catalog))
-            {
-                totals.Add(request.Usage, request.Cost);
-            }
+            return workload.Price(catalog).Totals;
         }
         catch (PlannerException e)
         {
             throw new PlannerException(e.Kind, $"workload '{workload.Name}' under the {which} catalog: {e.Message}");
         }
-
-        return totals;
     }
 }

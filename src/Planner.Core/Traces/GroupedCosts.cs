@@ -32,6 +32,27 @@ public sealed class GroupedCosts : ITraceSink
             .Concat(_none.Requests > 0 ? [((string?)null, _none)] : [])
             .ToList();
 
+    /// <summary>Adds the groups of <paramref name="other"/> (another part of the same input, read by its own source);
+    /// the requests themselves were passed to that one's inner sink, not to this one's.</summary>
+    public void AddGroups(GroupedCosts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _lastKey = null;
+        _lastTotals = null;
+        foreach (var (key, totals) in other._groups)
+        {
+            if (!_groups.TryGetValue(key, out var mine))
+            {
+                mine = new CostTotals();
+                _groups.Add(key, mine);
+            }
+
+            mine.Add(totals);
+        }
+
+        _none.Add(other._none);
+    }
+
     public void Add(in TraceRequest request)
     {
         _inner.Add(request);

@@ -141,6 +141,33 @@ public sealed class TraceCosts : ITraceSink
         _lastTicks = Math.Max(_lastTicks, last.UtcTicks);
     }
 
+    /// <summary>Adds everything in <paramref name="later"/>, the sums of a later part of the same trace (a chunk read on
+    /// another core): integer sums, so the result is exactly that of one read; models keep their order of first appearance.</summary>
+    public void Add(TraceCosts later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        _lastModel = null;
+        _hour = null;
+        _day = null;
+        foreach (var (model, totals) in later._byModel)
+        {
+            FindModel(model).Add(totals);
+        }
+
+        foreach (var hour in later._byHour)
+        {
+            Bucket(_byHour, hour.Start.UtcTicks, TimeSpan.TicksPerHour).Add(hour.Requests, hour.Picodollars);
+        }
+
+        foreach (var day in later._byDay)
+        {
+            Bucket(_byDay, day.Start.UtcTicks, TimeSpan.TicksPerDay).Add(day.Requests, day.Picodollars);
+        }
+
+        _firstTicks = Math.Min(_firstTicks, later._firstTicks);
+        _lastTicks = Math.Max(_lastTicks, later._lastTicks);
+    }
+
     private CostTotals FindModel(string billingId)
     {
         foreach (var (model, totals) in _byModel)

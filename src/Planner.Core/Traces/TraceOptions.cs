@@ -40,4 +40,8 @@ public sealed record TraceOptions
     /// <summary>Where events without a timestamp are placed (1 s apart in file order, from this instant), or null
     /// to reject them. The CLI gives the start of today (UTC) and states it.</summary>
     public DateTimeOffset? UntimedOrigin { get; init; }
+
+    /// <summary>How a large CSV trace is read in chunks on several cores (<see cref="TraceChunks"/>). The default is
+    /// <see cref="TraceChunking.Default"/>: files of 4 MiB and more, one chunk per core.</summary>
+    public TraceChunking Chunking { get; init; } = TraceChunking.Default;
 }

@@ -26,6 +26,7 @@ public sealed partial class TraceReader : IDisposable
     private readonly TraceOptions _options;
     private readonly TraceRejections _rejections;
     private readonly ModelSlotCache _models;
+    private readonly IReadOnlyList<string> _headers;
 
     private readonly int _timestamp;
     private readonly int _model;
@@ -37,8 +38,19 @@ public sealed partial class TraceReader : IDisposable
 
     private long _lastTicks = long.MinValue;
     private long _lastLine;
+
+    // The date-and-minute prefix of the last timestamp parsed ("2026-01-15T09:30", 16 bytes as two words) and the
+    // UTC-less ticks of that minute: a trace's rows come minutes apart at most, so most rows parse only their seconds.
+    private ulong _minuteHead;
+    private ulong _minuteTail;
+    private long _minuteTicks = -1;
     private readonly byte[] _lastDate = new byte[10];
     private long _lastDateTicks = -1;
+
+    // Chunked reading (TraceChunks): a bad row without SkipInvalid ends the chunk instead of throwing, and the
+    // rows before the chunk's first valid row remember the earliest timestamp they were order-checked with.
+    private bool _stopAtBadRow;
+    private bool _beforeFirstValid = true;
 
     private TraceReader(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
@@ -51,6 +63,7 @@ public sealed partial class TraceReader : IDisposable
         FileLength = length;
 
         IReadOnlyList<string> headers = Framed(() => csv.Headers);
+        _headers = headers;
         if (headers.Count == 0)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the file is empty; a header row is required (docs/trace-format.md)");
@@ -75,6 +88,28 @@ public sealed partial class TraceReader : IDisposable
         _fieldsNeeded = 1 + Math.Max(last, _maxTokens);
 
         _models = new ModelSlotCache(catalog, options.AudioTokenRates, options.ModelOverride);
+    }
+
+    /// <summary>A reader of one chunk of a trace whose header <paramref name="header"/> has read: the chunk has no
+    /// header line, its lines are numbered from 1, and a bad row without SkipInvalid ends it (see <see cref="BadRow"/>).</summary>
+    private TraceReader(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, TraceReader header, TraceRejections rejections)
+    {
+        _csv = csv;
+        _malformed = malformed;
+        _path = header._path;
+        _catalog = header._catalog;
+        _options = header._options with { RequireRequests = false };
+        _rejections = rejections;
+        FileLength = header.FileLength;
+        _headers = header._headers;
+        _timestamp = header._timestamp;
+        _model = header._model;
+        _tokenIndex = header._tokenIndex;
+        _secondsIndex = header._secondsIndex;
+        _maxTokens = header._maxTokens;
+        _fieldsNeeded = header._fieldsNeeded;
+        _models = new ModelSlotCache(_catalog, _options.AudioTokenRates, _options.ModelOverride);
+        _stopAtBadRow = true;
     }
 
     /// <summary>The file being read, as given.</summary>
@@ -143,17 +178,61 @@ public sealed partial class TraceReader : IDisposable
         }
     }
 
+    /// <summary>Opens one chunk of a trace (<see cref="TraceChunks"/>) over <paramref name="chunk"/>, the bytes of whole lines:
+    /// the first chunk (<paramref name="withHeader"/>) starts with the header, the others take the columns of
+    /// <paramref name="header"/>. Lines are numbered from the chunk's start; a bad row without SkipInvalid ends the chunk.</summary>
+    internal static TraceReader OpenChunk(Stream chunk, TraceReader header, TraceRejections rejections, bool withHeader, int bufferSize)
+    {
+        var malformed = new Queue<(long, CsvMalformedReason, long)>();
+        var csv = CsvReader.Create(chunk, ReaderOptions(malformed, withHeader, bufferSize), leaveOpen: true);
+        try
+        {
+            var reader = withHeader
+                ? new TraceReader(csv, malformed, header._path, header.FileLength, header._catalog, header._options with { RequireRequests = false }, rejections)
+                : new TraceReader(csv, malformed, header, rejections);
+            reader._stopAtBadRow = true;
+            return reader;
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>In a chunk, the first bad row without SkipInvalid (its line in the chunk, kind and message), which ended it; else null.</summary>
+    internal (long Line, string Kind, string Message)? BadRow { get; private set; }
+
+    /// <summary>The earliest timestamp of the rows checked for time order before the first valid row (long.MaxValue when none):
+    /// a chunk read from its own start agrees with a read from the file's start exactly when this is not before the
+    /// previous chunk's last valid timestamp (after the first valid row both compare against the same timestamp).</summary>
+    internal long MinOrderCheckedTicks { get; private set; } = long.MaxValue;
+
+    /// <summary>The last valid row's timestamp (long.MinValue before the first) and line.</summary>
+    internal (long Ticks, long Line) LastValid => (_lastTicks, _lastLine);
+
+    /// <summary>Continues the time-order check from a valid row before this chunk (at <paramref name="ticks"/>, on <paramref name="line"/>).</summary>
+    internal void ContinueAfter(long ticks, long line)
+    {
+        _lastTicks = ticks;
+        _lastLine = line;
+    }
+
+    /// <summary>The message of a record too long to frame, at <paramref name="line"/> (0 when unknown).</summary>
+    internal static string RecordTooLong(string path, long line) =>
+        $"{path}{(line > 0 ? $":{line}" : "")}: a record longer than {MaxRecordBytes:N0} bytes without a line break; a trace row is one line of about a hundred bytes (is this a CSV trace?)";
+
     /// <summary>The framing rule of a trace (docs/trace-format.md): one record per line. A quoted field may
     /// hold commas and quotes ("") but not a line break, so one stray quote cannot swallow the rest of the
     /// file: its line is reported as a bad row and the next line is read as the next row.</summary>
-    private static CsvReaderOptions ReaderOptions(Queue<(long, CsvMalformedReason, long)> malformed) => CsvReaderOptions.Default with
+    private static CsvReaderOptions ReaderOptions(Queue<(long, CsvMalformedReason, long)> malformed, bool hasHeader = true, int bufferSize = 1 << 20) => CsvReaderOptions.Default with
     {
         Separator = ',',
-        HasHeader = true,
+        HasHeader = hasHeader,
         // Trimming in CsvHelper halves its speed; the few fields we parse are trimmed in place instead.
         TrimWhitespace = false,
         TrackLineNumbers = true,
-        BufferSize = 1 << 20,
+        BufferSize = bufferSize,
         AllowLineBreaksInQuotes = false,
         MaxRecordSize = MaxRecordBytes,
         MalformedData = CsvMalformedDataHandling.Recover,
@@ -176,6 +255,13 @@ public sealed partial class TraceReader : IDisposable
         {
             RowsRead++;
             long line = _csv.LineNumber;
+            if (_csv.RawRecord.Length > MaxRecordBytes)
+            {
+                // CsvHelper refuses a longer record only when it must grow its buffer for it, which depends on where the
+                // record falls in the buffer; checked here, the limit holds wherever a read (or a chunk) starts.
+                TooLong(line);
+            }
+
             string? kind;
             string? message;
             if (_malformed.Count > 0 && _malformed.Peek().Line <= line)
@@ -197,6 +283,13 @@ public sealed partial class TraceReader : IDisposable
 
             if (!_options.SkipInvalid)
             {
+                if (_stopAtBadRow)
+                {
+                    BadRow = (line, kind, message!);
+                    request = default;
+                    return false;
+                }
+
                 throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{_path}:{line}: {message}");
             }
 
@@ -206,7 +299,7 @@ public sealed partial class TraceReader : IDisposable
         request = default;
         if (RowsPriced == 0 && _options.RequireRequests)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, NoRequests());
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, NoRequests(_path, RowsRead, _rejections));
         }
 
         return false;
@@ -214,16 +307,16 @@ public sealed partial class TraceReader : IDisposable
 
     /// <summary>One rule for every command (price, simulate, recommend, project, diff): a trace without a
     /// single valid request is invalid input, not a $0 answer.</summary>
-    private string NoRequests()
+    internal static string NoRequests(string path, long rowsRead, TraceRejections rejections)
     {
-        if (RowsRead == 0)
+        if (rowsRead == 0)
         {
-            return $"{_path}: the trace has no rows after its header; nothing to price (docs/trace-format.md)";
+            return $"{path}: the trace has no rows after its header; nothing to price (docs/trace-format.md)";
         }
 
-        var reasons = string.Join(", ", _rejections.ByReason.Select(r => $"{r.Value:N0} {r.Key}"));
-        var first = _rejections.First.Count > 0 ? $"; first: line {_rejections.First[0].Line}: {_rejections.First[0].Message}" : "";
-        return $"{_path}: no valid request: all {RowsRead:N0} rows were rejected ({reasons}){first}";
+        var reasons = string.Join(", ", rejections.ByReason.Select(r => $"{r.Value:N0} {r.Key}"));
+        var first = rejections.First.Count > 0 ? $"; first: line {rejections.First[0].Line}: {rejections.First[0].Message}" : "";
+        return $"{path}: no valid request: all {rowsRead:N0} rows were rejected ({reasons}){first}";
     }
 
     /// <summary>Runs a CsvHelper call, turning its framing errors (a record over <see cref="MaxRecordBytes"/>,
@@ -234,12 +327,25 @@ public sealed partial class TraceReader : IDisposable
         {
             return read();
         }
+        catch (CsvFormatException e) when (_stopAtBadRow)
+        {
+            throw new TraceChunkFramingException(e.LineNumber);
+        }
         catch (CsvFormatException e)
         {
-            string where = e.LineNumber > 0 ? $":{e.LineNumber}" : "";
-            throw new PlannerException(PlannerErrorKind.InvalidTrace,
-                $"{_path}{where}: a record longer than {MaxRecordBytes:N0} bytes without a line break; a trace row is one line of about a hundred bytes (is this a CSV trace?)");
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, e.LineNumber));
         }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void TooLong(long line)
+    {
+        if (_stopAtBadRow)
+        {
+            throw new TraceChunkFramingException(line);
+        }
+
+        throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, line));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -279,7 +385,7 @@ public sealed partial class TraceReader : IDisposable
             }
         }
 
-        return field < _csv.Headers.Count ? InputText.Shorten(_csv.Headers[field], 40) : $"field {field + 1}";
+        return field < _headers.Count ? InputText.Shorten(_headers[field], 40) : $"field {field + 1}";
     }
 
     private static string Malformed(CsvMalformedReason reason) => reason switch
@@ -432,9 +538,14 @@ public sealed partial class TraceReader : IDisposable
             }
         }
 
+        if (_beforeFirstValid && ticks < MinOrderCheckedTicks)
+        {
+            MinOrderCheckedTicks = ticks;
+        }
+
         if (ticks < _lastTicks)
         {
-            message = $"{TraceColumns.Timestamp}: {Instant(ticks)} is before the previous row's {Instant(_lastTicks)} (line {_lastLine}); rows must be in time order";
+            message = OutOfOrder(ticks, _lastTicks, _lastLine);
             return TraceRejectionKinds.OutOfOrder;
         }
 
@@ -454,16 +565,42 @@ public sealed partial class TraceReader : IDisposable
 
         _lastTicks = ticks;
         _lastLine = line;
+        _beforeFirstValid = false;
         request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, slot.Sheet.Price(usage));
         return null;
     }
+
+    private const string PreviousLine = "(line ";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string OutOfOrder(long ticks, long previousTicks, long previousLine) =>
+        $"{TraceColumns.Timestamp}: {Instant(ticks)} is before the previous row's {Instant(previousTicks)} {PreviousLine}{previousLine}); rows must be in time order";
+
+    /// <summary>An out-of-order message written in a chunk, with the previous row's line moved by <paramref name="lines"/>
+    /// (the lines before the chunk). The instants in the message never contain "(line ", so the reference is found exactly.</summary>
+    internal static string MoveLineReference(string message, long lines)
+    {
+        int at = message.LastIndexOf(PreviousLine, StringComparison.Ordinal);
+        if (lines == 0 || at < 0)
+        {
+            return message;
+        }
+
+        int start = at + PreviousLine.Length;
+        int end = message.IndexOf(')', start);
+        long line = long.Parse(message.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(message.AsSpan(0, start), (line + lines).ToString(System.Globalization.CultureInfo.InvariantCulture), message.AsSpan(end));
+    }
+
+    /// <summary>How this reader reads (its chunks read the same way).</summary>
+    internal TraceOptions Options => _options;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private string ShortRow()
     {
         // The first column the row lacks (fields < _fieldsNeeded <= the header's count).
         int fields = _csv.FieldCount;
-        return $"{_csv.Headers[fields]}: missing; the row has {fields} field(s), the header {_csv.Headers.Count}";
+        return $"{_headers[fields]}: missing; the row has {fields} field(s), the header {_headers.Count}";
     }
 
     private static string? CheckMaxTokens(ModelSpec model, in Usage usage, long max, ref string? message)

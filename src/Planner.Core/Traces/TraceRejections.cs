@@ -27,6 +27,27 @@ public sealed class TraceRejections
         _byReason[kind] = checked(_byReason.GetValueOrDefault(kind) + count);
     }
 
+    /// <summary>Records every rejection of <paramref name="other"/> after those already here (a later chunk of the same
+    /// file), its listed rows moved by <paramref name="move"/> (to their lines in the file).</summary>
+    internal void AddAll(TraceRejections other, Func<TraceRejection, TraceRejection> move)
+    {
+        Count = checked(Count + other.Count);
+        foreach (var (kind, count) in other._byReason)
+        {
+            _byReason[kind] = checked(_byReason.GetValueOrDefault(kind) + count);
+        }
+
+        foreach (var rejection in other._first)
+        {
+            if (_first.Count == ListedAtMost)
+            {
+                break;
+            }
+
+            _first.Add(move(rejection));
+        }
+    }
+
     /// <summary>Records one rejected row.</summary>
     public void Add(TraceRejection rejection)
     {

@@ -23,4 +23,26 @@ public static class UsageSourceExtensions
 
         return source.RowsRead;
     }
+
+    /// <summary>Reads every remaining request into sinks from <paramref name="sinkFor"/>, each handed to <paramref name="merge"/>
+    /// in file order with the lines before the sink's part (add them to its rows' <see cref="TraceRequest.Line"/>): a large CSV trace in line-aligned chunks on every core, one sink per chunk
+    /// (<see cref="CsvTraceSource.ReadAllInChunks"/>); anything else (standard input, small files, other formats) sequentially
+    /// into one sink. The sinks' sums must merge exactly (integer totals do).</summary>
+    /// <returns>Rows read in all.</returns>
+    public static long ReadAllInChunks<TSink>(this IUsageSource source, Func<IUsageSource, TSink> sinkFor, Action<TSink, long> merge, Action<IUsageSource>? onProgress = null)
+        where TSink : ITraceSink
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sinkFor);
+        ArgumentNullException.ThrowIfNull(merge);
+        if (source is CsvTraceSource csv && csv.ReadAllInChunks(sinkFor, merge, onProgress))
+        {
+            return csv.RowsRead;
+        }
+
+        var sink = sinkFor(source);
+        long read = source.ReadAll(sink, onProgress);
+        merge(sink, 0);
+        return read;
+    }
 }

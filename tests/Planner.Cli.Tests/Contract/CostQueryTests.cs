@@ -35,13 +35,12 @@ public class CostQueryTests
     }
 
     [Fact]
-    public void Cli_SeveralBadFields_PrintsEveryOneAsAFlagOnItsOwnLine()
+    public void Cli_SeveralBadFields_PrintsEveryOneAsAFlagInOneLine()
     {
         var result = CliRunner.Run("cost", "--model", "gpt-audio-mini", "--requests", "0", "--audio-in", "5", "--audio-in-seconds", "1");
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Be(
-            "planner: --requests must be between 1 and 1,000,000,000,000, got 0" + Environment.NewLine +
-            "planner: give --audio-in or --audio-in-seconds, not both" + Environment.NewLine);
+            "planner: --requests must be between 1 and 1,000,000,000,000, got 0; give --audio-in or --audio-in-seconds, not both" + Environment.NewLine);
     }
 }

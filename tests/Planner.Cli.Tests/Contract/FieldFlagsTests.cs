@@ -32,20 +32,16 @@ public class FieldFlagsTests
         FieldFlags.Table.Should().ContainKey(field, $"{query}.{field} needs a row in FieldFlags, so its errors name a flag on the command line");
     }
 
-    [Fact]
-    public void Message_OwnFieldAndSnakeCaseFields_BecomeFlags()
+    [Theory]
+    [InlineData("requests", "requests must be between 1 and 1,000,000,000,000, got 0", "--requests must be between 1 and 1,000,000,000,000, got 0")]
+    [InlineData("audio_in", "give audio_in or audio_in_seconds, not both", "give --audio-in or --audio-in-seconds, not both")]
+    [InlineData("models", "models needs at least two models, e.g. models gpt-audio,gpt-audio-mini (or leave it out)",
+        "--models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini (or leave it out)")]
+    [InlineData("at", "at must be an ISO-8601 date, got 'at'", "--at must be an ISO-8601 date, got 'at'")]
+    [InlineData("model", "model is required, e.g. gpt-audio-mini", "--model is required, e.g. gpt-audio-mini")]
+    [InlineData("text_in", "text_in must be at most the model's cap", "--text-in must be at most the model's cap")]
+    public void Message_FieldNamesBecomeFlags_OrdinaryWordsStay(string field, string message, string expected)
     {
-        FieldFlags.Message(new FieldError("requests", "requests must be between 1 and 1,000,000,000,000, got 0"))
-            .Should().Be("--requests must be between 1 and 1,000,000,000,000, got 0");
-        FieldFlags.Message(new FieldError("audio_in", "give audio_in or audio_in_seconds, not both"))
-            .Should().Be("give --audio-in or --audio-in-seconds, not both");
-    }
-
-    [Fact]
-    public void Message_OrdinaryWordsThatAreAlsoFieldNames_StayWords()
-    {
-        // "model" and "at" are fields, but only the error's own field is rewritten when it has no underscore.
-        FieldFlags.Message(new FieldError("text_in", "text_in must be at most the model's cap"))
-            .Should().Be("--text-in must be at most the model's cap");
+        FieldFlags.Message(new FieldError(field, message)).Should().Be(expected);
     }
 }

@@ -1,0 +1,297 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Planner.Core.Traces;
+
+/// <summary>Reads a large CSV trace in line-aligned chunks on several cores, with the result of one sequential read:
+/// the same sums, the same rejections in the same order with their lines in the file, and the same first bad row.</summary>
+/// <remarks>
+/// <para>A trace is one record per line (a quoted field may not hold a line break: docs/trace-format.md), so every line
+/// break ends a record and a chunk can start after any LF. Each chunk has its own reader (model cache, price sheets)
+/// and its own sink (exact integer sums), merged in file order; lines are numbered within the chunk and moved by the
+/// line breaks of the chunks before it, which each chunk's stream counts as it reads (no extra pass).</para>
+/// <para>Time order: a chunk is read as if it were the start of the file. After its first valid row it checks order
+/// exactly as a sequential read would (both compare with that row), so it agrees with the sequential read unless a
+/// row before its first valid one, or that row itself, is earlier than the last valid row of the chunks before it.
+/// The merge checks exactly that and, in that (rare) case, reads the chunk again continuing from that row.</para>
+/// <para>Without SkipInvalid a bad row ends its chunk; chunks after it stop, chunks before it run to their end, and
+/// the merge, in file order, reports the first bad row of the file.</para>
+/// </remarks>
+internal static class TraceChunks
+{
+    private const int RowsPerReport = 0x10000;
+
+    /// <summary>Where the chunks of <paramref name="file"/> start (the first at 0, each other one right after an LF),
+    /// or null when the file should be read sequentially (too small, one line, or UTF-16/32 text).</summary>
+    public static long[]? Plan(SafeFileHandle file, long length, TraceChunking chunking)
+    {
+        if (length < chunking.FromBytes || length == 0)
+        {
+            return null;
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        int got = RandomAccess.Read(file, head, 0);
+        if (got >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) || (got == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF)))
+        {
+            return null; // UTF-16 or UTF-32: the reader transcodes, so byte offsets are not character offsets.
+        }
+
+        long headerEnd = NextLineStart(file, length, 0, anyBreak: true);
+        var starts = new List<long> { 0 };
+        if (chunking.AtEveryLine)
+        {
+            for (long at = headerEnd; at < length; at = NextLineStart(file, length, at, anyBreak: false))
+            {
+                if (at > starts[^1] && CanStartChunk(file, at))
+                {
+                    starts.Add(at);
+                }
+            }
+        }
+        else
+        {
+            int chunks = chunking.Chunks;
+            for (int i = 1; i < chunks; i++)
+            {
+                long target = headerEnd + ((length - headerEnd) / chunks * i);
+                long at = Math.Max(NextLineStart(file, length, Math.Max(target - 1, 0), anyBreak: false), headerEnd);
+                while (at < length && !CanStartChunk(file, at))
+                {
+                    at = NextLineStart(file, length, at, anyBreak: false);
+                }
+
+                if (at < length && at > starts[^1])
+                {
+                    starts.Add(at);
+                }
+            }
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>A line starting with a byte-order mark's first byte would be read as one by a chunk's reader, not as
+    /// text in its first field: such a line never starts a chunk.</summary>
+    private static bool CanStartChunk(SafeFileHandle file, long at)
+    {
+        Span<byte> first = stackalloc byte[1];
+        return RandomAccess.Read(file, first, at) == 1 && first[0] is not (0xEF or 0xFE or 0xFF or 0x00);
+    }
+
+    /// <summary>The offset just after the first LF at or after <paramref name="from"/> (with <paramref name="anyBreak"/>,
+    /// after the first CR, LF or CR LF), or <paramref name="length"/> when there is none.</summary>
+    private static long NextLineStart(SafeFileHandle file, long length, long from, bool anyBreak)
+    {
+        byte[] window = new byte[64 * 1024];
+        for (long at = from; at < length;)
+        {
+            int read = RandomAccess.Read(file, window, at);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            var bytes = window.AsSpan(0, read);
+            int i = anyBreak ? bytes.IndexOfAny((byte)'\n', (byte)'\r') : bytes.IndexOf((byte)'\n');
+            if (i >= 0)
+            {
+                long end = at + i + 1;
+                if (bytes[i] == (byte)'\r' && end < length)
+                {
+                    Span<byte> next = stackalloc byte[1];
+                    if (RandomAccess.Read(file, next, end) == 1 && next[0] == (byte)'\n')
+                    {
+                        end++;
+                    }
+                }
+
+                return end;
+            }
+
+            at += read;
+        }
+
+        return length;
+    }
+
+    /// <summary>Reads the file of <paramref name="header"/> (the reader that read its header) from <paramref name="starts"/>,
+    /// each chunk into a sink from <paramref name="sinkFor"/> (called on the chunk's thread with the chunk's source), handed
+    /// to <paramref name="merge"/> in file order on the calling thread with the lines before the chunk (a row's line in
+    /// the file is its <see cref="TraceRequest.Line"/> plus those), which also calls <paramref name="onProgress"/> with
+    /// the bytes read so far about ten times a second.</summary>
+    /// <exception cref="PlannerException">The first bad row of the file (without SkipInvalid), a record too long, or no valid row.</exception>
+    public static (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Read<TSink>(
+        SafeFileHandle file, long length, long[] starts, TraceReader header, TraceRejections rejections,
+        Func<IUsageSource, TSink> sinkFor, Action<TSink, long> merge, Action<long>? onProgress)
+        where TSink : ITraceSink
+    {
+        var run = new Run<TSink>(file, length, starts, header, sinkFor);
+        run.Start(header.Options.Chunking.Parallelism);
+        run.Wait(onProgress);
+
+        var options = header.Options;
+        long lines = 0;
+        long rowsRead = 0;
+        long rowsPriced = 0;
+        bool converted = false;
+        (long Ticks, long Line) last = (long.MinValue, 0);
+        for (int i = 0; i < starts.Length; i++)
+        {
+            var chunk = run.Results[i] ?? throw new InvalidOperationException($"chunk {i} of {header.Path} was not read, yet no earlier chunk stopped the read");
+            if (chunk.MinOrderCheckedTicks < last.Ticks)
+            {
+                // A row at the chunk's start is earlier than the last valid row before it: read it again, continuing from that row.
+                chunk = run.ReadChunk(i, (last.Ticks, last.Line - lines), cancellable: false)!;
+            }
+
+            if (chunk.FramingLine is { } framing)
+            {
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.RecordTooLong(header.Path, framing > 0 ? framing + lines : 0));
+            }
+
+            if (chunk.BadRow is { } bad)
+            {
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{header.Path}:{bad.Line + lines}: {Move(bad.Kind, bad.Message, lines)}");
+            }
+
+            merge(chunk.Sink, lines);
+            long moveBy = lines;
+            rejections.AddAll(chunk.Rejections, r => new TraceRejection(r.Line + moveBy, r.Kind, Move(r.Kind, r.Message, moveBy)));
+            rowsRead += chunk.RowsRead;
+            rowsPriced += chunk.RowsPriced;
+            converted |= chunk.ConvertedAudioSeconds;
+            if (chunk.RowsPriced > 0)
+            {
+                last = (chunk.LastValid.Ticks, chunk.LastValid.Line + lines);
+            }
+
+            lines += chunk.LineBreaks;
+        }
+
+        if (rowsPriced == 0 && options.RequireRequests)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(header.Path, rowsRead, rejections));
+        }
+
+        return (rowsRead, rowsPriced, converted);
+    }
+
+    private static string Move(string kind, string message, long lines) =>
+        kind == TraceRejectionKinds.OutOfOrder ? TraceReader.MoveLineReference(message, lines) : message;
+
+    /// <summary>What one chunk's read left: its sink and counts, lines counted from the chunk's start.</summary>
+    private sealed record Chunk<TSink>(
+        TSink Sink, TraceRejections Rejections, long RowsRead, long RowsPriced, bool ConvertedAudioSeconds, long LineBreaks,
+        long MinOrderCheckedTicks, (long Ticks, long Line) LastValid, (long Line, string Kind, string Message)? BadRow, long? FramingLine);
+
+    /// <summary>The chunks of one read, taken by the workers in file order.</summary>
+    private sealed class Run<TSink>(SafeFileHandle file, long length, long[] starts, TraceReader header, Func<IUsageSource, TSink> sinkFor)
+        where TSink : ITraceSink
+    {
+        private readonly long[] _bytesRead = new long[starts.Length];
+        private Task[] _workers = [];
+        private int _next = -1;
+        private int _firstStopped = int.MaxValue;
+
+        public Chunk<TSink>?[] Results { get; } = new Chunk<TSink>?[starts.Length];
+
+        public void Start(int parallelism)
+        {
+            _workers = new Task[Math.Clamp(parallelism, 1, starts.Length)];
+            for (int w = 0; w < _workers.Length; w++)
+            {
+                _workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+        }
+
+        public void Wait(Action<long>? onProgress)
+        {
+            var all = Task.WhenAll(_workers);
+            try
+            {
+                while (!all.Wait(onProgress is null ? Timeout.Infinite : 100))
+                {
+                    long read = 0;
+                    for (int i = 0; i < _bytesRead.Length; i++)
+                    {
+                        read += Volatile.Read(ref _bytesRead[i]);
+                    }
+
+                    onProgress!(Math.Min(read, length));
+                }
+            }
+            catch (AggregateException e)
+            {
+                ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            }
+        }
+
+        private void Work()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref _next)) < starts.Length)
+            {
+                if (i > Volatile.Read(ref _firstStopped))
+                {
+                    continue; // an earlier chunk stopped the read: this one cannot matter.
+                }
+
+                var chunk = ReadChunk(i, null, cancellable: true);
+                Results[i] = chunk;
+                if (chunk is not null && (chunk.BadRow is not null || chunk.FramingLine is not null))
+                {
+                    int seen;
+                    while (i < (seen = Volatile.Read(ref _firstStopped)) && Interlocked.CompareExchange(ref _firstStopped, i, seen) != seen)
+                    {
+                    }
+                }
+            }
+        }
+
+        /// <summary>Reads chunk <paramref name="i"/>, continuing the order check from <paramref name="after"/> (line counted
+        /// from the chunk's start) when given; null when <paramref name="cancellable"/> and an earlier chunk stopped the read.</summary>
+        public Chunk<TSink>? ReadChunk(int i, (long Ticks, long Line)? after, bool cancellable)
+        {
+            long start = starts[i];
+            long end = i + 1 < starts.Length ? starts[i + 1] : length;
+            using var stream = new TraceChunkStream(file, start, end);
+            var rejections = new TraceRejections();
+            int buffer = (int)Math.Clamp(end - start + 1, 4096, 1 << 20);
+            using var reader = TraceReader.OpenChunk(stream, header, rejections, withHeader: i == 0, buffer);
+            if (after is { } a)
+            {
+                reader.ContinueAfter(a.Ticks, a.Line);
+            }
+
+            var source = CsvTraceSource.Wrap(reader);
+            var sink = sinkFor(source);
+            long? framing = null;
+            long report = RowsPerReport;
+            try
+            {
+                while (source.TryRead(out var request))
+                {
+                    sink.Add(request);
+                    if (reader.RowsRead >= report)
+                    {
+                        report = reader.RowsRead + RowsPerReport;
+                        Volatile.Write(ref _bytesRead[i], stream.BytesRead);
+                        if (cancellable && Volatile.Read(ref _firstStopped) < i)
+                        {
+                            return null;
+                        }
+                    }
+                }
+            }
+            catch (TraceChunkFramingException e)
+            {
+                framing = e.LineInChunk;
+            }
+
+            Volatile.Write(ref _bytesRead[i], end - start);
+            return new Chunk<TSink>(sink, rejections, reader.RowsRead, reader.RowsPriced, reader.ConvertedAudioSeconds, stream.LineBreaks,
+                reader.MinOrderCheckedTicks, reader.LastValid, reader.BadRow, framing);
+        }
+    }
+}
