@@ -70,7 +70,7 @@ public static class PlannerApp
 
     /// <summary>The commands, for "did you mean" (kept with <see cref="Configure"/>; a test checks they agree).</summary>
     internal static readonly string[] CommandNames =
-        ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace"];
+        ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace", "serve"];
 
     private static void Configure(IConfigurator config)
     {
@@ -144,6 +144,10 @@ public static class PlannerApp
             .WithDescription("Simulate every tier and recommend the lowest that meets the objectives.")
             .WithExample("recommend", "data/traces/voice-support-day.csv")
             .WithExample("recommend", "trace.csv", "--on-limit", "retry", "--max-throttle-rate", "0.005", "--json");
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("The web calculator for product managers: cost, calls, projection, your usage and the catalog, with an HTTP API, on this machine until Ctrl+C.")
+            .WithExample("serve")
+            .WithExample("serve", "--port", "8080", "--max-upload-mb", "1024");
         config.AddCommand<GenerateTraceCommand>("generate-trace")
             .WithDescription("Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.")
             .WithExample("generate-trace", "--rows", "1000000", "--seed", "42", "--out", "trace.csv");

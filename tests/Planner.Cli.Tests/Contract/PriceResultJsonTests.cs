@@ -106,7 +106,6 @@ public class PriceResultJsonTests
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Be(
-            "planner: --by must be project, api_key, user or model, got 'team'" + Environment.NewLine +
-            "planner: --spread must be even or poisson, got 'wide'" + Environment.NewLine);
+            "planner: --by must be project, api_key, user or model, got 'team'; --spread must be even or poisson, got 'wide'" + Environment.NewLine);
     }
 }

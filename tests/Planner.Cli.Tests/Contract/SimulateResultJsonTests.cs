@@ -78,7 +78,6 @@ public class SimulateResultJsonTests
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Be(
-            "planner: --on-limit must be queue or retry, got 'wait'" + Environment.NewLine +
-            "planner: --retry-attempts must be >= 1, got 0" + Environment.NewLine);
+            "planner: --on-limit must be queue or retry, got 'wait'; --retry-attempts must be >= 1, got 0" + Environment.NewLine);
     }
 }
