@@ -81,7 +81,7 @@ public sealed class ResponseLogSource : JsonLinesSource
             int valueStart = JsonSkip.Space(line, at + 1);
             int valueEnd = JsonSkip.Value(line, valueStart);
             var property = Classify(name);
-            if (property != Property.Other)
+            if (property != Property.Other && !Plain(property, line[valueStart..valueEnd], ref data))
             {
                 var value = new Utf8JsonReader(line[valueStart..valueEnd]);
                 try
@@ -113,6 +113,34 @@ public sealed class ResponseLogSource : JsonLinesSource
 
             throw JsonSkip.Error(at, "a ',' or '}' is expected after a value");
         }
+    }
+
+    /// <summary>The two values every line has, in their plain forms, without a reader: a model name with no escapes
+    /// and a <c>created</c> of whole Unix seconds. False for anything else (the reader then reads it, and words any error).</summary>
+    private bool Plain(Property property, ReadOnlySpan<byte> value, ref LineData data)
+    {
+        if (property == Property.Model)
+        {
+            if (value.Length < 2 || value[0] != (byte)'"' || value.Length - 2 > ModelName.Length || value[1..^1].Contains((byte)'\\'))
+            {
+                return false;
+            }
+
+            value[1..^1].CopyTo(ModelName);
+            data.ModelLength = value.Length - 2;
+            return true;
+        }
+
+        if (property is Property.Created or Property.CreatedAt && data.Ticks < 0
+            && value.Length is > 0 and < 19 && value[0] is >= (byte)'1' and <= (byte)'9'
+            && System.Buffers.Text.Utf8Parser.TryParse(value, out long seconds, out int used) && used == value.Length
+            && Text.TryUnixSeconds(seconds, out long ticks))
+        {
+            data.Ticks = ticks;
+            return true;
+        }
+
+        return false;
     }
 
     private static Property Classify(ReadOnlySpan<byte> name) => name.Length switch
