@@ -131,9 +131,11 @@ public static class UsageFormats
         string text = Encoding.UTF8.GetString(head);
         if (names is null)
         {
-            // The first object is longer than the sample: decide on the names that appear in it.
+            // The first object is longer than the sample: decide on the names that appear in it (a response's usage may
+            // come after choices longer than the sample: its choices or object type then decide).
             return text.Contains("\"bucket\"", StringComparison.Ordinal) || text.Contains("\"page\"", StringComparison.Ordinal) ? UsagePageSource.FormatKey
-                : text.Contains("\"usage\"", StringComparison.Ordinal) ? ResponseLogSource.FormatKey
+                : text.Contains("\"usage\"", StringComparison.Ordinal) || text.Contains("\"choices\"", StringComparison.Ordinal) || text.Contains("\"chat.completion\"", StringComparison.Ordinal)
+                    ? ResponseLogSource.FormatKey
                 : throw Undetectable(path, "JSON, but its first object is not a response, a Realtime event or a Usage API page");
         }
 

@@ -83,10 +83,16 @@ public sealed class WorkloadLearner
     public Workload Learn(UsageFit fit = UsageFit.Resample, DailySpreadPrior? spreadPrior = null)
     {
         var prior = (spreadPrior ?? DailySpreadPrior.Default).Validate();
-        if (Count < 2 || _last == _first)
+        if (Count < 2)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace,
                 $"a workload needs at least two requests at different times to learn arrival rates from, got {Count}");
+        }
+
+        if (_last == _first)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace,
+                $"a workload needs requests at two or more different times to learn arrival rates from; all {Count:N0} are at {Ingest.Text.Instant(_first.UtcTicks)} (a usage bucket's requests are read at its start: give more than one bucket)");
         }
 
         // n requests between first and last: the observed span is (n - 1) gaps, the process ran n gaps.
