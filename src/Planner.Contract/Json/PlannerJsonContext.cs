@@ -25,4 +25,7 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(RecommendResult))]
 [JsonSerializable(typeof(ProjectResult))]
 // contract-b: end.
+// contract-c: reconcile, calibrate, crosscheck, diff.
+[JsonSerializable(typeof(ReconcileResult))]
+// contract-c: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
