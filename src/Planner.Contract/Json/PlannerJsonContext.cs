@@ -27,5 +27,6 @@ namespace Planner.Contract.Json;
 // contract-b: end.
 // contract-c: reconcile, calibrate, crosscheck, diff.
 [JsonSerializable(typeof(ReconcileResult))]
+[JsonSerializable(typeof(CalibrateResult))]
 // contract-c: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
