@@ -28,5 +28,6 @@ namespace Planner.Contract.Json;
 // contract-c: reconcile, calibrate, crosscheck, diff.
 [JsonSerializable(typeof(ReconcileResult))]
 [JsonSerializable(typeof(CalibrateResult))]
+[JsonSerializable(typeof(CrosscheckResult))]
 // contract-c: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;
