@@ -1,6 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core.Crosscheck;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -24,23 +29,20 @@ public sealed class CrosscheckCommand(CliEnvironment environment) : Command<Cros
         [Description("Compare the prices in effect on this date. The default value is today.")]
         public string? At { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            if (LiteLlm is null && GenAiPrices is null)
-            {
-                return ValidationResult.Error("give --litellm FILE, --genai-prices FILE, or both");
-            }
+        /// <summary>The reference files; <see cref="CrosscheckQuery.Validate"/> checks every field at once in Execute.</summary>
+        public override ValidationResult Validate() =>
+            LiteLlm is null && GenAiPrices is null ? ValidationResult.Error("give --litellm FILE, --genai-prices FILE, or both") : ValidationResult.Success();
 
-            return At is not null && !CliParse.TryInstant(At, out _)
-                ? ValidationResult.Error($"--at must be an ISO-8601 date such as 2026-12-01, got '{At}'")
-                : ValidationResult.Success();
-        }
+        /// <summary>The command line as a query.</summary>
+        public CrosscheckQuery ToQuery() => new() { At = At };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var at = DateOnly.FromDateTime((settings.At is not null && CliParse.TryInstant(settings.At, out var instant) ? instant : environment.Clock()).UtcDateTime);
+        var now = environment.Clock();
         var references = new List<ReferenceCatalog>();
         if (settings.LiteLlm is { } litellm)
         {
@@ -49,64 +51,30 @@ public sealed class CrosscheckCommand(CliEnvironment environment) : Command<Cros
 
         if (settings.GenAiPrices is { } genai)
         {
-            references.Add(GenAiPricesReader.Read(genai, at));
+            references.Add(GenAiPricesReader.Read(genai, query.Day(now)));
         }
 
-        var report = CatalogCrosscheck.Compare(catalog, references, at);
+        var result = CrosscheckService.Run(query, catalog, references, now);
+        Warnings.Print(environment, result.Warnings);
         if (settings.Json)
         {
-            JsonOutput.Write(environment.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("at", report.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteDecimal("tolerance_usd_per_1m", report.ToleranceUsdPerMillion);
-                w.WriteStartArray("sources");
-                foreach (var reference in references)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("source", ReferenceCatalog.Name(reference.Source));
-                    w.WriteString("file", reference.File);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteNumber("compared", report.Compared);
-                w.WriteBoolean("agrees", report.Agrees);
-                w.WriteStartArray("disagreements");
-                foreach (var d in report.Disagreements)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("source", ReferenceCatalog.Name(d.Source));
-                    w.WriteString("model", d.Model);
-                    w.WriteString("field", d.Field);
-                    w.WriteString("kind", Kind(d.Kind));
-                    w.WriteString("planner", d.Planner);
-                    w.WriteString("reference", d.Reference);
-                    w.WriteString("reference_path", d.ReferencePath);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("not_listed");
-                foreach (var (source, model) in report.NotListed)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("source", ReferenceCatalog.Name(source));
-                    w.WriteString("model", model);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
-            return report.Agrees ? ExitCodes.Success : ExitCodes.CheckFailed;
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.CrosscheckResult);
+        }
+        else
+        {
+            Render(environment.Console, result);
         }
 
-        var console = environment.Console;
+        return result.Agrees ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    /// <summary>The lines and table of a crosscheck, from the record.</summary>
+    internal static void Render(IAnsiConsole console, CrosscheckResult result)
+    {
         console.MarkupLineInterpolated(
-            $"Crosscheck on {report.At:yyyy-MM-dd} against {string.Join(" and ", references.Select(r => ReferenceCatalog.Name(r.Source)))}: {report.Compared} model(s) and snapshot(s)");
-        console.MarkupLineInterpolated($"Prices in USD per 1M tokens, equal within ${report.ToleranceUsdPerMillion.ToString(CultureInfo.InvariantCulture)}.");
-        if (report.Agrees)
+            $"Crosscheck on {result.At:yyyy-MM-dd} against {string.Join(" and ", result.Sources.Select(r => r.Source))}: {result.Compared} model(s) and snapshot(s)");
+        console.MarkupLineInterpolated($"Prices in USD per 1M tokens, equal within ${result.ToleranceUsdPer1m.ToString(CultureInfo.InvariantCulture)}.");
+        if (result.Agrees)
         {
             console.MarkupLine("[green]No disagreement.[/]");
         }
@@ -115,37 +83,18 @@ public sealed class CrosscheckCommand(CliEnvironment environment) : Command<Cros
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("Source").AddColumn("Model").AddColumn("Field")
                 .AddColumn(new TableColumn("Planner").RightAligned()).AddColumn(new TableColumn("Theirs").RightAligned());
-            foreach (var d in report.Disagreements)
+            foreach (var d in result.Disagreements)
             {
-                table.AddRow(Markup.Escape(ReferenceCatalog.Name(d.Source)), Markup.Escape(d.Model), Markup.Escape(Label(d)),
-                    Markup.Escape(d.Planner), Markup.Escape(d.Reference));
+                table.AddRow(Markup.Escape(d.Source), Markup.Escape(d.Model), Markup.Escape(d.Label), Markup.Escape(d.Planner), Markup.Escape(d.Reference));
             }
 
             console.Write(table);
-            console.MarkupLineInterpolated($"[red]{report.Disagreements.Count} disagreement(s).[/]");
+            console.MarkupLineInterpolated($"[red]{result.Disagreements.Count} disagreement(s).[/]");
         }
 
-        foreach (var (source, model) in report.NotListed)
+        foreach (var n in result.NotListed)
         {
-            console.MarkupLineInterpolated($"{ReferenceCatalog.Name(source)} does not list {model} (not a disagreement).");
+            console.MarkupLineInterpolated($"{n.Source} does not list {n.Model} (not a disagreement).");
         }
-
-        return report.Agrees ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
-
-    private static string Label(CrosscheckDisagreement d) => d.Kind switch
-    {
-        CrosscheckKind.MissingMeter => d.Field + " (missing)",
-        CrosscheckKind.ExtraMeter => d.Field + " (extra)",
-        _ => d.Field,
-    };
-
-    private static string Kind(CrosscheckKind kind) => kind switch
-    {
-        CrosscheckKind.Price => "price",
-        CrosscheckKind.MissingMeter => "missing_meter",
-        CrosscheckKind.ExtraMeter => "extra_meter",
-        CrosscheckKind.ContextWindow => "context_window",
-        _ => "max_output_tokens",
-    };
 }

@@ -1,5 +1,9 @@
 using System.ComponentModel;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Services;
 using Planner.Core.Ingest;
 using Planner.Core.Traces;
 using Spectre.Console;
@@ -41,6 +45,7 @@ public sealed class ReconcileCommand(CliEnvironment environment) : Command<Recon
         [Description("Count and list bad usage rows and go on, instead of stopping at the first with exit 2.")]
         public bool SkipInvalid { get; init; }
 
+        /// <summary>The files and the output format; <see cref="ReconcileQuery.Validate"/> checks every field at once in Execute.</summary>
         public override ValidationResult Validate()
         {
             var problems = new List<string>();
@@ -54,64 +59,47 @@ public sealed class ReconcileCommand(CliEnvironment environment) : Command<Recon
                 problems.Add("--costs is required (Costs API pages grouped by line_item)");
             }
 
-            if (Tolerance is { } t && !Planner.Core.Ingest.Tolerance.TryParse(t, out _, out string? error))
-            {
-                problems.Add($"--tolerance {error}");
-            }
-
             if (Format is { } f && f is not ("table" or "json" or "markdown"))
             {
                 problems.Add($"--format must be table, json or markdown, got '{f}'");
             }
 
-            if (UsageFormat is { } u && !UsageFormats.All.Any(x => x.Key == u))
-            {
-                problems.Add($"--usage-format must be one of {UsageFormats.Keys}, got '{u}'");
-            }
-
-            if (UsageInputTokens is { } d && d is not ("text" or "all"))
-            {
-                problems.Add($"--usage-input-tokens must be text or all, got '{d}'");
-            }
-
             return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems)) : base.Validate();
         }
+
+        /// <summary>The command line as a query.</summary>
+        public ReconcileQuery ToQuery() => new()
+        {
+            Tolerance = Tolerance,
+            UsageFormat = UsageFormat,
+            UsageInputTokens = UsageInputTokens,
+            SkipInvalid = SkipInvalid,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var catalog = CatalogSource.Load(environment, settings);
-        var tolerance = Tolerance.Default;
-        if (settings.Tolerance is { } t)
-        {
-            Tolerance.TryParse(t, out tolerance, out _);
-        }
-
         var billed = CostsPages.Read(settings.Costs!);
-        var options = new TraceOptions
-        {
-            SkipInvalid = settings.SkipInvalid,
-            Format = settings.UsageFormat,
-            InputTokens = settings.UsageInputTokens switch { "text" => InputTokensDefinition.TextOnly, "all" => InputTokensDefinition.AllModalities, _ => null },
-            UntimedOrigin = new DateTimeOffset(environment.Clock().UtcDateTime.Date, TimeSpan.Zero),
-        };
         var rejections = new TraceRejections();
-        using var usage = UsageFormats.Open(settings.Usage!, catalog, options, rejections);
-        var result = Reconciler.Reconcile(usage, billed, catalog, tolerance);
-        var assumptions = new Assumptions().AddSource(usage);
+        using var usage = UsageFormats.Open(settings.Usage!, catalog, query.ToTraceOptions(environment.Clock()), rejections);
+        var result = ReconcileService.Run(query, catalog, usage, settings.Costs!, billed);
+        Warnings.Print(environment, result.Warnings);
         string format = settings.Json ? "json" : settings.Format ?? "table";
         switch (format)
         {
             case "json":
-                ReconcileReport.WriteJson(environment.Out, settings.Usage!, settings.Costs!, usage.RowsRead, rejections, result, assumptions);
+                PlannerJson.Write(environment.Out, result, PlannerJson.Context.ReconcileResult);
                 break;
             case "markdown":
                 environment.Out.Write(ReconcileReport.Markdown(result));
                 break;
             default:
-                TraceReport.RenderRows(environment.Console, usage.RowsRead, rejections);
+                TraceReport.RenderRows(environment.Console, result);
                 ReconcileReport.Render(environment.Console, result);
-                assumptions.Render(environment.Console);
+                Assumptions.Render(environment.Console, result.Assumptions);
                 break;
         }
 

@@ -93,6 +93,10 @@ internal static class FieldFlags
         ["no_migrate"] = "--no-migrate",
         ["start"] = "--start",
         // contract-b: end.
+        // contract-c: reconcile (skip_invalid and usage_input_tokens above).
+        ["tolerance"] = "--tolerance",
+        ["usage_format"] = "--usage-format",
+        // contract-c: end.
     };
 
     /// <summary>The flag of a field (the field itself when the table has no row, which a test forbids).</summary>

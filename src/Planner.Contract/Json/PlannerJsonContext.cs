@@ -27,4 +27,9 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(RecommendResult))]
 [JsonSerializable(typeof(ProjectResult))]
 // contract-b: end.
+// contract-c: reconcile, calibrate, crosscheck, diff.
+[JsonSerializable(typeof(ReconcileResult))]
+[JsonSerializable(typeof(CalibrateResult))]
+[JsonSerializable(typeof(CrosscheckResult))]
+// contract-c: end.
 public sealed partial class PlannerJsonContext : JsonSerializerContext;

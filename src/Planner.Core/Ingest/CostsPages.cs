@@ -23,6 +23,18 @@ public static class CostsPages
         return costs;
     }
 
+    /// <summary>The billed costs of one export already opened as a stream (an upload), named <paramref name="name"/> in messages.</summary>
+    public static IReadOnlyList<BilledCost> Read(string name, Stream stream)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var costs = new List<BilledCost>();
+        Parse(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), costs);
+        return costs;
+    }
+
     private static void Parse(string file, ReadOnlySpan<byte> document, List<BilledCost> into)
     {
         var lines = new UsagePageParser.LineCounter(document, 1);
