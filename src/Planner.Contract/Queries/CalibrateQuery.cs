@@ -4,7 +4,7 @@ using Planner.Core.Traces;
 namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>calibrate</c>: how the log is read. The log itself is not a field: the service takes the opened source.</summary>
-public sealed record CalibrateQuery
+public sealed record CalibrateQuery : IQuery
 {
     /// <summary>Read the log as response-log or realtime-events instead of detecting it.</summary>
     public string? Format { get; init; }

@@ -5,7 +5,7 @@ using Planner.Core.Units;
 namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>conversation</c>: a multi-turn voice conversation, every turn resending the history.</summary>
-public sealed record ConversationQuery
+public sealed record ConversationQuery : IQuery
 {
     /// <summary>Model id, alias or snapshot. Required.</summary>
     public string Model { get; init; } = "";

@@ -2,7 +2,7 @@ namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>crosscheck</c>: the date whose prices are compared. The reference files are not fields:
 /// the service takes the reference catalogs already read.</summary>
-public sealed record CrosscheckQuery
+public sealed record CrosscheckQuery : IQuery
 {
     /// <summary>Compare the prices in effect on this date (ISO-8601). The default value is today.</summary>
     public string? At { get; init; }

@@ -1,7 +1,7 @@
 namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>limits</c>: one model's usage tiers, or every model's.</summary>
-public sealed record LimitsQuery
+public sealed record LimitsQuery : IQuery
 {
     /// <summary>Model id, alias or snapshot. The default value (null) is every model in the catalog.</summary>
     public string? Model { get; init; }

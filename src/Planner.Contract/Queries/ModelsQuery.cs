@@ -1,7 +1,7 @@
 namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>models</c>: the catalog as it stood on a day.</summary>
-public sealed record ModelsQuery
+public sealed record ModelsQuery : IQuery
 {
     /// <summary>Show the status and prices in effect on this day. The default value (null) is today.</summary>
     public string? At { get; init; }

@@ -5,7 +5,7 @@ namespace Planner.Contract.Queries;
 
 /// <summary>The inputs of <c>reconcile</c>: the tolerance and how the usage is read. The usage and the costs
 /// export are not fields: the service takes the opened usage source and the billed costs read beside the query.</summary>
-public sealed record ReconcileQuery
+public sealed record ReconcileQuery : IQuery
 {
     /// <summary>How far a line item or day may differ: USD ("0.01") or a percentage of the bill ("0.5%"). The default value is 0.01.</summary>
     public string? Tolerance { get; init; }

@@ -9,7 +9,7 @@ namespace Planner.Contract.Queries;
 /// <summary>The request shape part of a query (cost, capacity, compare, project...): token counts per meter, audio as
 /// tokens or seconds, audio-token rate overrides, and the date to price at. Queries that have a request shape derive
 /// from it, so the fields, their checks and their messages exist once.</summary>
-public record RequestShapeQuery
+public record RequestShapeQuery : IQuery
 {
     /// <summary>The most requests a query accepts: 10^12 requests of a full 128,000-token context still sum
     /// exactly in 64-bit token totals.</summary>

@@ -10,7 +10,7 @@ namespace Planner.Contract.Queries;
 /// <summary>The part of a query every trace-reading command shares (price, simulate, recommend): how the usage file is
 /// read. The file itself is not a field: a service takes the already-opened <see cref="IUsageSource"/>, opened with
 /// <see cref="ToTraceOptions"/>.</summary>
-public record TraceQuery
+public record TraceQuery : IQuery
 {
     /// <summary>Count and list bad rows (the first 20) and go on, instead of stopping at the first. The default value is false.</summary>
     public bool SkipInvalid { get; init; }

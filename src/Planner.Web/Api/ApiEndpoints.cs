@@ -46,7 +46,7 @@ public static class ApiEndpoints
     /// <summary>GET and POST for one command: bind, validate, run, serialize.</summary>
     internal static void Endpoint<TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
         Func<TQuery, Site, TResult> run)
-        where TQuery : notnull, new()
+        where TQuery : IQuery, new()
     {
         api.MapGet(path, (HttpContext context, Site site) =>
             Answer(QueryBinder.FromQuery<TQuery>(context.Request.Query, rejectUnknown: true), site, typeInfo, run))
@@ -90,8 +90,9 @@ public static class ApiEndpoints
     }
 
     private static IResult Answer<TQuery, TResult>((TQuery Query, IReadOnlyList<FieldError> Errors) bound, Site site, JsonTypeInfo<TResult> typeInfo, Func<TQuery, Site, TResult> run)
+        where TQuery : IQuery
     {
-        var errors = bound.Errors.Count > 0 ? bound.Errors : Validate(bound.Query);
+        var errors = bound.Errors.Count > 0 ? bound.Errors : bound.Query.Validate();
         if (errors.Count > 0)
         {
             return Errors(errors);
@@ -100,11 +101,6 @@ public static class ApiEndpoints
         // A PlannerException (an unknown model, a cap broken) answers 400 through ErrorResponses, with Core's message.
         return Results.Bytes(PlannerJson.ToUtf8(run(bound.Query, site), typeInfo), "application/json; charset=utf-8");
     }
-
-    /// <summary>The query's own Validate(), when it has one (every contract query does).</summary>
-    private static IReadOnlyList<FieldError> Validate<TQuery>(TQuery query) =>
-        query is RequestShapeQuery shaped ? shaped.Validate()
-        : typeof(TQuery).GetMethod("Validate", Type.EmptyTypes)?.Invoke(query, null) as IReadOnlyList<FieldError> ?? [];
 
     /// <summary>A 400 with every problem.</summary>
     internal static IResult Errors(IReadOnlyList<FieldError> errors) =>

@@ -25,6 +25,17 @@ public class FieldFlagsTests
         return data;
     }
 
+    [Fact]
+    public void EveryQuery_ValidatesItselfThroughIQuery()
+    {
+        var queries = typeof(RequestShapeQuery).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(RequestShapeQuery).Namespace && t.Name.EndsWith("Query", StringComparison.Ordinal) && t.IsPublic && !t.IsInterface)
+            .ToList();
+
+        queries.Should().HaveCountGreaterThan(10);
+        queries.Should().AllSatisfy(q => q.Should().BeAssignableTo<IQuery>("the web validates every query it binds through IQuery.Validate()"));
+    }
+
     [Theory]
     [MemberData(nameof(QueryFields))]
     public void EveryQueryField_HasAFlag(string query, string field)
