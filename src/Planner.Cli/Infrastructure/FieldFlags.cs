@@ -102,6 +102,25 @@ internal static class FieldFlags
     /// <summary>The flag of a field (the field itself when the table has no row, which a test forbids).</summary>
     public static string Flag(string field) => Table.TryGetValue(field, out var flag) ? flag : field;
 
+    /// <summary>Prose (an assumption's value or reason) with only its snake_case field names replaced by flags: a
+    /// name with an underscore is never an ordinary word, while a one-word name (<c>at</c>, <c>tier</c>) is, so
+    /// "at most 0.79% above" stays English and "set usage_input_tokens to text" names <c>--usage-input-tokens</c>.</summary>
+    public static string InProse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] words = text.Split(' ');
+        for (int i = 0; i < words.Length; i++)
+        {
+            string core = words[i].Trim('(', ')', ',', ';', ':', '.', '\'', '"');
+            if (core.Contains('_', StringComparison.Ordinal) && Table.TryGetValue(core, out var flag))
+            {
+                words[i] = words[i].Replace(core, flag, StringComparison.Ordinal);
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
     /// <summary>The message with its field names replaced by flags. A snake_case name with an underscore is never an
     /// ordinary word and is replaced anywhere; a one-word name (<c>models</c>, <c>at</c>) only where a field is named:
     /// at the start ("requests must be ..."), after "e.g.", "(" or a leading "give" ("e.g. tier 1", "give turns or minutes"),

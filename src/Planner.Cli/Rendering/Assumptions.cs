@@ -73,7 +73,7 @@ public sealed class Assumptions
     /// <summary>Writes an "Assumptions" note under a table; nothing when there are none.</summary>
     public void Render(IAnsiConsole console) => Render(console, Items);
 
-    private static string Flags(string text) => Infrastructure.FieldFlags.Message(new FieldError("", text));
+    private static string Flags(string text) => Infrastructure.FieldFlags.InProse(text);
 
     /// <summary>Writes a result's assumptions under its table; nothing when there are none.</summary>
     public static void Render(IAnsiConsole console, IReadOnlyList<AssumptionItem> items)

@@ -25,6 +25,23 @@ public class FieldFlagsTests
         return data;
     }
 
+    [Theory]
+    [InlineData("at most 0.79% above the true value", "at most 0.79% above the true value")]
+    [InlineData("tier 2 carries it; set usage_input_tokens to text", "tier 2 carries it; set --usage-input-tokens to text")]
+    public void InProse_RenamesOnlySnakeCaseFieldNames(string prose, string expected)
+    {
+        FieldFlags.InProse(prose).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Cli_SimulateAssumptions_KeepTheirEnglish()
+    {
+        var result = CliRunner.Run("simulate", "data/traces/voice-support-day.csv", "--tier", "2");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("queue_delay_percentiles = at most").And.NotContain("= --at most");
+    }
+
     [Fact]
     public void EveryQuery_ValidatesItselfThroughIQuery()
     {
