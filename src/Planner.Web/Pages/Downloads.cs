@@ -55,7 +55,9 @@ public static class Downloads
 
         return kind switch
         {
-            "csv" => File(Csv.ProjectionCsv.ToCsv(view.Result), "projection.csv"),
+            // The record the CLI's project --csv writes from, so both download the same bytes from one writer.
+            "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(Planner.Contract.Services.ProjectService.FromProjection(
+                view.Result, view.Source, callUnit: false, new Planner.Contract.Results.AssumptionList(), [], view.Warnings)), "projection.csv"),
             "svg" => Results.Text(Charts.FanChart.Svg(view.Result, view.Source).Svg, "image/svg+xml", Encoding.UTF8),
             _ => Results.File(Charts.FanChart.Png(view.Result, view.Source), "image/png", "projection.png"),
         };
