@@ -20,27 +20,12 @@ public static class Format
 
     /// <summary>Money as tables show it: to the cent, grouped ("$1,080.00", "$0.04"), and "&lt;$0.01" for a non-zero
     /// amount that would round to $0.00 (a table never shows a cost as nothing). The exact figure is in --json.</summary>
-    public static string Money(Usd amount)
-    {
-        decimal value = amount.Value;
-        if (value != 0 && Math.Abs(value) < 0.005m)
-        {
-            return value > 0 ? "<$0.01" : "-<$0.01";
-        }
-
-        decimal cents = Math.Round(Math.Abs(value), 2, MidpointRounding.AwayFromZero);
-        return (value < 0 ? "-$" : "$") + cents.ToString("N2", CultureInfo.InvariantCulture);
-    }
+    public static string Money(Usd amount) => Planner.Contract.Display.UsdText.Cents(amount);
 
     /// <summary>A cost per unit (a request, a minute of a call) as tables show it: exact up to 6 decimal places
     /// ("$0.012", "$0.004515"), rounded half away from zero past that ("$0.017413" for $0.0174133...), so a figure of a
     /// fraction of a cent is never shown as "$0.01". The exact figure is in --json.</summary>
-    public static string UnitMoney(Usd amount)
-    {
-        decimal rounded = Math.Round(amount.Value, 6, MidpointRounding.AwayFromZero);
-        string text = Math.Abs(rounded).ToString("#,0.00####", CultureInfo.InvariantCulture);
-        return (rounded < 0 ? "-$" : "$") + text;
-    }
+    public static string UnitMoney(Usd amount) => Planner.Contract.Display.UsdText.Unit(amount);
 
     /// <summary>"$1,080.00" style, rounded to cents for summary lines; use <see cref="Usd"/> for exact figures.</summary>
     public static string UsdCents(Usd amount) => (amount.Value < 0 ? "-$" : "$") + Math.Abs(Math.Round(amount.Value, 2, MidpointRounding.AwayFromZero)).ToString("N2", CultureInfo.InvariantCulture);

@@ -18,23 +18,10 @@ public static class Money
     }
 
     /// <summary>To the cent ("$1,080.00"), and "&lt;$0.01" for a non-zero amount that would show as $0.00.</summary>
-    public static string Cents(Usd amount)
-    {
-        decimal value = amount.Value;
-        if (value != 0 && Math.Abs(value) < 0.005m)
-        {
-            return value > 0 ? "<$0.01" : "-<$0.01";
-        }
-
-        return (value < 0 ? "-$" : "$") + Math.Round(Math.Abs(value), 2, MidpointRounding.AwayFromZero).ToString("N2", CultureInfo.InvariantCulture);
-    }
+    public static string Cents(Usd amount) => Planner.Contract.Display.UsdText.Cents(amount);
 
     /// <summary>A cost per unit (a request, a minute): exact to 6 decimals ("$0.036", "$0.017413").</summary>
-    public static string Unit(Usd amount)
-    {
-        decimal rounded = Math.Round(amount.Value, 6, MidpointRounding.AwayFromZero);
-        return (rounded < 0 ? "-$" : "$") + Math.Abs(rounded).ToString("#,0.00####", CultureInfo.InvariantCulture);
-    }
+    public static string Unit(Usd amount) => Planner.Contract.Display.UsdText.Unit(amount);
 
     /// <summary>Whole dollars from $1,000 up, cents below (for Monte Carlo figures, which are not exact anyway).</summary>
     public static string Rounded(Usd amount) =>
