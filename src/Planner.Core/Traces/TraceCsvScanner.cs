@@ -70,8 +70,11 @@ internal sealed class TraceCsvScanner : IDisposable
     /// <summary>Where the current record starts, in bytes from the start of the input (after a transcoding, of the UTF-8).</summary>
     public long ByteOffset => _before + RecordStart;
 
-    /// <summary>The current record's malformed quoting, or <see cref="TraceQuoting.Valid"/>.</summary>
+    /// <summary>The first quoting problem of the current record, or <see cref="TraceQuoting.Valid"/>.</summary>
     public TraceQuoting Quoting { get; private set; }
+
+    /// <summary>True when the current record's quoting is broken (not closed on its line, or text after a closing quote).</summary>
+    public bool IsMalformed => Quoting is TraceQuoting.Unclosed or TraceQuoting.TextAfterClosingQuote;
 
     /// <summary>The field where <see cref="Quoting"/> went wrong (0-based).</summary>
     public int QuotingField { get; private set; }
@@ -408,6 +411,11 @@ internal sealed class TraceCsvScanner : IDisposable
             {
                 while (i < end && b[i] != (byte)',')
                 {
+                    if (b[i] == (byte)'"' && quoting == TraceQuoting.Valid)
+                    {
+                        (quoting, quotingField) = (TraceQuoting.StrayQuote, n);
+                    }
+
                     b[w++] = b[i++];
                 }
             }

@@ -144,7 +144,7 @@ public sealed partial class TraceReader : IDisposable
             throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(path, e.LineInChunk));
         }
 
-        if (scan.Quoting != TraceQuoting.Valid)
+        if (scan.IsMalformed)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}:{scan.LineNumber}: header: {Malformed(scan.Quoting)}");
         }
@@ -277,7 +277,7 @@ public sealed partial class TraceReader : IDisposable
             long line = _scan.LineNumber;
             string? kind;
             string? message;
-            if (_scan.Quoting != TraceQuoting.Valid)
+            if (_scan.IsMalformed)
             {
                 request = default;
                 kind = TraceRejectionKinds.MalformedQuoting;
