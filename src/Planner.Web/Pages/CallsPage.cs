@@ -146,7 +146,7 @@ public static class CallsPage
         html.Append($"<div class=\"model-line\"><span class=\"name\">{E(call.Model)}</span>{Badges.Lifecycle(view.Model, today)} {Badges.Api(view.Model.Model)}<span class=\"small muted\">{call.TurnCount} turns, {Money.Number(call.CallMinutes)} minutes a call</span></div>");
         foreach (var warning in call.Warnings)
         {
-            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
+            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {Prose(warning.Message)}</p></div>");
         }
 
         string perMinute = call.CostPerMinuteUsd is { } pm ? Money.Unit(pm) : "—";
@@ -198,7 +198,7 @@ public static class CallsPage
             html.Append("<h3>Assumptions</h3><ul class=\"notes\">");
             foreach (var a in call.Assumptions)
             {
-                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {E(a.Why)}</li>");
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {Prose(a.Why)}</li>");
             }
 
             html.Append("</ul>");

@@ -17,7 +17,7 @@ public static partial class UsagePage
         html.Append($"<p class=\"small muted\">{E(report.Trace)} · {Money.Count(report.RowsRead)} rows, {Money.Count(report.RowsPriced)} priced{(report.FirstRequest is { } f && report.LastRequest is { } l ? $" · {f.UtcDateTime:yyyy-MM-dd HH:mm} to {l.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}</p>");
         foreach (var warning in report.Warnings)
         {
-            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
+            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {Prose(warning.Message)}</p></div>");
         }
 
         var total = report.TotalUsd;

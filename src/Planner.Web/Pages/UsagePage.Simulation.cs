@@ -101,6 +101,17 @@ public static partial class UsagePage
             html.Append("</div>");
         }
 
+        if (result.Assumptions.Count > 0)
+        {
+            html.Append("<details><summary>Assumptions of the simulation</summary><ul class=\"notes\">");
+            foreach (var a in result.Assumptions)
+            {
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {Prose(a.Why)}</li>");
+            }
+
+            html.Append("</ul></details>");
+        }
+
         html.Append("</section>");
         return html.ToString();
     }
