@@ -44,6 +44,7 @@ public static class ApiEndpoints
             PlannerJson.Context.SimulateResult, (query, site, source) => SimulateService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
         FileEndpoint<RecommendQuery, RecommendResult>(api, "/recommend", "The lowest tier that meets the objectives for an uploaded trace", "The same record as `planner recommend FILE --json`.",
             PlannerJson.Context.RecommendResult, (query, site, source) => RecommendService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
+        ReconcileEndpoint.Map(api);
     }
 
     /// <summary>GET and POST for one command: bind, validate, run, serialize.</summary>
