@@ -195,7 +195,7 @@ public static class ProjectionPage
             html.Append("<div class=\"banner warn notices\" role=\"status\"><ul>");
             foreach (var warning in result.Warnings)
             {
-                html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {E(warning.Message)}</li>");
+                html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {Prose(warning.Message)}</li>");
             }
 
             html.Append("</ul></div>");
@@ -234,7 +234,7 @@ public static class ProjectionPage
             html.Append("<section class=\"card\" aria-labelledby=\"assume-h\"><h2 id=\"assume-h\">Assumptions</h2><ul class=\"notes\">");
             foreach (var a in result.Assumptions)
             {
-                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {E(a.Why)}</li>");
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {Prose(a.Value)}</span>: {Prose(a.Why)}</li>");
             }
 
             html.Append("</ul></section>");
