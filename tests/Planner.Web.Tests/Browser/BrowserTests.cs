@@ -51,7 +51,7 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         decimal total = SampleTrace.ExactTotal();
         (await page.Locator("[data-figure=total]").InnerTextAsync()).Should().Be(SampleTrace.Cents(total));
-        (await page.Locator(".kpi.primary .sub").InnerTextAsync()).Should().Be("exact: " + SampleTrace.Exact(total));
+        (await page.Locator(".kpi.primary:has([data-figure=total]) .sub").InnerTextAsync()).Should().Be("exact: " + SampleTrace.Exact(total));
         problems.Should().BeEmpty();
         await BrowserHost.ScreenshotAsync(page, "usage");
     }
