@@ -93,6 +93,16 @@ internal static class FieldFlags
         ["no_migrate"] = "--no-migrate",
         ["start"] = "--start",
         // contract-b: end.
+        // rest: the call volume (CallVolumeQuery: project, migrate), the trace form, migrate and diff.
+        ["calls_per_day"] = "--calls-per-day",
+        ["calls_per_day_sd"] = "--calls-per-day-sd",
+        ["minutes_mean"] = "--minutes-mean",
+        ["minutes_sd"] = "--minutes-sd",
+        ["trace"] = "--trace",
+        ["from_model"] = "--from",
+        ["to_models"] = "--to",
+        ["update_golden"] = "--update-golden",
+        // rest: end.
         // contract-c: reconcile (skip_invalid and usage_input_tokens above).
         ["tolerance"] = "--tolerance",
         ["usage_format"] = "--usage-format",
@@ -160,7 +170,7 @@ internal static class FieldFlags
                 naming = true;
                 afterField = false;
             }
-            else if (word == "e.g." || (i == 0 && word == "give"))
+            else if (word is "e.g." or "with" or "without" || (i == 0 && word == "give"))
             {
                 naming = true;
                 afterField = false;

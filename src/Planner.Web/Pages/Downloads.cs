@@ -47,8 +47,8 @@ public static class Downloads
     internal static IResult Projection(Site site, IQueryCollection query, string kind)
     {
         var form = new FormValues(query);
-        var (view, failure) = ProjectionPage.Run(site, form);
-        if (view is null)
+        var (result, failure) = ProjectionPage.Run(site, query, form);
+        if (result is null)
         {
             return BadRequest(failure ?? string.Join("; ", form.Errors.Select(e => e.Message)));
         }
@@ -56,10 +56,9 @@ public static class Downloads
         return kind switch
         {
             // The record the CLI's project --csv writes from, so both download the same bytes from one writer.
-            "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(Planner.Contract.Services.ProjectService.FromProjection(
-                view.Result, view.Source, callUnit: false, new Planner.Contract.Results.AssumptionList(), [], view.Warnings)), "projection.csv"),
-            "svg" => Results.Text(Charts.FanChart.Svg(view.Result, view.Source).Svg, "image/svg+xml", Encoding.UTF8),
-            _ => Results.File(Charts.FanChart.Png(view.Result, view.Source), "image/png", "projection.png"),
+            "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(result), "projection.csv"),
+            "svg" => Results.Text(Charts.FanChart.Svg(result).Svg, "image/svg+xml", Encoding.UTF8),
+            _ => Results.File(Charts.FanChart.Png(result), "image/png", "projection.png"),
         };
     }
 
