@@ -32,11 +32,6 @@ public class UsageBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         problems.Should().BeEmpty();
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserHost.ScreenshotAsync(page, "usage-simulated");
-        if (Environment.GetEnvironmentVariable("PLANNER_DOCS_SCREENSHOTS") is { Length: > 0 } docs)
-        {
-            await page.SetViewportSizeAsync(1280, 1100);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(docs), "web-usage.png") });
-        }
     }
 
     [Fact]
