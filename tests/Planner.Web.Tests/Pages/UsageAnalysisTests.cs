@@ -211,4 +211,16 @@ public class UsageAnalysisTests(WebHost host) : IClassFixture<WebHost>
         page.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         html.Should().Contain("<span class=\"error\" id=\"file-error\" role=\"alert\">three.csv:10002: input_text_tokens: must be a whole number &gt;= 0, got &#39;ten&#39;</span>");
     }
+
+    [Fact]
+    public async Task ApiReconcile_IsDocumented_AndWithoutACostsPartSaysSoByField()
+    {
+        using var openApi = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi.json"));
+        var response = await host.Client.PostAsync("/api/reconcile", Form());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        openApi.RootElement.GetProperty("paths").GetProperty("/api/reconcile").TryGetProperty("post", out _).Should().BeTrue();
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        json.RootElement.GetProperty("errors")[0].GetProperty("field").GetString().Should().Be("costs");
+    }
 }
