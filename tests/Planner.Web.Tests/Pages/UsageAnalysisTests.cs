@@ -193,4 +193,34 @@ public class UsageAnalysisTests(WebHost host) : IClassFixture<WebHost>
             + "gpt-audio-mini,2026-01-15T09:00Z,2,40000,500,30000\n"
             + "gpt-audio-mini,2026-01-15T09:01Z,1,20000,500,30000\n");
     }
+
+    [Fact]
+    public async Task ABadRowAfterManyBatches_Answers400WithItsLine_FromEveryReaderAtOnce()
+    {
+        // 10,000 good rows (more than two of the shared read's 4,096-row batches), then a bad one at line 10,002.
+        var trace = new StringBuilder("timestamp,model,input_text_tokens,output_text_tokens\n");
+        for (int i = 0; i < 10_000; i++)
+        {
+            trace.Append(CultureInfo.InvariantCulture, $"2026-01-15T09:{i / 600 % 60:00}:{i / 10 % 60:00}.{i % 10}Z,gpt-audio-mini,10,5\n");
+        }
+
+        trace.Append("2026-01-15T10:00:00Z,gpt-audio-mini,ten,5\n");
+        var page = await host.Client.PostAsync("/usage", Form(costs: Costs, trace: trace.ToString()));
+        string html = await page.Content.ReadAsStringAsync();
+
+        page.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        html.Should().Contain("<span class=\"error\" id=\"file-error\" role=\"alert\">three.csv:10002: input_text_tokens: must be a whole number &gt;= 0, got &#39;ten&#39;</span>");
+    }
+
+    [Fact]
+    public async Task ApiReconcile_IsDocumented_AndWithoutACostsPartSaysSoByField()
+    {
+        using var openApi = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi.json"));
+        var response = await host.Client.PostAsync("/api/reconcile", Form());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        openApi.RootElement.GetProperty("paths").GetProperty("/api/reconcile").TryGetProperty("post", out _).Should().BeTrue();
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        json.RootElement.GetProperty("errors")[0].GetProperty("field").GetString().Should().Be("costs");
+    }
 }
