@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "--quick-usage")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--quick-sim")
+{
+    Planner.Benchmarks.Traces.SimulatorStageHarness.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static long Time(System.Func<long> f)
