@@ -170,9 +170,15 @@ public static class TierRecommender
                 _judged = [.. all.Where(s => s.Scheme == scheme).Select(s => s.Simulator)];
             }
 
-            foreach (var simulator in _judged)
+            // The charge and the latency are the same at every tier (one latency model): worked out once.
+            if (_judged.Length > 0)
             {
-                simulator.Add(request);
+                long charge = TraceSimulator.Charge(request);
+                long duration = _judged[0].Duration(request);
+                foreach (var simulator in _judged)
+                {
+                    simulator.Add(request, charge, duration);
+                }
             }
 
             costs.Add(request);

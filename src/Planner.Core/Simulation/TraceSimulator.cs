@@ -55,8 +55,8 @@ public sealed partial class TraceSimulator : ITraceSink
 
     /// <summary>Creates a simulator for one tier whose <see cref="SimulationResult.OfferedCosts"/> is
     /// <paramref name="offered"/>, fed with every row by the caller (once for all the tiers of a recommendation) instead
-    /// of by <see cref="Add"/>; null: the simulator adds them itself. The caller adds each row to it on the same thread
-    /// and only after this simulator's <see cref="Add"/> has taken the row (under queue the completed requests' cost is
+    /// of by <see cref="Add(in TraceRequest)"/>; null: the simulator adds them itself. The caller adds each row to it on the same thread
+    /// and only after this simulator's <see cref="Add(in TraceRequest)"/> has taken the row (under queue the completed requests' cost is
     /// read from it: see <see cref="Finish"/>).</summary>
     internal TraceSimulator(ModelCatalog catalog, SimulationOptions options, TraceCosts? offered)
     {
@@ -108,6 +108,44 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <exception cref="PlannerException">On the first row, when the tier is not one of the scheme in effect that day.</exception>
     public void Add(in TraceRequest request)
     {
+        var limiter = BeginRow(request);
+        if (limiter.Unsupported is null)
+        {
+            Decide(limiter, request, Charge(request), Duration(request));
+        }
+        else
+        {
+            RejectUnsupported(limiter, request);
+        }
+
+        EndRow(request);
+    }
+
+    /// <summary>As <see cref="Add(in TraceRequest)"/>, with the row's TPM charge (<see cref="Charge"/>) and latency
+    /// (<see cref="Duration"/>) worked out by the caller: the same for every tier, so the recommender works them out
+    /// once a row for all of them (the options' latency model must be this simulator's).</summary>
+    internal void Add(in TraceRequest request, long charge, long duration)
+    {
+        var limiter = BeginRow(request);
+        if (limiter.Unsupported is null)
+        {
+            Decide(limiter, request, charge, duration);
+        }
+        else
+        {
+            RejectUnsupported(limiter, request);
+        }
+
+        EndRow(request);
+    }
+
+    /// <summary>The ticks from admission to completion of <paramref name="request"/> under this replay's latency model.</summary>
+    internal long Duration(in TraceRequest request) =>
+        LatencyModel.DurationTicks(request.Usage.OutputTokens.Value, _ttftTicks, _ticksPerOutputToken);
+
+    /// <summary>Checks the scheme on the first row and finds the row's model's limiter.</summary>
+    private ModelLimiter BeginRow(in TraceRequest request)
+    {
         if (!_schemeChecked)
         {
             _schemeChecked = true;
@@ -117,32 +155,37 @@ public sealed partial class TraceSimulator : ITraceSink
             }
         }
 
+        return Limiter(request.Model.Model, request.Timestamp.UtcTicks);
+    }
+
+    private void RejectUnsupported(ModelLimiter limiter, in TraceRequest request)
+    {
+        _unsupported ??= limiter.Unsupported;
+        Reject(request, TierNotSupported, limiter, 0);
+    }
+
+    /// <summary>A row of a model the tier supports: never admissible, queued, or tried (retry).</summary>
+    private void Decide(ModelLimiter limiter, in TraceRequest request, long charge, long duration)
+    {
         long arrival = request.Timestamp.UtcTicks;
-        var limiter = Limiter(request.Model.Model, arrival);
-        if (limiter.Unsupported is { } reason)
+        if (!limiter.Tpm.CanEverHold(charge))
         {
-            _unsupported ??= reason;
-            Reject(request, TierNotSupported, limiter, 0);
+            Reject(request, ChargeOverCapacity, limiter, charge);
+        }
+        else if (_queue)
+        {
+            Queue(limiter, request, arrival, charge, duration);
         }
         else
         {
-            long charge = Charge(request);
-            if (!limiter.Tpm.CanEverHold(charge))
-            {
-                Reject(request, ChargeOverCapacity, limiter, charge);
-            }
-            else if (_queue)
-            {
-                Queue(limiter, request, arrival, charge);
-            }
-            else
-            {
-                DrainRetries(arrival);
-                Attempt(new PendingAttempt(request, limiter, charge, 1), arrival);
-            }
+            DrainRetries(arrival);
+            Attempt(new PendingAttempt(request, limiter, charge, duration, 1), arrival);
         }
+    }
 
-        // After the row is decided: a rejection copies the offered sums of the rows before it.
+    /// <summary>After the row is decided: a rejection copies the offered sums of the rows before it.</summary>
+    private void EndRow(in TraceRequest request)
+    {
         if (_addsOffered)
         {
             _offered.Add(request);
@@ -289,7 +332,7 @@ public sealed partial class TraceSimulator : ITraceSink
     }
 
     /// <summary>Under queue: the request goes when it is first in line and both buckets hold enough.</summary>
-    private void Queue(ModelLimiter limiter, in TraceRequest request, long arrival, long charge)
+    private void Queue(ModelLimiter limiter, in TraceRequest request, long arrival, long charge, long duration)
     {
         long now = Math.Max(arrival, limiter.NextFree);
         limiter.Rpm.Advance(now);
@@ -305,18 +348,18 @@ public sealed partial class TraceSimulator : ITraceSink
         limiter.Rpm.Take(1);
         limiter.Tpm.Take(charge);
         limiter.NextFree = now;
-        Admit(limiter, request, arrival, now, charge, 1);
+        Admit(limiter, request, arrival, now, charge, duration, 1);
     }
 
     /// <summary><paramref name="now"/> + <paramref name="ticks"/> (>= 0), at most <see cref="long.MaxValue"/>: a huge
     /// backoff or latency setting must not overflow (a request then simply never comes back within the trace).</summary>
     internal static long Later(long now, long ticks) => now > long.MaxValue - ticks ? long.MaxValue : now + ticks;
 
-    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, int attempts)
+    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, long duration, int attempts)
     {
         OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
-        long completes = Later(now, LatencyModel.DurationTicks(output, _ttftTicks, _ticksPerOutputToken));
+        long completes = Later(now, duration);
         limiter.Admit(now, charge, completes);
         if (!_queue)
         {
