@@ -23,6 +23,13 @@ if (args.Length > 0 && args[0] == "--quick-sim")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--price-stages")
+{
+    Planner.Benchmarks.Traces.PriceStages.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static long Time(System.Func<long> f)

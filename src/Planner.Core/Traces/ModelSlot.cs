@@ -11,7 +11,11 @@ internal sealed class ModelSlot(byte[] name, ResolvedModel model, AudioTokenRate
     public ResolvedModel Model { get; } = model;
     public AudioTokenRates Rates { get; } = rates;
 
-    public PriceSheet Sheet { get; private set; }
+    private PriceSheet _sheet;
+
+    /// <summary>The compiled prices of the period last used, by reference (a <see cref="PriceSheet"/> is 150 bytes: a
+    /// property returning it by value copied it twice a row).</summary>
+    public ref readonly PriceSheet Sheet => ref _sheet;
 
     /// <summary>The first tick <see cref="Sheet"/> applies to (empty until first priced).</summary>
     public long SheetFromTicks { get; private set; } = long.MaxValue;
@@ -43,7 +47,7 @@ internal sealed class ModelSlot(byte[] name, ResolvedModel model, AudioTokenRate
             until = Math.Min(until, new DateTimeOffset(shutdown.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks);
         }
 
-        Sheet = new PriceSheet(prices, Model.BillingId);
+        _sheet = new PriceSheet(prices, Model.BillingId);
         SheetFromTicks = prices.EffectiveFromInstant.UtcTicks;
         SheetUntilTicks = until;
         return null;

@@ -9,7 +9,7 @@ namespace Planner.Core.Traces;
 /// <para>A trace is one record per line (a quoted field may not hold a line break: docs/trace-format.md), so every line
 /// break ends a record and a chunk can start after any LF. Each chunk has its own reader (model cache, price sheets)
 /// and its own sink (exact integer sums), merged in file order; lines are numbered within the chunk and moved by the
-/// line breaks of the chunks before it, which each chunk's stream counts as it reads (no extra pass).</para>
+/// line breaks of the chunks before it, which each chunk's reader counts as it reads (no extra pass).</para>
 /// <para>Time order: a chunk is read as if it were the start of the file. After its first valid row it checks order
 /// exactly as a sequential read would (both compare with that row), so it agrees with the sequential read unless a
 /// row before its first valid one, or that row itself, is earlier than the last valid row of the chunks before it.
@@ -290,7 +290,7 @@ internal static class TraceChunks
             }
 
             Volatile.Write(ref _bytesRead[i], end - start);
-            return new Chunk<TSink>(sink, rejections, reader.RowsRead, reader.RowsPriced, reader.ConvertedAudioSeconds, stream.LineBreaks,
+            return new Chunk<TSink>(sink, rejections, reader.RowsRead, reader.RowsPriced, reader.ConvertedAudioSeconds, reader.LineBreaks,
                 reader.MinOrderCheckedTicks, reader.LastValid, reader.BadRow, framing);
         }
     }

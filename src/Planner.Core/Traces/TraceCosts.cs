@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
@@ -8,19 +11,30 @@ namespace Planner.Core.Traces;
 /// extrapolated to a 30-day month. Every figure is an exact sum of the rows' own costs.</summary>
 /// <remarks>Memory grows with the number of models and with the trace's duration (one bucket per hour and
 /// per day that has requests), never with its number of rows. Requests may be added slightly out of time
-/// order (retried requests are billed at their arrival): a bucket is found by searching back from the last.</remarks>
+/// order (retried requests are billed at their arrival): a bucket is found by searching back from the last.
+/// Per row the sums are plain 64-bit additions (four vector adds for a model's tokens and costs, two for the hour and the
+/// day) into running sums that move into the exact 128-bit totals before one could reach 2^63, when the bucket or model
+/// changes, and whenever the sums are read: reading <see cref="ByModel"/>, <see cref="Totals"/>, <see cref="ByHour"/> or
+/// <see cref="ByDay"/> brings them up to date.</remarks>
 public sealed class TraceCosts : ITraceSink
 {
     /// <summary>Days in the month that <see cref="MonthlyProjection"/> extrapolates to. The value is 30.</summary>
     public const int DaysPerMonth = 30;
 
     private readonly List<(string Model, CostTotals Totals)> _byModel = [];
+    private readonly List<RunningSums> _running = [];
+    private readonly List<(ResolvedModel Model, RunningSums Sums)> _runningByModel = [];
     private readonly List<TimeBucketTotals> _byHour = [];
     private readonly List<TimeBucketTotals> _byDay = [];
     private ResolvedModel? _lastModel;
-    private CostTotals? _lastModelTotals;
+    private RunningSums? _lastRunning;
     private TimeBucketTotals? _hour;
     private TimeBucketTotals? _day;
+    // The requests and picodollars added to _hour and _day since they last moved into them (each sum below 2^63).
+    private long _hourRequests;
+    private long _hourPicodollars;
+    private long _dayRequests;
+    private long _dayPicodollars;
     private long _firstTicks = long.MaxValue;
     private long _lastTicks = long.MinValue;
 
@@ -29,6 +43,7 @@ public sealed class TraceCosts : ITraceSink
     {
         get
         {
+            Settle();
             var totals = new CostTotals();
             foreach (var (_, model) in _byModel)
             {
@@ -40,13 +55,34 @@ public sealed class TraceCosts : ITraceSink
     }
 
     /// <summary>By billing id (snapshot id, else model id), in order of first appearance.</summary>
-    public IReadOnlyList<(string Model, CostTotals Totals)> ByModel => _byModel;
+    public IReadOnlyList<(string Model, CostTotals Totals)> ByModel
+    {
+        get
+        {
+            Settle();
+            return _byModel;
+        }
+    }
 
     /// <summary>Per UTC hour that has requests, in time order.</summary>
-    public IReadOnlyList<TimeBucketTotals> ByHour => _byHour;
+    public IReadOnlyList<TimeBucketTotals> ByHour
+    {
+        get
+        {
+            Settle();
+            return _byHour;
+        }
+    }
 
     /// <summary>Per UTC day that has requests, in time order.</summary>
-    public IReadOnlyList<TimeBucketTotals> ByDay => _byDay;
+    public IReadOnlyList<TimeBucketTotals> ByDay
+    {
+        get
+        {
+            Settle();
+            return _byDay;
+        }
+    }
 
     /// <summary>The earliest request's timestamp, or null when there are none.</summary>
     public DateTimeOffset? First => _firstTicks == long.MaxValue ? null : new DateTimeOffset(_firstTicks, TimeSpan.Zero);
@@ -103,10 +139,10 @@ public sealed class TraceCosts : ITraceSink
         if (!ReferenceEquals(model, _lastModel))
         {
             _lastModel = model;
-            _lastModelTotals = FindModel(model.BillingId);
+            _lastRunning = FindRunning(model);
         }
 
-        _lastModelTotals!.Add(usage, cost);
+        _lastRunning!.Add(usage, cost);
         long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
         // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up.
@@ -114,16 +150,33 @@ public sealed class TraceCosts : ITraceSink
         // which the cast turns into a huge value, so it is looked up too.
         if (_hour is null || unchecked((ulong)(ticks - _hour.StartTicks)) >= TimeSpan.TicksPerHour)
         {
+            SettleHour();
             _hour = Bucket(_byHour, ticks, TimeSpan.TicksPerHour);
         }
 
         if (_day is null || unchecked((ulong)(ticks - _day.StartTicks)) >= TimeSpan.TicksPerDay)
         {
+            SettleDay();
             _day = Bucket(_byDay, ticks, TimeSpan.TicksPerDay);
         }
 
-        _hour.Add(total);
-        _day.Add(total);
+        if ((_hourPicodollars | _dayPicodollars | total) >= (1L << 62))
+        {
+            // A sum near 2^63 (never on a real trace): the sums so far move in, then this row alone.
+            SettleHour();
+            SettleDay();
+            _hour.Add(total);
+            _day.Add(total);
+        }
+        else
+        {
+            // Unchecked: both sums were below 2^62 and so is the row's cost; requests are far fewer.
+            _hourRequests = unchecked(_hourRequests + 1);
+            _hourPicodollars = unchecked(_hourPicodollars + total);
+            _dayRequests = unchecked(_dayRequests + 1);
+            _dayPicodollars = unchecked(_dayPicodollars + total);
+        }
+
         _firstTicks = Math.Min(_firstTicks, ticks);
         _lastTicks = Math.Max(_lastTicks, ticks);
     }
@@ -133,6 +186,7 @@ public sealed class TraceCosts : ITraceSink
     public void AddGroup(string billingId, DateTimeOffset hour, long requests, in Usage usage, in CostBreakdown cost, DateTimeOffset first, DateTimeOffset last)
     {
         ArgumentNullException.ThrowIfNull(billingId);
+        Settle();
         _lastModel = null;
         FindModel(billingId).AddGroup(requests, usage, cost);
         long ticks = hour.UtcTicks;
@@ -149,6 +203,8 @@ public sealed class TraceCosts : ITraceSink
     public void Add(TraceCosts later)
     {
         ArgumentNullException.ThrowIfNull(later);
+        Settle();
+        later.Settle();
         _lastModel = null;
         _hour = null;
         _day = null;
@@ -171,6 +227,36 @@ public sealed class TraceCosts : ITraceSink
         _lastTicks = Math.Max(_lastTicks, later._lastTicks);
     }
 
+    /// <summary>Moves every running sum into the exact totals.</summary>
+    private void Settle()
+    {
+        foreach (var running in _running)
+        {
+            running.Settle();
+        }
+
+        SettleHour();
+        SettleDay();
+    }
+
+    private void SettleHour()
+    {
+        if (_hourRequests > 0)
+        {
+            _hour!.Add(_hourRequests, _hourPicodollars);
+            (_hourRequests, _hourPicodollars) = (0, 0);
+        }
+    }
+
+    private void SettleDay()
+    {
+        if (_dayRequests > 0)
+        {
+            _day!.Add(_dayRequests, _dayPicodollars);
+            (_dayRequests, _dayPicodollars) = (0, 0);
+        }
+    }
+
     private CostTotals FindModel(string billingId)
     {
         foreach (var (model, totals) in _byModel)
@@ -183,7 +269,87 @@ public sealed class TraceCosts : ITraceSink
 
         var added = new CostTotals();
         _byModel.Add((billingId, added));
+        _running.Add(new RunningSums(added));
         return added;
+    }
+
+    /// <summary>The running sums of <paramref name="model"/>'s billing id, found by reference (a trace names a few models,
+    /// and the rows switch between them often).</summary>
+    private RunningSums FindRunning(ResolvedModel model)
+    {
+        foreach (var (known, sums) in _runningByModel)
+        {
+            if (ReferenceEquals(known, model))
+            {
+                return sums;
+            }
+        }
+
+        // No lambda here: its closure would be allocated on every call, found or not.
+        var totals = FindModel(model.BillingId);
+        RunningSums? found = null;
+        foreach (var running in _running)
+        {
+            if (ReferenceEquals(running.Totals, totals))
+            {
+                found = running;
+            }
+        }
+
+        if (_runningByModel.Count >= 32)
+        {
+            _runningByModel.Clear(); // bounded: a reader that resolves a name again may hand out a new instance
+        }
+
+        _runningByModel.Add((model, found!));
+        return found!;
+    }
+
+    /// <summary>One model's tokens and picodollars per meter since they last moved into its <see cref="CostTotals"/>: 64-bit
+    /// sums, each kept below 2^63 (every addend is a long >= 0, so a sum that reaches 2^63 shows in its top bit, and the
+    /// row is then added to the totals alone).</summary>
+    private sealed class RunningSums(CostTotals totals)
+    {
+        private MeterValues<long> _tokens;
+        private MeterValues<long> _picodollars;
+        private long _requests;
+
+        public CostTotals Totals { get; } = totals;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in Usage usage, in CostBreakdown cost)
+        {
+            ref long tokens = ref MemoryMarshal.GetReference((ReadOnlySpan<long>)usage.TokensRef);
+            ref long picodollars = ref MemoryMarshal.GetReference((ReadOnlySpan<long>)cost.PicodollarsRef);
+            ref long sumTokens = ref MemoryMarshal.GetReference((Span<long>)_tokens);
+            ref long sumPicodollars = ref MemoryMarshal.GetReference((Span<long>)_picodollars);
+            var t0 = Vector256.LoadUnsafe(ref sumTokens) + Vector256.LoadUnsafe(ref tokens);
+            var t1 = Vector256.LoadUnsafe(ref sumTokens, 4) + Vector256.LoadUnsafe(ref tokens, 4);
+            var p0 = Vector256.LoadUnsafe(ref sumPicodollars) + Vector256.LoadUnsafe(ref picodollars);
+            var p1 = Vector256.LoadUnsafe(ref sumPicodollars, 4) + Vector256.LoadUnsafe(ref picodollars, 4);
+            if ((t0 | t1 | p0 | p1).ExtractMostSignificantBits() != 0)
+            {
+                // A sum reached 2^63 (never on a real trace): the sums so far move in, then this row alone.
+                Settle();
+                Totals.Add(usage, cost);
+                return;
+            }
+
+            t0.StoreUnsafe(ref sumTokens);
+            t1.StoreUnsafe(ref sumTokens, 4);
+            p0.StoreUnsafe(ref sumPicodollars);
+            p1.StoreUnsafe(ref sumPicodollars, 4);
+            _requests = unchecked(_requests + 1);
+        }
+
+        public void Settle()
+        {
+            if (_requests > 0)
+            {
+                Totals.AddGroup(_requests, Usage.FromCounts(_tokens), new CostBreakdown(_picodollars));
+                (_tokens, _picodollars, _requests) = (default, default, 0);
+            }
+        }
     }
 
     private static TimeBucketTotals Bucket(List<TimeBucketTotals> buckets, long ticks, long width)

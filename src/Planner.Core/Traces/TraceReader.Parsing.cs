@@ -16,30 +16,32 @@ public sealed partial class TraceReader
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) =>
         span.IsEmpty || (span[0] > (byte)' ' && span[^1] > (byte)' ') ? span : span.Trim(" \t"u8);
 
-    /// <summary>A whole number from 0 to <see cref="TokenCount.MaxPerRequest"/>, or the kind and message of why not.</summary>
+    /// <summary>A whole number from 0 to <see cref="TokenCount.MaxPerRequest"/> (<paramref name="span"/> not empty); false when
+    /// it is not one (<see cref="BadCount"/> says why).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static string? ParseCount(ReadOnlySpan<byte> span, string column, out long value, ref string? message)
+    private static bool TryParseCount(ReadOnlySpan<byte> span, out long value)
     {
         value = 0;
-        if (span.Length <= MaxDigits && span[0] != (byte)'-')
+        if (span.Length > MaxDigits)
         {
-            foreach (byte b in span)
-            {
-                uint digit = unchecked((uint)(b - '0')); // below '0' wraps to a large value: one test rejects both sides
-                if (digit > 9)
-                {
-                    return BadCount(span, column, ref message);
-                }
-
-                value = unchecked((value * 10) + digit); // at most 10 digits: below 10^10, no overflow
-            }
-
-            return value <= TokenCount.MaxPerRequest ? null : BadCount(span, column, ref message);
+            return false;
         }
 
-        return BadCount(span, column, ref message);
+        foreach (byte b in span)
+        {
+            uint digit = unchecked((uint)(b - '0')); // below '0' wraps to a large value: one test rejects both sides
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = unchecked((value * 10) + digit); // at most 10 digits: below 10^10, no overflow
+        }
+
+        return value <= TokenCount.MaxPerRequest;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static string BadCount(ReadOnlySpan<byte> span, string column, ref string? message)
     {
         bool negative = span[0] == (byte)'-' && span.Length > 1 && span[1..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;

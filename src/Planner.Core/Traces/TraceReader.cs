@@ -1,4 +1,3 @@
-using CsvHelper;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
@@ -8,10 +7,10 @@ namespace Planner.Core.Traces;
 /// <summary>Reads a CSV trace row by row, resolving, checking and pricing each, in memory that does not
 /// grow with the trace's length. This is the one implementation behind <see cref="TraceFile.Read"/>;
 /// commands use it directly to read without an enumerator and to report progress.</summary>
-/// <remarks>Per row, the hot path parses UTF-8 spans in place (CsvHelper 34 hands out spans into its read
-/// buffer), looks the model name up in a small cache of resolved models keyed by its bytes, and reuses the
-/// compiled <see cref="PriceSheet"/> while the row's timestamp stays inside the price period it was built
-/// for. A valid row allocates nothing.</remarks>
+/// <remarks>Per row, the hot path parses UTF-8 spans in place (<see cref="TraceCsvScanner"/>, Planner's own vectorised
+/// scanner, hands out spans into its read buffer), looks the model name up in a small cache of resolved models keyed by
+/// its bytes, and reuses the compiled <see cref="PriceSheet"/> while the row's timestamp stays inside the price period it
+/// was built for. A valid row allocates nothing.</remarks>
 public sealed partial class TraceReader : IDisposable
 {
 
@@ -19,8 +18,7 @@ public sealed partial class TraceReader : IDisposable
     /// about a hundred bytes, so a longer one is a broken file (or not a trace), refused in bounded memory.</summary>
     public const int MaxRecordBytes = 1 << 20;
 
-    private readonly CsvReader _csv;
-    private readonly Queue<(long Line, CsvMalformedReason Reason, long ByteOffset)> _malformed;
+    private readonly TraceCsvScanner _scan;
     private readonly string _path;
     private readonly ModelCatalog _catalog;
     private readonly TraceOptions _options;
@@ -35,6 +33,12 @@ public sealed partial class TraceReader : IDisposable
     private readonly MeterValues<int> _secondsIndex = default;
     private readonly int _maxTokens;
     private readonly int _fieldsNeeded;
+
+    // The meters the header has a column for, in MeterTable order (the hot loop visits only these), with the token
+    // column's index and the seconds column's (-1 when absent) of each.
+    private readonly int[] _readMeters;
+    private readonly int[] _readTokenFields;
+    private readonly int[] _readSecondsFields;
 
     private long _lastTicks = long.MinValue;
     private long _lastLine;
@@ -52,26 +56,20 @@ public sealed partial class TraceReader : IDisposable
     private bool _stopAtBadRow;
     private bool _beforeFirstValid = true;
 
-    private TraceReader(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    private TraceReader(TraceCsvScanner scan, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
-        _csv = csv;
-        _malformed = malformed;
+        _scan = scan;
         _path = path;
         _catalog = catalog;
         _options = options;
         _rejections = rejections;
         FileLength = length;
 
-        IReadOnlyList<string> headers = Framed(() => csv.Headers);
+        IReadOnlyList<string> headers = ReadHeader(scan, path);
         _headers = headers;
         if (headers.Count == 0)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the file is empty; a header row is required (docs/trace-format.md)");
-        }
-
-        if (_malformed.TryPeek(out var bad) && bad.Line <= 1)
-        {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}:1: header: {Malformed(bad.Reason)}");
         }
 
         _timestamp = Required(TraceColumns.Timestamp, headers);
@@ -86,16 +84,16 @@ public sealed partial class TraceReader : IDisposable
 
         _maxTokens = Optional(TraceColumns.MaxTokens);
         _fieldsNeeded = 1 + Math.Max(last, _maxTokens);
+        (_readMeters, _readTokenFields, _readSecondsFields) = ReadMeters(_tokenIndex, _secondsIndex);
 
         _models = new ModelSlotCache(catalog, options.AudioTokenRates, options.ModelOverride);
     }
 
     /// <summary>A reader of one chunk of a trace whose header <paramref name="header"/> has read: the chunk has no
     /// header line, its lines are numbered from 1, and a bad row without SkipInvalid ends it (see <see cref="BadRow"/>).</summary>
-    private TraceReader(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, TraceReader header, TraceRejections rejections)
+    private TraceReader(TraceCsvScanner scan, TraceReader header, TraceRejections rejections)
     {
-        _csv = csv;
-        _malformed = malformed;
+        _scan = scan;
         _path = header._path;
         _catalog = header._catalog;
         _options = header._options with { RequireRequests = false };
@@ -108,8 +106,50 @@ public sealed partial class TraceReader : IDisposable
         _secondsIndex = header._secondsIndex;
         _maxTokens = header._maxTokens;
         _fieldsNeeded = header._fieldsNeeded;
+        (_readMeters, _readTokenFields, _readSecondsFields) = (header._readMeters, header._readTokenFields, header._readSecondsFields);
         _models = new ModelSlotCache(_catalog, _options.AudioTokenRates, _options.ModelOverride);
         _stopAtBadRow = true;
+    }
+
+    private static (int[] Meters, int[] TokenFields, int[] SecondsFields) ReadMeters(in MeterValues<int> tokenIndex, in MeterValues<int> secondsIndex)
+    {
+        var meters = new List<int>();
+        var tokens = new List<int>();
+        var seconds = new List<int>();
+        for (int i = 0; i < MeterTable.Count; i++)
+        {
+            if (tokenIndex[i] >= 0 || secondsIndex[i] >= 0)
+            {
+                meters.Add(i);
+                tokens.Add(tokenIndex[i]);
+                seconds.Add(secondsIndex[i]);
+            }
+        }
+
+        return ([.. meters], [.. tokens], [.. seconds]);
+    }
+
+    /// <summary>The header's names (the first record), or none for an empty file.</summary>
+    private static string[] ReadHeader(TraceCsvScanner scan, string path)
+    {
+        try
+        {
+            if (!scan.Read())
+            {
+                return [];
+            }
+        }
+        catch (TraceChunkFramingException e)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(path, e.LineInChunk));
+        }
+
+        if (scan.IsMalformed)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}:{scan.LineNumber}: header: {Malformed(scan.Quoting)}");
+        }
+
+        return scan.FieldsAsText();
     }
 
     /// <summary>The file being read, as given.</summary>
@@ -128,7 +168,7 @@ public sealed partial class TraceReader : IDisposable
     public long FileLength { get; }
 
     /// <summary>Where the current row starts, in bytes from the start of the file (for progress).</summary>
-    public long BytePosition => _csv.ByteOffset;
+    public long BytePosition => _scan.ByteOffset;
 
     /// <summary>Opens a trace and reads its header.</summary>
     /// <exception cref="PlannerException">A missing file, an empty file, a header without timestamp or model, or an unknown override model.</exception>
@@ -138,18 +178,18 @@ public sealed partial class TraceReader : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rejections);
         InputFile.EnsureReadable(path, "trace", PlannerErrorKind.InvalidTrace);
-        var malformed = new Queue<(long, CsvMalformedReason, long)>();
-        CsvReader csv;
+        FileStream file;
         try
         {
-            csv = CsvReader.FromFile(path, ReaderOptions(malformed));
+            // No FileStream buffer: the scanner reads straight into its own.
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{InputText.Quote(path)}: cannot read trace: {InputText.Shorten(e.Message, 200)}");
         }
 
-        return Open(csv, malformed, path, new FileInfo(path).Length, catalog, options, rejections);
+        return Open(new TraceCsvScanner(file, ownsStream: true), path, file.Length, catalog, options, rejections);
     }
 
     /// <summary>Reads a trace from a stream (e.g. standard input), named <paramref name="name"/> in messages.</summary>
@@ -160,20 +200,18 @@ public sealed partial class TraceReader : IDisposable
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rejections);
-        var malformed = new Queue<(long, CsvMalformedReason, long)>();
-        var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
-        return Open(csv, malformed, name, stream.CanSeek ? stream.Length : 0, catalog, options, rejections);
+        return Open(new TraceCsvScanner(stream, ownsStream: false), name, stream.CanSeek ? stream.Length : 0, catalog, options, rejections);
     }
 
-    private static TraceReader Open(CsvReader csv, Queue<(long, CsvMalformedReason, long)> malformed, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    private static TraceReader Open(TraceCsvScanner scan, string path, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         try
         {
-            return new TraceReader(csv, malformed, path, length, catalog, options, rejections);
+            return new TraceReader(scan, path, length, catalog, options, rejections);
         }
         catch
         {
-            csv.Dispose();
+            scan.Dispose();
             throw;
         }
     }
@@ -183,22 +221,24 @@ public sealed partial class TraceReader : IDisposable
     /// <paramref name="header"/>. Lines are numbered from the chunk's start; a bad row without SkipInvalid ends the chunk.</summary>
     internal static TraceReader OpenChunk(Stream chunk, TraceReader header, TraceRejections rejections, bool withHeader, int bufferSize)
     {
-        var malformed = new Queue<(long, CsvMalformedReason, long)>();
-        var csv = CsvReader.Create(chunk, ReaderOptions(malformed, withHeader, bufferSize), leaveOpen: true);
+        var scan = new TraceCsvScanner(chunk, ownsStream: false, bufferSize);
         try
         {
             var reader = withHeader
-                ? new TraceReader(csv, malformed, header._path, header.FileLength, header._catalog, header._options with { RequireRequests = false }, rejections)
-                : new TraceReader(csv, malformed, header, rejections);
+                ? new TraceReader(scan, header._path, header.FileLength, header._catalog, header._options with { RequireRequests = false }, rejections)
+                : new TraceReader(scan, header, rejections);
             reader._stopAtBadRow = true;
             return reader;
         }
         catch
         {
-            csv.Dispose();
+            scan.Dispose();
             throw;
         }
     }
+
+    /// <summary>Line breaks read so far (CR, LF and CR LF once each): all of a chunk's once it has been read to its end.</summary>
+    internal long LineBreaks => _scan.LineBreaks;
 
     /// <summary>In a chunk, the first bad row without SkipInvalid (its line in the chunk, kind and message), which ended it; else null.</summary>
     internal (long Line, string Kind, string Message)? BadRow { get; private set; }
@@ -222,29 +262,9 @@ public sealed partial class TraceReader : IDisposable
     internal static string RecordTooLong(string path, long line) =>
         $"{path}{(line > 0 ? $":{line}" : "")}: a record longer than {MaxRecordBytes:N0} bytes without a line break; a trace row is one line of about a hundred bytes (is this a CSV trace?)";
 
-    /// <summary>The framing rule of a trace (docs/trace-format.md): one record per line. A quoted field may
-    /// hold commas and quotes ("") but not a line break, so one stray quote cannot swallow the rest of the
-    /// file: its line is reported as a bad row and the next line is read as the next row.</summary>
-    private static CsvReaderOptions ReaderOptions(Queue<(long, CsvMalformedReason, long)> malformed, bool hasHeader = true, int bufferSize = 1 << 20) => CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = hasHeader,
-        // Trimming in CsvHelper halves its speed; the few fields we parse are trimmed in place instead.
-        TrimWhitespace = false,
-        TrackLineNumbers = true,
-        BufferSize = bufferSize,
-        AllowLineBreaksInQuotes = false,
-        MaxRecordSize = MaxRecordBytes,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        // Called while the input is scanned, possibly ahead of the record Read returns: queued by line.
-        OnMalformedRecord = m =>
-        {
-            if (m.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.TextAfterClosingQuote)
-            {
-                malformed.Enqueue((m.LineNumber, m.Reason, m.ByteOffset));
-            }
-        },
-    };
+    // The framing rule of a trace (docs/trace-format.md): one record per line. A quoted field may hold commas and quotes
+    // ("") but not a line break, so one stray quote cannot swallow the rest of the file: its line is reported as a bad row
+    // and the next line is read as the next row (TraceCsvScanner).
 
     /// <summary>Reads the next valid row; rejected rows on the way are recorded (with SkipInvalid) or thrown.</summary>
     /// <returns>False at the end of the file.</returns>
@@ -254,21 +274,14 @@ public sealed partial class TraceReader : IDisposable
         while (ReadRecord())
         {
             RowsRead++;
-            long line = _csv.LineNumber;
-            if (_csv.RawRecord.Length > MaxRecordBytes)
-            {
-                // CsvHelper refuses a longer record only when it must grow its buffer for it, which depends on where the
-                // record falls in the buffer; checked here, the limit holds wherever a read (or a chunk) starts.
-                TooLong(line);
-            }
-
+            long line = _scan.LineNumber;
             string? kind;
             string? message;
-            if (_malformed.Count > 0 && _malformed.Peek().Line <= line)
+            if (_scan.IsMalformed)
             {
                 request = default;
                 kind = TraceRejectionKinds.MalformedQuoting;
-                message = MalformedRow(line);
+                message = $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
             }
             else
             {
@@ -319,93 +332,25 @@ public sealed partial class TraceReader : IDisposable
         return $"{path}: no valid request: all {rowsRead:N0} rows were rejected ({reasons}){first}";
     }
 
-    /// <summary>The next record (<see cref="Framed{T}"/> without its delegate: a method group of an instance method makes a
-    /// new 64-byte delegate at every call, which was the one allocation of every row).</summary>
+    /// <summary>The next record; a record too long to frame ends the read (in a chunk, the chunk: <see cref="TraceChunks"/>).</summary>
     private bool ReadRecord()
     {
         try
         {
-            return _csv.Read();
+            return _scan.Read();
         }
-        catch (CsvFormatException e)
+        catch (TraceChunkFramingException e) when (!_stopAtBadRow)
         {
-            throw Unframed(e);
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, e.LineInChunk));
         }
     }
 
-    /// <summary>Runs a CsvHelper call, turning its framing errors (a record over <see cref="MaxRecordBytes"/>,
-    /// which no skipping can recover from) into one line naming the file and line.</summary>
-    private T Framed<T>(Func<T> read)
+    /// <summary>The header name of field <paramref name="field"/> (0-based), as a message names it.</summary>
+    private string ColumnName(int field) => field < _headers.Count ? InputText.Shorten(_headers[field], 40) : $"field {field + 1}";
+
+    private static string Malformed(TraceQuoting quoting) => quoting switch
     {
-        try
-        {
-            return read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw Unframed(e);
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private Exception Unframed(CsvFormatException e) => _stopAtBadRow
-        ? new TraceChunkFramingException(e.LineNumber)
-        : new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, e.LineNumber));
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private void TooLong(long line)
-    {
-        if (_stopAtBadRow)
-        {
-            throw new TraceChunkFramingException(line);
-        }
-
-        throw new PlannerException(PlannerErrorKind.InvalidTrace, RecordTooLong(_path, line));
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private string MalformedRow(long line)
-    {
-        // Entries for earlier lines cannot be left (every record is returned under Recover); drop them.
-        var (badLine, reason, offset) = _malformed.Dequeue();
-        while (badLine < line && _malformed.Count > 0 && _malformed.Peek().Line <= line)
-        {
-            (badLine, reason, offset) = _malformed.Dequeue();
-        }
-
-        while (_malformed.Count > 0 && _malformed.Peek().Line == line)
-        {
-            _malformed.Dequeue();
-        }
-
-        string column = ColumnAt(offset - _csv.ByteOffset);
-        return $"{column}: {Malformed(reason)}";
-    }
-
-    /// <summary>The header name of the field at <paramref name="offset"/> bytes into the current record.</summary>
-    private string ColumnAt(long offset)
-    {
-        var raw = _csv.RawRecord;
-        int field = 0;
-        bool quoted = false;
-        for (int i = 0; i < raw.Length && i < offset; i++)
-        {
-            if (raw[i] == (byte)'"')
-            {
-                quoted = !quoted;
-            }
-            else if (raw[i] == (byte)',' && !quoted)
-            {
-                field++;
-            }
-        }
-
-        return field < _headers.Count ? InputText.Shorten(_headers[field], 40) : $"field {field + 1}";
-    }
-
-    private static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote (\"12\"3); quote a whole field, with \"\" for a quote inside it",
+        TraceQuoting.TextAfterClosingQuote => "text after a closing quote (\"12\"3); quote a whole field, with \"\" for a quote inside it",
         _ => "a quoted field is not closed on its line; in a trace a quoted field may not span lines (docs/trace-format.md)",
     };
 
@@ -431,11 +376,12 @@ public sealed partial class TraceReader : IDisposable
     }
 
     /// <summary>Closes the file.</summary>
-    public void Dispose() => _csv.Dispose();
+    public void Dispose() => _scan.Dispose();
 
     private int Required(string name, IReadOnlyList<string> headers)
     {
-        if (_csv.TryGetFieldIndex(name, out int index))
+        int index = Optional(name);
+        if (index >= 0)
         {
             return index;
         }
@@ -461,7 +407,28 @@ public sealed partial class TraceReader : IDisposable
         return $"the header has {headers.Count:N0} column(s): {InputText.List(headers)}";
     }
 
-    private int Optional(string name) => _csv.TryGetFieldIndex(name, out int index) ? index : -1;
+    /// <summary>The column named <paramref name="name"/>: the first with exactly that name, else the first whose name
+    /// trimmed matches it ignoring case (" Timestamp"), else -1.</summary>
+    private int Optional(string name)
+    {
+        for (int i = 0; i < _headers.Count; i++)
+        {
+            if (_headers[i] == name)
+            {
+                return i;
+            }
+        }
+
+        for (int i = 0; i < _headers.Count; i++)
+        {
+            if (string.Equals(_headers[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
@@ -469,14 +436,15 @@ public sealed partial class TraceReader : IDisposable
     {
         request = default;
         message = null;
-        if (_csv.FieldCount < _fieldsNeeded)
+        var scan = _scan;
+        if (scan.FieldCount < _fieldsNeeded)
         {
             // A truncated row would otherwise read its missing counts as 0 and be priced too low.
             message = ShortRow();
             return TraceRejectionKinds.MissingField;
         }
 
-        var stamp = Trim(_csv.GetSpan(_timestamp));
+        var stamp = Trim(scan.Field(_timestamp));
         if (stamp.IsEmpty)
         {
             message = $"{TraceColumns.Timestamp}: is empty; every row needs an ISO-8601 instant";
@@ -492,7 +460,7 @@ public sealed partial class TraceReader : IDisposable
         ModelSlot? slot = _models.Override;
         if (slot is null)
         {
-            var name = Trim(_csv.GetSpan(_model));
+            var name = Trim(scan.Field(_model));
             if (name.IsEmpty)
             {
                 message = $"{TraceColumns.Model}: is empty; every row needs a model id, alias or snapshot";
@@ -511,22 +479,37 @@ public sealed partial class TraceReader : IDisposable
         var tokens = default(MeterValues<long>);
         long input = 0;
         long output = 0;
-        for (int i = 0; i < MeterTable.Count; i++)
+        int[] meters = _readMeters;
+        int[] tokenFields = _readTokenFields;
+        int[] secondsFields = _readSecondsFields;
+        for (int k = 0; k < meters.Length; k++)
         {
-            var meter = (Meter)i;
-            long value;
-            if ((kind = _secondsIndex[i] < 0
-                    ? Count(_tokenIndex[i], TraceColumns.TokenColumn(meter), out value, ref message)
-                    : AudioCount(_tokenIndex[i], TraceColumns.TokenColumn(meter), _secondsIndex[i], TraceColumns.SecondsColumn(meter)!,
-                        meter.Info().Direction == MeterDirection.Input ? slot.Rates.Input : slot.Rates.Output, out value, ref message)) is not null)
+            int meter = meters[k];
+            long value = 0;
+            int field = tokenFields[k];
+            var span = field < 0 ? default : Trim(scan.Field(field));
+            if (!span.IsEmpty)
+            {
+                if (!TryParseCount(span, out value))
+                {
+                    return BadCount(span, TraceColumns.TokenColumn((Meter)meter), ref message);
+                }
+            }
+            else if (secondsFields[k] >= 0 && (kind = AudioSeconds(secondsFields[k], (Meter)meter, slot, out value, ref message)) is not null)
             {
                 return kind;
             }
 
-            tokens[i] = value;
+            tokens[meter] = value;
             // Unchecked: each count is at most TokenCount.MaxPerRequest (10^9), so 8 of them stay far below 2^63.
-            input = unchecked(input + (value & -((MeterTable.InputMask >> i) & 1)));
-            output = unchecked(output + (value & -((MeterTable.OutputMask >> i) & 1)));
+            if (((MeterTable.InputMask >> meter) & 1) != 0)
+            {
+                input = unchecked(input + value);
+            }
+            else
+            {
+                output = unchecked(output + value);
+            }
         }
 
         var usage = Usage.FromCounts(tokens);
@@ -541,12 +524,12 @@ public sealed partial class TraceReader : IDisposable
         TokenCount? maxTokens = null;
         if (_maxTokens >= 0)
         {
-            var span = Trim(_csv.GetSpan(_maxTokens));
+            var span = Trim(scan.Field(_maxTokens));
             if (!span.IsEmpty)
             {
-                if ((kind = ParseCount(span, TraceColumns.MaxTokens, out long max, ref message)) is not null)
+                if (!TryParseCount(span, out long max))
                 {
-                    return kind;
+                    return BadCount(span, TraceColumns.MaxTokens, ref message);
                 }
 
                 if ((kind = CheckMaxTokens(model, input, output, max, ref message)) is not null)
@@ -577,7 +560,8 @@ public sealed partial class TraceReader : IDisposable
             }
         }
 
-        if (slot.Sheet.Unpriced(usage) is { } unpriced)
+        ref readonly var sheet = ref slot.Sheet;
+        if (sheet.UnpricedMask != 0 && sheet.Unpriced(usage) is { } unpriced)
         {
             message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
             return TraceRejectionKinds.UnpricedMeter;
@@ -586,7 +570,7 @@ public sealed partial class TraceReader : IDisposable
         _lastTicks = ticks;
         _lastLine = line;
         _beforeFirstValid = false;
-        request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, slot.Sheet.Price(usage));
+        request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, sheet.Price(usage));
         return null;
     }
 
@@ -619,7 +603,7 @@ public sealed partial class TraceReader : IDisposable
     private string ShortRow()
     {
         // The first column the row lacks (fields < _fieldsNeeded <= the header's count).
-        int fields = _csv.FieldCount;
+        int fields = _scan.FieldCount;
         return $"{_headers[fields]}: missing; the row has {fields} field(s), the header {_headers.Count}";
     }
 
@@ -647,41 +631,14 @@ public sealed partial class TraceReader : IDisposable
         return null;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private string? Count(int index, string column, out long value, ref string? message)
-    {
-        value = 0;
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var span = Trim(_csv.GetSpan(index));
-        return span.IsEmpty ? null : ParseCount(span, column, out value, ref message);
-    }
-
-    /// <summary>An audio token count: the token column when it has a value, else the seconds column converted.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private string? AudioCount(int tokenIndex, string tokenColumn, int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
-    {
-        if (tokenIndex >= 0)
-        {
-            var span = Trim(_csv.GetSpan(tokenIndex));
-            if (!span.IsEmpty)
-            {
-                return ParseCount(span, tokenColumn, out value, ref message);
-            }
-        }
-
-        value = 0;
-        return secondsIndex < 0 ? null : AudioSeconds(secondsIndex, secondsColumn, rate, out value, ref message);
-    }
-
+    /// <summary>An audio meter's tokens from its seconds column (the token column being absent or empty), converted with the model's rate.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private string? AudioSeconds(int secondsIndex, string secondsColumn, AudioTokenRate rate, out long value, ref string? message)
+    private string? AudioSeconds(int secondsIndex, Meter meter, ModelSlot slot, out long value, ref string? message)
     {
         value = 0;
-        var seconds = Trim(_csv.GetSpan(secondsIndex));
+        string secondsColumn = TraceColumns.SecondsColumn(meter)!;
+        var rate = meter.Info().Direction == MeterDirection.Input ? slot.Rates.Input : slot.Rates.Output;
+        var seconds = Trim(_scan.Field(secondsIndex));
         if (seconds.IsEmpty)
         {
             return null;

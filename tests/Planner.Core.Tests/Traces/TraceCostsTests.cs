@@ -30,6 +30,47 @@ public class TraceCostsTests
     }
 
     [Fact]
+    public void Add_SumsPast2To63_StayExactInEveryTotal()
+    {
+        // Costs near long.MaxValue each: the 64-bit running sums must move into the 128-bit totals before they wrap.
+        var model = TestData.Catalog.Resolve("gpt-audio-mini");
+        long big = long.MaxValue / 3;
+        var cost = new Planner.Core.Pricing.CostBreakdown(new Planner.Core.Catalog.MeterValues<long> { [Planner.Core.Catalog.Meter.TextInput] = big, [Planner.Core.Catalog.Meter.AudioOutput] = big });
+        var usage = Planner.Core.Pricing.Usage.Of(textInput: 1_000_000_000, audioOutput: 1);
+        var costs = new TraceCosts();
+        var start = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
+        for (int i = 0; i < 10; i++)
+        {
+            costs.Add(model, start.AddSeconds(i), usage, cost);
+        }
+
+        Int128 expected = (Int128)big * 2 * 10;
+        costs.Totals.TotalPicodollars.Should().Be(expected);
+        costs.Totals.Tokens(Planner.Core.Catalog.Meter.TextInput).Should().Be((Int128)10 * 1_000_000_000);
+        costs.ByModel.Should().ContainSingle().Which.Totals.Requests.Should().Be(10);
+        costs.ByHour.Should().ContainSingle().Which.Picodollars.Should().Be(expected);
+        costs.ByDay.Should().ContainSingle().Which.Requests.Should().Be(10);
+    }
+
+    [Fact]
+    public void Sums_ReadBetweenAdds_AreUpToDateEachTime()
+    {
+        var model = TestData.Catalog.Resolve("gpt-audio-mini");
+        var cost = Planner.Core.Pricing.CostBreakdown.On(Planner.Core.Catalog.Meter.TextInput, 600);
+        var costs = new TraceCosts();
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
+        costs.Add(model, at, Planner.Core.Pricing.Usage.Of(textInput: 1), cost);
+        costs.Totals.TotalPicodollars.Should().Be(600);
+        costs.Add(model, at.AddHours(1), Planner.Core.Pricing.Usage.Of(textInput: 1), cost);
+
+        costs.Totals.TotalPicodollars.Should().Be(1_200);
+        costs.ByHour.Select(h => h.Requests).Should().Equal(1, 1);
+        costs.ByDay.Should().ContainSingle().Which.Picodollars.Should().Be(1_200);
+    }
+
+    [Fact]
     public void MonthlyProjection_ScalesTheTotalFromTheSpanToThirtyDays()
     {
         string path = TestData.Trace("timestamp,model,input_text_tokens",
