@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "--quick-usage")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--quick-sim")
+{
+    Planner.Benchmarks.Traces.SimulatorStageHarness.Run(args);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--price-stages")
 {
     Planner.Benchmarks.Traces.PriceStages.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,

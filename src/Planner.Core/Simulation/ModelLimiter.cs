@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Planner.Core.Catalog;
 
 namespace Planner.Core.Simulation;
@@ -7,21 +8,31 @@ namespace Planner.Core.Simulation;
 internal sealed class ModelLimiter
 {
     private readonly CompletionHeap _inFlight = new();
-    private long _minute = long.MinValue;
+    private readonly bool _countsAttempts;
+
+    // The calendar minute being counted, by its first tick: a compare a row, not a division (long.MinValue: none yet).
+    private long _minuteStart = long.MinValue;
     private long _minuteRequests;
     private long _minuteTokens;
-    private long _attemptMinute = long.MinValue;
+    private long _attemptMinuteStart = long.MinValue;
     private long _minuteAttempts;
 
-    // Admissions of the last 60 s (time, charge), for the busiest rolling minute; holds at most a minute's
-    // admissions, which the RPM limit bounds.
-    private readonly Queue<(long At, long Charge)> _window = new();
+    // Admissions of the last 60 s (time, charge), for the busiest rolling minute: a ring of plain longs; holds at
+    // most a minute's admissions (the RPM limit bounds them), grown by doubling when a burst needs it.
+    private long[] _windowAt = new long[64];
+    private long[] _windowCharge = new long[64];
+    private int _windowHead;
+    private int _windowCount;
     private long _windowTokens;
 
-    public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks)
+    /// <summary>Creates the state of <paramref name="model"/> at <paramref name="tier"/> (null: the model has no such tier),
+    /// its buckets full at <paramref name="startTicks"/>. With <paramref name="countsAttempts"/> false (under queue, where
+    /// every attempt is an admission) the attempt figures are the admission figures, not counted twice.</summary>
+    public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks, bool countsAttempts = true)
     {
         Model = model;
         Tier = tier;
+        _countsAttempts = countsAttempts;
         if (tier is null)
         {
             Unsupported = $"{model.Id} has no tier '{tierName}' in the catalog";
@@ -70,7 +81,8 @@ internal sealed class ModelLimiter
     public long PeakRollingRequests { get; private set; }
     public long PeakRollingTokens { get; private set; }
 
-    /// <summary>Records an attempt at <paramref name="now"/> (admitted or throttled; attempts come in time order).</summary>
+    /// <summary>Records an attempt at <paramref name="now"/> (admitted or throttled; attempts come in time order).
+    /// Not needed under queue (see the constructor), where <see cref="Admit"/> stands for the attempt.</summary>
     public void Attempt(long now)
     {
         if (Attempts == 0)
@@ -80,10 +92,9 @@ internal sealed class ModelLimiter
 
         Attempts++;
         LastAttempt = now;
-        long minute = now / TimeSpan.TicksPerMinute;
-        if (minute != _attemptMinute)
+        if (OutsideMinute(now, _attemptMinuteStart))
         {
-            _attemptMinute = minute;
+            _attemptMinuteStart = MinuteStart(now);
             _minuteAttempts = 0;
         }
 
@@ -103,10 +114,10 @@ internal sealed class ModelLimiter
         Admitted++;
         LastAdmit = now;
         TokensCharged = checked(TokensCharged + charge);
-        long minute = now / TimeSpan.TicksPerMinute;
-        if (minute != _minute)
+        // Admissions of one model come in time order, so a later minute starts exactly when now passes the end.
+        if (OutsideMinute(now, _minuteStart))
         {
-            _minute = minute;
+            _minuteStart = MinuteStart(now);
             _minuteRequests = 0;
             _minuteTokens = 0;
         }
@@ -117,22 +128,69 @@ internal sealed class ModelLimiter
         PeakMinuteTokens = Math.Max(PeakMinuteTokens, _minuteTokens);
 
         // The busiest rolling 60 s, exactly: admissions in (now - 60 s, now].
-        _window.Enqueue((now, charge));
-        _windowTokens += charge;
-        while (_window.Peek().At <= now - TimeSpan.TicksPerMinute)
+        if (_windowCount == _windowAt.Length)
         {
-            _windowTokens -= _window.Dequeue().Charge;
+            GrowWindow();
         }
 
-        PeakRollingRequests = Math.Max(PeakRollingRequests, _window.Count);
+        int mask = _windowAt.Length - 1;
+        int tail = (_windowHead + _windowCount) & mask;
+        _windowAt[tail] = now;
+        _windowCharge[tail] = charge;
+        _windowCount++;
+        _windowTokens += charge;
+        long expired = now - TimeSpan.TicksPerMinute;
+        while (_windowAt[_windowHead] <= expired)
+        {
+            _windowTokens -= _windowCharge[_windowHead];
+            _windowHead = (_windowHead + 1) & mask;
+            _windowCount--;
+        }
+
+        PeakRollingRequests = Math.Max(PeakRollingRequests, _windowCount);
         PeakRollingTokens = Math.Max(PeakRollingTokens, _windowTokens);
 
         PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Admit(now, completes));
     }
 
+    /// <summary>The first tick of the calendar minute holding <paramref name="now"/> (ticks are >= 0).</summary>
+    private static long MinuteStart(long now) => now - (now % TimeSpan.TicksPerMinute);
+
+    /// <summary>True when <paramref name="now"/> (never before <paramref name="start"/>, the instants come in time order)
+    /// is past the minute that starts at <paramref name="start"/>; always true for long.MinValue. Unchecked: the
+    /// difference is taken modulo 2^64, which is exact for every instant from long.MinValue on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool OutsideMinute(long now, long start) => unchecked((ulong)(now - start)) >= TimeSpan.TicksPerMinute;
+
+    /// <summary>Doubles the window's ring, keeping its admissions in order (the length stays a power of two).</summary>
+    private void GrowWindow()
+    {
+        int length = _windowAt.Length;
+        var at = new long[length * 2];
+        var charge = new long[length * 2];
+        for (int i = 0; i < _windowCount; i++)
+        {
+            at[i] = _windowAt[(_windowHead + i) & (length - 1)];
+            charge[i] = _windowCharge[(_windowHead + i) & (length - 1)];
+        }
+
+        _windowAt = at;
+        _windowCharge = charge;
+        _windowHead = 0;
+    }
+
     public ModelThroughput Throughput()
     {
         decimal minutes = Math.Max(1m, (LastAdmit - FirstAdmit) / (decimal)TimeSpan.TicksPerMinute);
+        if (!_countsAttempts)
+        {
+            // Under queue each admission was the request's one attempt, at the same instant.
+            Attempts = Admitted;
+            FirstAttempt = FirstAdmit;
+            LastAttempt = LastAdmit;
+            PeakMinuteAttempts = PeakMinuteRequests;
+        }
+
         decimal attemptMinutes = Math.Max(1m, (LastAttempt - FirstAttempt) / (decimal)TimeSpan.TicksPerMinute);
         return new ModelThroughput
         {

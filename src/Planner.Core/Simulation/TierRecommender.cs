@@ -13,7 +13,8 @@ public static class TierRecommender
 
     /// <summary>Reads the trace once, feeding every tier's simulator. With more than one core the tiers are simulated
     /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once, on the calling thread, and every
-    /// tier's simulator replays the same batches of rows on a worker; the recommendation is the same as reading directly.</summary>
+    /// tier's simulator replays the same batches of rows on a worker (each worker also sums the whole trace's cost); the
+    /// recommendation is the same as reading directly.</summary>
     /// <param name="reader">The open trace.</param>
     /// <param name="catalog">The catalog the reader prices with.</param>
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
@@ -32,41 +33,50 @@ public static class TierRecommender
         // Every tier of every scheme, each ladder lowest first (ordered by the catalog at load); only the
         // scheme in effect on the trace's first day is judged, so the trace is still read once.
         var ladders = catalog.TierSchedule.Schemes.Select(s => s.Tiers.Select(t => t.Name.Key).ToList()).ToList();
-        // The whole trace's cost (every valid row) is the same for every tier: summed once, and each simulator's
-        // OfferedCosts is this one total rather than a copy it sums itself.
-        var costs = new TraceCosts();
-        var simulators = ladders.Select(names => names.Select(name => new TraceSimulator(catalog, options with { Tier = name }, costs) { ChecksScheme = false }).ToArray()).ToArray();
-        foreach (var simulator in simulators.SelectMany(s => s))
+        // The whole trace's cost (every valid row) is the same for every tier: summed once per thread that simulates,
+        // after that thread's simulators have taken the row, and each simulator's OfferedCosts is its thread's total
+        // rather than a copy it sums itself (under queue their completed cost is read from it too).
+        // With workers, each scheme's tiers are dealt round the workers, so whichever scheme the first row picks is
+        // spread evenly; each worker replays only that scheme's tiers (the rows are in time order: the first valid
+        // row is the earliest).
+        int count = workers <= 0 ? 1 : Math.Min(workers, ladders.Max(l => l.Count));
+        var groupCosts = new TraceCosts[count];
+        var groups = new List<(int Scheme, TraceSimulator Simulator)>[count];
+        for (int w = 0; w < count; w++)
         {
-            simulator.TrackDelay(objectives.MaxP99Delay);
+            groupCosts[w] = new TraceCosts();
+            groups[w] = [];
+        }
+
+        var simulators = new TraceSimulator[ladders.Count][];
+        for (int s = 0; s < ladders.Count; s++)
+        {
+            simulators[s] = new TraceSimulator[ladders[s].Count];
+            for (int i = 0; i < ladders[s].Count; i++)
+            {
+                var simulator = new TraceSimulator(catalog, options with { Tier = ladders[s][i] }, groupCosts[i % count]) { ChecksScheme = false };
+                simulator.TrackDelay(objectives.MaxP99Delay);
+                simulators[s][i] = simulator;
+                groups[i % count].Add((s, simulator));
+            }
+        }
+
+        var fanouts = new SchemeFanout[count];
+        for (int w = 0; w < count; w++)
+        {
+            fanouts[w] = new SchemeFanout(catalog, groupCosts[w], groups[w]);
         }
 
         if (workers <= 0)
         {
-            reader.ReadAll(new Fanout(costs, [.. simulators.SelectMany(s => s)]), onProgress);
+            reader.ReadAll(fanouts[0], onProgress);
         }
         else
         {
-            // Each scheme's tiers dealt round the workers, so whichever scheme the first row picks is spread evenly;
-            // each worker replays only that scheme's tiers (the rows are in time order: the first valid row is the earliest).
-            int count = Math.Min(workers, ladders.Max(l => l.Count));
-            var groups = new List<(int Scheme, TraceSimulator Simulator)>[count];
-            for (int w = 0; w < count; w++)
-            {
-                groups[w] = [];
-            }
-
-            for (int s = 0; s < simulators.Length; s++)
-            {
-                for (int i = 0; i < simulators[s].Length; i++)
-                {
-                    groups[i % count].Add((s, simulators[s][i]));
-                }
-            }
-
-            TracePipeline.ReadAll(reader, [.. groups.Select(g => new SchemeFanout(catalog, g))], costs, onProgress);
+            TracePipeline.ReadAll(reader, fanouts, null, onProgress);
         }
 
+        var costs = groupCosts[0];
         int scheme = costs.First is { } first ? catalog.TierSchedule.Schemes.ToList().IndexOf(catalog.TierSchedule.At(DateOnly.FromDateTime(first.UtcDateTime))) : ladders.Count - 1;
         var tierNames = ladders[scheme];
         var outcomes = simulators[scheme].Select(s => Judge(s.Finish(reader.RowsRead, reader.Rejections), objectives)).ToList();
@@ -144,22 +154,10 @@ public static class TierRecommender
             : new TierOutcome(result, false, $"{result.ThrottleRate:P2} of requests throttled > {objectives.MaxThrottleRate:P2}");
     }
 
-    /// <summary>Feeds each row to the cost totals and every tier's simulator (the direct read).</summary>
-    private sealed class Fanout(TraceCosts costs, TraceSimulator[] simulators) : ITraceSink
-    {
-        public void Add(in TraceRequest request)
-        {
-            costs.Add(request);
-            foreach (var simulator in simulators)
-            {
-                simulator.Add(request);
-            }
-        }
-    }
-
-    /// <summary>One worker's simulators: on the first row, keeps those of the scheme in effect that day (the only
-    /// ones judged) and feeds each row to them.</summary>
-    private sealed class SchemeFanout(ModelCatalog catalog, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceSink
+    /// <summary>One thread's simulators: on the first row, keeps those of the scheme in effect that day (the only
+    /// ones judged) and feeds each row to them, then to the thread's cost total (after them: see
+    /// <see cref="TraceSimulator(ModelCatalog, SimulationOptions, TraceCosts?)"/>).</summary>
+    private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceSink
     {
         private TraceSimulator[]? _judged;
 
@@ -172,10 +170,18 @@ public static class TierRecommender
                 _judged = [.. all.Where(s => s.Scheme == scheme).Select(s => s.Simulator)];
             }
 
-            foreach (var simulator in _judged)
+            // The charge and the latency are the same at every tier (one latency model): worked out once.
+            if (_judged.Length > 0)
             {
-                simulator.Add(request);
+                long charge = TraceSimulator.Charge(request);
+                long duration = _judged[0].Duration(request);
+                foreach (var simulator in _judged)
+                {
+                    simulator.Add(request, charge, duration);
+                }
             }
+
+            costs.Add(request);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed partial class TraceSimulator
         {
             limiter.Rpm.Take(1);
             limiter.Tpm.Take(pending.Charge);
-            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge, pending.Attempt);
+            Admit(limiter, pending.Request, pending.Request.Timestamp.UtcTicks, now, pending.Charge, pending.Duration, pending.Attempt);
             return;
         }
 
@@ -62,5 +62,5 @@ public sealed partial class TraceSimulator
     }
 
     /// <summary>A request waiting for its next attempt.</summary>
-    private readonly record struct PendingAttempt(TraceRequest Request, ModelLimiter Limiter, long Charge, int Attempt);
+    private readonly record struct PendingAttempt(TraceRequest Request, ModelLimiter Limiter, long Charge, long Duration, int Attempt);
 }

@@ -19,6 +19,14 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly TraceCosts _costs = new();
     private readonly TraceCosts _offered;
     private readonly bool _addsOffered;
+    // Under queue a valid row is completed unless it is never admissible, so while no row has been rejected the
+    // completed requests are exactly the offered ones: their cost is not summed twice. At the first rejection the
+    // offered sums (then the rows before it, all completed) are copied, and only later completions are summed.
+    private readonly bool _queue;
+    private TraceCosts? _completedBeforeRejection;
+    private readonly long _ttftTicks;
+    private readonly double _ticksPerOutputToken;
+    private readonly LimitRejectionCounter _rejectionCounter = new();
     private readonly TraceRejections _limitRejections = new();
     private readonly Random _random;
     private ModelSpec? _lastModel;
@@ -31,7 +39,6 @@ public sealed partial class TraceSimulator : ITraceSink
     private readonly CompletionHeap _inFlight = new();
     private long _peakConcurrency;
     private string? _unsupported;
-    private TraceRejection? _unlisted;
 
     /// <summary>The reason key of a row whose model the tier does not support.</summary>
     public const string TierNotSupported = "tier_not_supported";
@@ -47,8 +54,10 @@ public sealed partial class TraceSimulator : ITraceSink
     }
 
     /// <summary>Creates a simulator for one tier whose <see cref="SimulationResult.OfferedCosts"/> is
-    /// <paramref name="offered"/>, fed with every row by the caller (on the reading thread of a pipeline, or once for
-    /// all the tiers of a recommendation) instead of by <see cref="Add"/>; null: the simulator adds them itself.</summary>
+    /// <paramref name="offered"/>, fed with every row by the caller (once for all the tiers of a recommendation) instead
+    /// of by <see cref="Add(in TraceRequest)"/>; null: the simulator adds them itself. The caller adds each row to it on the same thread
+    /// and only after this simulator's <see cref="Add(in TraceRequest)"/> has taken the row (under queue the completed requests' cost is
+    /// read from it: see <see cref="Finish"/>).</summary>
     internal TraceSimulator(ModelCatalog catalog, SimulationOptions options, TraceCosts? offered)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -71,6 +80,8 @@ public sealed partial class TraceSimulator : ITraceSink
         _offered = offered ?? new TraceCosts();
         _addsOffered = offered is null;
         _random = new Random(options.Seed);
+        _queue = options.OnLimit == OnLimit.Queue;
+        (_ttftTicks, _ticksPerOutputToken) = options.Latency.Rates();
         TierName = catalog.Models.Select(m => m.FindTier(options.Tier)).First(t => t is not null)!.Name;
     }
 
@@ -97,6 +108,44 @@ public sealed partial class TraceSimulator : ITraceSink
     /// <exception cref="PlannerException">On the first row, when the tier is not one of the scheme in effect that day.</exception>
     public void Add(in TraceRequest request)
     {
+        var limiter = BeginRow(request);
+        if (limiter.Unsupported is null)
+        {
+            Decide(limiter, request, Charge(request), Duration(request));
+        }
+        else
+        {
+            RejectUnsupported(limiter, request);
+        }
+
+        EndRow(request);
+    }
+
+    /// <summary>As <see cref="Add(in TraceRequest)"/>, with the row's TPM charge (<see cref="Charge"/>) and latency
+    /// (<see cref="Duration"/>) worked out by the caller: the same for every tier, so the recommender works them out
+    /// once a row for all of them (the options' latency model must be this simulator's).</summary>
+    internal void Add(in TraceRequest request, long charge, long duration)
+    {
+        var limiter = BeginRow(request);
+        if (limiter.Unsupported is null)
+        {
+            Decide(limiter, request, charge, duration);
+        }
+        else
+        {
+            RejectUnsupported(limiter, request);
+        }
+
+        EndRow(request);
+    }
+
+    /// <summary>The ticks from admission to completion of <paramref name="request"/> under this replay's latency model.</summary>
+    internal long Duration(in TraceRequest request) =>
+        LatencyModel.DurationTicks(request.Usage.OutputTokens.Value, _ttftTicks, _ticksPerOutputToken);
+
+    /// <summary>Checks the scheme on the first row and finds the row's model's limiter.</summary>
+    private ModelLimiter BeginRow(in TraceRequest request)
+    {
         if (!_schemeChecked)
         {
             _schemeChecked = true;
@@ -106,35 +155,40 @@ public sealed partial class TraceSimulator : ITraceSink
             }
         }
 
-        if (_addsOffered)
-        {
-            _offered.Add(request);
-        }
+        return Limiter(request.Model.Model, request.Timestamp.UtcTicks);
+    }
 
+    private void RejectUnsupported(ModelLimiter limiter, in TraceRequest request)
+    {
+        _unsupported ??= limiter.Unsupported;
+        Reject(request, TierNotSupported, limiter, 0);
+    }
+
+    /// <summary>A row of a model the tier supports: never admissible, queued, or tried (retry).</summary>
+    private void Decide(ModelLimiter limiter, in TraceRequest request, long charge, long duration)
+    {
         long arrival = request.Timestamp.UtcTicks;
-        var limiter = Limiter(request.Model.Model, arrival);
-        if (limiter.Unsupported is { } reason)
-        {
-            _unsupported ??= reason;
-            Reject(request, TierNotSupported, limiter, 0);
-            return;
-        }
-
-        long charge = Charge(request);
         if (!limiter.Tpm.CanEverHold(charge))
         {
             Reject(request, ChargeOverCapacity, limiter, charge);
-            return;
         }
-
-        if (_options.OnLimit == OnLimit.Queue)
+        else if (_queue)
         {
-            Queue(limiter, request, arrival, charge);
+            Queue(limiter, request, arrival, charge, duration);
         }
         else
         {
             DrainRetries(arrival);
-            Attempt(new PendingAttempt(request, limiter, charge, 1), arrival);
+            Attempt(new PendingAttempt(request, limiter, charge, duration, 1), arrival);
+        }
+    }
+
+    /// <summary>After the row is decided: a rejection copies the offered sums of the rows before it.</summary>
+    private void EndRow(in TraceRequest request)
+    {
+        if (_addsOffered)
+        {
+            _offered.Add(request);
         }
     }
 
@@ -143,6 +197,7 @@ public sealed partial class TraceSimulator : ITraceSink
     {
         ArgumentNullException.ThrowIfNull(traceRejections);
         DrainRetries(long.MaxValue);
+        _rejectionCounter.Flush(_limitRejections);
         var models = _limiters.Where(l => l.Unsupported is null).Select(l => l.Throughput()).ToList();
         // Each model's admissions are in time order, so its own peak is exact. Under retry every admission, of any
         // model, happens in time order too, so the total is counted exactly as it goes. Under queue a model's
@@ -153,7 +208,7 @@ public sealed partial class TraceSimulator : ITraceSink
         {
             Options = _options,
             Tier = TierName,
-            Costs = _costs,
+            Costs = CompletedCosts(),
             OfferedCosts = _offered,
             RowsRead = rowsRead,
             RowsPriced = rowsRead - traceRejections.Count,
@@ -178,7 +233,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
     /// <summary>Reads a whole trace and replays it; <paramref name="onOutcome"/>, when given, hears every valid row's outcome
     /// (on the simulating thread). With more than one core the read is pipelined (<see cref="TracePipeline"/>): the
-    /// reader parses and prices on the calling thread while the simulator replays on another; the result, and the
+    /// reader parses and prices on the calling thread while the simulator replays (and sums) on another; the result, and the
     /// error on a bad row, are the same as reading directly.</summary>
     public static SimulationResult Run(IUsageSource reader, ModelCatalog catalog, SimulationOptions options, Action<IUsageSource>? onProgress = null, Action<RequestOutcome>? onOutcome = null) =>
         Run(reader, catalog, options, onProgress, onOutcome, TracePipeline.Pays);
@@ -194,22 +249,48 @@ public sealed partial class TraceSimulator : ITraceSink
             return direct.Finish(reader.RowsRead, reader.Rejections);
         }
 
-        // The whole trace's cost is summed on the reading thread, which balances the two threads' work.
-        var offered = new TraceCosts();
-        var simulator = new TraceSimulator(catalog, options, offered) { OnOutcome = onOutcome };
-        TracePipeline.ReadAll(reader, [simulator], offered, onProgress);
+        // The whole trace's cost is summed by the simulator, on its thread: under queue the completed requests' cost
+        // is read from it (see CompletedCosts), and the reading thread, which parses and prices, is the busier one.
+        var simulator = new TraceSimulator(catalog, options) { OnOutcome = onOutcome };
+        TracePipeline.ReadAll(reader, [simulator], null, onProgress);
         return simulator.Finish(reader.RowsRead, reader.Rejections);
     }
 
-    /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed.</summary>
+    /// <summary>The cost of the completed requests: summed as they completed (retry), or under queue the offered rows'
+    /// (a copy) when none was rejected, else the rows before the first rejection (copied then) and those completed after.
+    /// Integer sums merged in row order, so the same figures, models in the same order, as summing every completion.</summary>
+    private TraceCosts CompletedCosts()
+    {
+        if (!_queue)
+        {
+            return _costs;
+        }
+
+        var completed = new TraceCosts();
+        completed.Add(_completedBeforeRejection ?? _offered);
+        if (_completedBeforeRejection is not null)
+        {
+            completed.Add(_costs);
+        }
+
+        return completed;
+    }
+
+    /// <summary>Records a row the tier can never admit; the message is only made for the rows that are listed, and the
+    /// unlisted ones are counted by reason in runs (<see cref="LimitRejectionCounter"/>).</summary>
     private void Reject(in TraceRequest request, string kind, ModelLimiter limiter, long charge)
     {
+        if (_queue && _completedBeforeRejection is null)
+        {
+            _completedBeforeRejection = new TraceCosts();
+            _completedBeforeRejection.Add(_offered);
+        }
+
         long line = request.Line;
         OnOutcome?.Invoke(new RequestOutcome(line, request.Timestamp.UtcTicks, RequestOutcomeKind.Rejected, 0, 0));
         if (_limitRejections.First.Count >= TraceRejections.ListedAtMost)
         {
-            _unlisted ??= new TraceRejection(0, kind, "");
-            _limitRejections.Add(_unlisted.Kind == kind ? _unlisted : _unlisted = new TraceRejection(0, kind, ""));
+            _rejectionCounter.Add(kind, _limitRejections);
             return;
         }
 
@@ -241,7 +322,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
         if (found is null)
         {
-            found = new ModelLimiter(model, model.FindTier(_options.Tier), _options.Tier, _options.BurstWindow, startTicks);
+            found = new ModelLimiter(model, model.FindTier(_options.Tier), _options.Tier, _options.BurstWindow, startTicks, countsAttempts: !_queue);
             _limiters.Add(found);
         }
 
@@ -251,7 +332,7 @@ public sealed partial class TraceSimulator : ITraceSink
     }
 
     /// <summary>Under queue: the request goes when it is first in line and both buckets hold enough.</summary>
-    private void Queue(ModelLimiter limiter, in TraceRequest request, long arrival, long charge)
+    private void Queue(ModelLimiter limiter, in TraceRequest request, long arrival, long charge, long duration)
     {
         long now = Math.Max(arrival, limiter.NextFree);
         limiter.Rpm.Advance(now);
@@ -267,31 +348,36 @@ public sealed partial class TraceSimulator : ITraceSink
         limiter.Rpm.Take(1);
         limiter.Tpm.Take(charge);
         limiter.NextFree = now;
-        Admit(limiter, request, arrival, now, charge, 1);
+        Admit(limiter, request, arrival, now, charge, duration, 1);
     }
 
     /// <summary><paramref name="now"/> + <paramref name="ticks"/> (>= 0), at most <see cref="long.MaxValue"/>: a huge
     /// backoff or latency setting must not overflow (a request then simply never comes back within the trace).</summary>
     internal static long Later(long now, long ticks) => now > long.MaxValue - ticks ? long.MaxValue : now + ticks;
 
-    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, int attempts)
+    private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, long duration, int attempts)
     {
         OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
         long output = request.Usage.OutputTokens.Value;
-        long completes = Later(now, _options.Latency.DurationTicks(output));
-        limiter.Attempt(now);
+        long completes = Later(now, duration);
         limiter.Admit(now, charge, completes);
-        if (_options.OnLimit == OnLimit.Retry)
+        if (!_queue)
         {
+            limiter.Attempt(now);
             _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Admit(now, completes));
         }
+
         if (request.MaxTokens is { } max)
         {
             limiter.ReservedUnused += max.Value - output;
         }
 
         _delays.Add(now - arrival);
-        _costs.Add(request);
+        if (!_queue || _completedBeforeRejection is not null)
+        {
+            _costs.Add(request);
+        }
+
         _completed++;
         OnAdmit?.Invoke(limiter.Model, now, charge);
     }

@@ -146,13 +146,15 @@ public sealed class TraceCosts : ITraceSink
         long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
         // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up.
-        if (_hour is null || (ulong)(ticks - _hour.StartTicks) >= TimeSpan.TicksPerHour)
+        // Unchecked: a request before the bucket (a retried one billed at its arrival) makes the difference negative,
+        // which the cast turns into a huge value, so it is looked up too.
+        if (_hour is null || unchecked((ulong)(ticks - _hour.StartTicks)) >= TimeSpan.TicksPerHour)
         {
             SettleHour();
             _hour = Bucket(_byHour, ticks, TimeSpan.TicksPerHour);
         }
 
-        if (_day is null || (ulong)(ticks - _day.StartTicks) >= TimeSpan.TicksPerDay)
+        if (_day is null || unchecked((ulong)(ticks - _day.StartTicks)) >= TimeSpan.TicksPerDay)
         {
             SettleDay();
             _day = Bucket(_byDay, ticks, TimeSpan.TicksPerDay);

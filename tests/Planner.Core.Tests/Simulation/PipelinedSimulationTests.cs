@@ -172,6 +172,110 @@ public class PipelinedSimulationTests
         parallel.Should().Throw<PlannerException>().WithMessage(message);
     }
 
+    /// <summary>A generated trace where some rows can never be admitted at the low tiers (40,000 input tokens against
+    /// tier 1's 30,000 TPM), the very first row among them and of a model (gpt-audio) seen nowhere before, and a third
+    /// model first seen mid-trace: the completed requests are not the offered ones, nor in their models' order.</summary>
+    private static string WithRowsNeverAdmissible()
+    {
+        var lines = File.ReadAllLines(Generated(12_000, 12, surgeAt: TimeSpan.FromHours(9)));
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var fields = lines[i].Split(',');
+            if (i % 5 == 0 || i == 1)
+            {
+                fields[1] = "gpt-audio";
+            }
+
+            if (i == 6_000)
+            {
+                fields[1] = "gpt-4o-audio-preview";
+            }
+
+            if (i is 1 or 3_000 or 3_001 or 9_999)
+            {
+                fields[2] = "40000";
+            }
+
+            lines[i] = string.Join(',', fields);
+        }
+
+        string path = TestData.TempPath("pipeline-never-admissible");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    /// <summary>The cost of the rows <paramref name="completed"/> names, summed row by row in file order (under queue
+    /// a request is admitted, and was billed, as it arrives): the oracle for a simulation's completed cost.</summary>
+    private static TraceCosts SumOf(string path, IEnumerable<RequestOutcome> completed)
+    {
+        var lines = completed.Where(o => o.Kind == RequestOutcomeKind.Completed).Select(o => o.Line).ToHashSet();
+        var costs = new TraceCosts();
+        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true }, new TraceRejections());
+        while (reader.TryRead(out var request))
+        {
+            if (lines.Contains(request.Line))
+            {
+                costs.Add(request);
+            }
+        }
+
+        return costs;
+    }
+
+    [Theory]
+    [InlineData("free", false)]
+    [InlineData("1", false)]
+    [InlineData("1", true)]
+    [InlineData("2", true)]
+    [InlineData("5", true)]
+    public void Queue_SomeRowsNeverAdmissible_CompletedCostIsTheSumOfTheCompletedRows(string tier, bool pipelined)
+    {
+        string path = WithRowsNeverAdmissible();
+
+        var run = Simulate(path, new SimulationOptions { Tier = tier }, pipelined);
+
+        var result = run.Result!;
+        Text("completed", result.Costs).Should().Be(Text("completed", SumOf(path, run.Outcomes)));
+        result.Completed.Should().Be(result.Costs.Totals.Requests);
+        result.Completed.Should().Be(result.RowsPriced - result.LimitRejections.Count);
+        if (tier == "1")
+        {
+            // The first row is never admissible at tier 1: the models are billed in another order than offered.
+            result.LimitRejections.Count.Should().Be(4);
+            result.Costs.ByModel.Select(m => m.Model).Should().NotEqual(result.OfferedCosts.ByModel.Select(m => m.Model));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Recommend_SomeRowsNeverAdmissible_EachTiersResultIsItsOwnSimulations(int workers)
+    {
+        string path = WithRowsNeverAdmissible();
+        var options = new SimulationOptions { Tier = "1" };
+
+        var recommendation = Recommend(path, options, workers);
+
+        recommendation.Tiers.Should().HaveCount(6);
+        foreach (var tier in recommendation.Tiers)
+        {
+            // Alone: its own read, its own cost sums, every completion billed as it goes, delays above the objective counted.
+            using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true }, new TraceRejections());
+            var simulator = new TraceSimulator(TestData.Catalog, options with { Tier = tier.Result.Tier });
+            simulator.TrackDelay(new RecommendObjectives().MaxP99Delay);
+            reader.ReadAll(simulator);
+            var alone = simulator.Finish(reader.RowsRead, reader.Rejections);
+            Report(tier.Result).Should().Be(Report(alone), $"tier {tier.Result.Tier} is simulated alone the same");
+        }
+    }
+
+    private static string Text(string name, TraceCosts costs)
+    {
+        var text = new StringBuilder();
+        Costs(text, name, costs);
+        return text.ToString();
+    }
+
     private static TierRecommendation Recommend(string path, SimulationOptions options, int workers)
     {
         using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true }, new TraceRejections());

@@ -240,6 +240,34 @@ public class TraceSimulatorTests
     }
 
     [Fact]
+    public void Retry_RequestAdmittedInTheNextHour_IsBilledInItsArrivalHour()
+    {
+        // Tier 1: 30,000 TPM, refilling 500 tokens a second. A (00:59:59, charge 29,000 + 1,000 = 30,000) empties the
+        // bucket; B (00:59:59.5, charge 20,000) gets a 429 and comes back 50 s later (no jitter); C (01:00:00, charge
+        // 200) finds the 500 tokens of one second's refill and goes at once, in the next hour; B goes at 01:00:49.5
+        // (50.5 s x 500 - 200 = 25,050 tokens >= 20,000), after C, and is billed in the hour it arrived in.
+        string path = TestData.Trace(Header,
+            "2026-01-15T00:59:59Z,gpt-audio-mini,29000,1000,",
+            "2026-01-15T00:59:59.5Z,gpt-audio-mini,19000,1000,",
+            "2026-01-15T01:00:00Z,gpt-audio-mini,100,100,");
+        var wait = TimeSpan.FromSeconds(50);
+        var result = Simulate(path, new SimulationOptions
+        {
+            Tier = "1",
+            OnLimit = OnLimit.Retry,
+            Retry = new RetryPolicy { InitialBackoff = wait, MaxBackoff = wait, Jitter = 0, MaxAttempts = 2 },
+        });
+
+        result.Completed.Should().Be(3);
+        result.ThrottledRequests.Should().Be(1);
+        result.QueueDelay.Max.Should().Be(wait);
+        var hours = result.Costs.ByHour;
+        hours.Select(h => h.Requests).Should().Equal(2, 1);
+        hours[0].Total.Value.Should().Be((((29_000 + 19_000) * 0.60m) + (2 * 1_000 * 2.40m)) / 1_000_000);
+        hours[1].Total.Value.Should().Be(((100 * 0.60m) + (100 * 2.40m)) / 1_000_000);
+    }
+
+    [Fact]
     public void Latency_TinyOutputSpeed_NeverCompletesButNeverOverflows()
     {
         // At 1e-300 tokens a second no request finishes within time: all three are in flight at the end.
