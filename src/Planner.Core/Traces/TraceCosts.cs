@@ -109,13 +109,14 @@ public sealed class TraceCosts : ITraceSink
         _lastModelTotals!.Add(usage, cost);
         long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
-        // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up.
-        if (_hour is null || (ulong)(ticks - _hour.StartTicks) >= TimeSpan.TicksPerHour)
+        // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up
+        // (an earlier one too: the difference is then negative, a huge unsigned value, not an overflow).
+        if (_hour is null || unchecked((ulong)(ticks - _hour.StartTicks)) >= TimeSpan.TicksPerHour)
         {
             _hour = Bucket(_byHour, ticks, TimeSpan.TicksPerHour);
         }
 
-        if (_day is null || (ulong)(ticks - _day.StartTicks) >= TimeSpan.TicksPerDay)
+        if (_day is null || unchecked((ulong)(ticks - _day.StartTicks)) >= TimeSpan.TicksPerDay)
         {
             _day = Bucket(_byDay, ticks, TimeSpan.TicksPerDay);
         }
