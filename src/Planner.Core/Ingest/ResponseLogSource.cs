@@ -98,7 +98,11 @@ public sealed class ResponseLogSource : JsonLinesSource
             int valueStart = JsonSkip.Space(line, at + 1);
             int valueEnd = JsonSkip.Value(line, valueStart);
             var property = Classify(name);
-            if (property != Property.Other && !Plain(property, line[valueStart..valueEnd], ref data))
+            if (property == Property.Usage && PlainUsage.TryRead(line[valueStart..valueEnd], out data.Parts))
+            {
+                sawUsage = true;
+            }
+            else if (property != Property.Other && !Plain(property, line[valueStart..valueEnd], ref data))
             {
                 var value = new Utf8JsonReader(line[valueStart..valueEnd]);
                 try
