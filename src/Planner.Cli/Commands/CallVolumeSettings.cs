@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
+using Planner.Cli.Infrastructure;
+using Planner.Contract.Queries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -38,88 +39,34 @@ public abstract class CallVolumeSettings : RequestOrCallSettings
     public DateOnly StartDay(Func<DateTimeOffset> clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return Start is not null && DateOnly.TryParseExact(Start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : DateOnly.FromDateTime(clock().UtcDateTime);
+        return WithVolume(new CallVolumeQuery()).StartDay(clock());
     }
 
-    /// <summary>Every problem with the call-volume and lifecycle options at once (success when none).</summary>
+    /// <summary><paramref name="query"/> with this command line's request shape, call shape, call volume and start.</summary>
+    protected T WithVolume<T>(T query)
+        where T : CallVolumeQuery
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CallVolumeQuery volume = CallShapeInput.WithCall(this, WithShape(query));
+        return (T)(volume with { CallsPerDay = CallsPerDay, CallsPerDaySd = CallsPerDaySd, MinutesMean = MinutesMean, MinutesSd = MinutesSd, Start = Start });
+    }
+
+    /// <summary>Every problem with the call-volume and lifecycle options at once (success when none); the checks are
+    /// <see cref="CallVolumeQuery.CallVolumeErrors"/>'s.</summary>
     protected ValidationResult ValidateCallsAndStart(bool requestsPerDayGiven, bool traceGiven, bool compareGiven)
     {
+        var query = WithVolume(new CallVolumeQuery());
         var problems = new List<string>();
-        if (Start is not null && !DateOnly.TryParseExact(Start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (query.StartError() is { } start)
         {
-            problems.Add($"--start must be a date such as 2027-01-01, got '{Start}'");
+            problems.Add(FieldFlags.Message(start));
         }
 
         problems.AddRange(MoreProblems());
-        if (CallsPerDay is null)
-        {
-            if (MinutesMean is not null || MinutesSd != 0 || CallsPerDaySd != 0)
-            {
-                problems.Add("--minutes-mean, --minutes-sd and --calls-per-day-sd apply only with --calls-per-day");
-            }
-            else if (IsCall && !traceGiven)
-            {
-                problems.Add("a call shape needs --calls-per-day N");
-            }
-
-            return Result(problems);
-        }
-
-        if (requestsPerDayGiven || traceGiven)
-        {
-            problems.Add("give --calls-per-day, --requests-per-day or --trace, one of them");
-        }
-
-        if (compareGiven)
-        {
-            problems.Add("--compare-models does not apply to calls (a call bills differently on each API); project each model, or use planner migrate");
-        }
-
-        if (CallsPerDay is < 0m or > 1_000_000_000m)
-        {
-            problems.Add($"--calls-per-day must be 0 to 1,000,000,000, got {D(CallsPerDay.Value)}");
-        }
-
-        if (CallsPerDaySd is < 0m or > 1_000_000_000m)
-        {
-            problems.Add($"--calls-per-day-sd must be 0 to 1,000,000,000, got {D(CallsPerDaySd)}");
-        }
-
-        if (MinutesMean is not null && (Turns is not null || Minutes is not null))
-        {
-            problems.Add("give --minutes-mean or --turns/--minutes, not both");
-        }
-
-        if (MinutesMean is { } mean && mean is <= 0m or > 1_440m)
-        {
-            problems.Add($"--minutes-mean must be > 0 and at most 1,440, got {D(mean)}");
-        }
-
-        if (MinutesSd < 0m || (MinutesMean is null && MinutesSd != 0))
-        {
-            problems.Add(MinutesSd < 0m ? $"--minutes-sd must be >= 0, got {D(MinutesSd)}" : "--minutes-sd applies only with --minutes-mean");
-        }
-
-        if (MinutesMean is not null && (UserAudioSeconds ?? 0) + (AssistantAudioSeconds ?? 0) <= 0)
-        {
-            problems.Add("--minutes-mean needs --user-audio-seconds or --assistant-audio-seconds > 0 to derive turns from");
-        }
-
-        if (!IsCall && MinutesMean is null)
-        {
-            problems.Add("--calls-per-day needs a call shape, e.g. --minutes 4 --user-audio-seconds 10 --assistant-audio-seconds 20");
-        }
-
-        return Result(problems);
+        problems.AddRange(query.CallVolumeErrors(requestsPerDayGiven, traceGiven, compareGiven).Select(FieldFlags.Message));
+        return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
 
     /// <summary>Problems with a subclass's own options. The default value is none.</summary>
     protected virtual IEnumerable<string> MoreProblems() => [];
-
-    private static ValidationResult Result(List<string> problems) =>
-        problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
-
-    private static string D(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
+using Planner.Cli.Infrastructure;
 using Planner.Cli.Rendering;
-using Planner.Core.Regression;
-using Planner.Core.Traces;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Services;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -58,14 +59,9 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
                 return ValidationResult.Error("--head is required, e.g. --head data/catalog.json");
             }
 
-            if (FailAbove < 0)
+            if (ToQuery().Validate() is [var first, ..])
             {
-                return ValidationResult.Error($"--fail-above must be a percentage >= 0, got {FailAbove.Value.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            if (FailBelow < 0)
-            {
-                return ValidationResult.Error($"--fail-below must be a percentage >= 0, got {FailBelow.Value.ToString(CultureInfo.InvariantCulture)}");
+                return ValidationResult.Error(FieldFlags.Message(first));
             }
 
             if (Json && Format is not ("table" or "json"))
@@ -77,46 +73,42 @@ public sealed class DiffCommand(CliEnvironment environment, WorkloadOpener opene
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--format must be table, json or markdown, got '{Format}'");
         }
+
+        /// <summary>The command line as a query (the catalogs and workloads are files, loaded beside it).</summary>
+        public DiffQuery ToQuery() => new() { FailAbove = FailAbove, FailBelow = FailBelow };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var query = settings.ToQuery();
+        FieldFlags.ThrowIfAny(query.Validate());
         var (@base, head) = CatalogPair.Load(settings.Base, settings.Head);
         var workloads = WorkloadPaths(settings).Select(opener.Open).ToList();
-        var thresholds = new CostThresholds(settings.FailAbove, settings.FailBelow);
-        var report = RegressionReport.Build(@base, head, workloads, thresholds);
-        var view = new DiffView(report, settings.Base, @base.Version, settings.Head, head.Version);
-        var warnings = new Warnings();
-        foreach (var workload in workloads)
-        {
-            // The lifecycle that matters is the head catalog's: the one the change would ship.
-            warnings.ForTrace(head, workload.Price(head));
-        }
-
-        warnings.Print(environment);
+        var diff = DiffService.Run(query, @base, settings.Base, head, settings.Head, workloads);
+        Warnings.Print(environment, diff.Warnings);
 
         switch (settings.Json ? "json" : settings.Format)
         {
             case "json":
-                DiffJson.Write(environment.Out, view, warnings);
+                PlannerJson.Write(environment.Out, diff, PlannerJson.Context.DiffResult);
                 break;
             case "markdown":
-                environment.Out.Write(DiffMarkdown.Render(view));
+                environment.Out.Write(DiffMarkdown.Render(diff));
                 environment.Out.Flush();
                 break;
             default:
-                DiffTable.Render(environment.Console, view);
+                DiffTable.Render(environment.Console, diff);
                 break;
         }
 
-        if (report.Passed)
+        if (diff.Passed)
         {
             return ExitCodes.Success;
         }
 
-        foreach (var breach in report.Breaches)
+        foreach (var breach in diff.Breaches)
         {
-            environment.Error.WriteLine("planner: " + DiffView.Describe(breach));
+            environment.Error.WriteLine("planner: " + FieldFlags.InProse(breach.Message));
         }
 
         environment.Error.Flush();

@@ -8,7 +8,6 @@ using Planner.Contract.Json;
 using Planner.Contract.Results;
 using Planner.Contract.Services;
 using Planner.Core;
-using Planner.Core.Catalog;
 using Planner.Core.Projection;
 using Planner.Core.Traces;
 using Planner.Core.Units;
@@ -88,36 +87,11 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         public override ValidationResult Validate()
         {
-            // Which form the options make (a trace, a request shape, calls) is checked here; every field's value by ProjectQuery in Execute.
-            if (By is not null && Trace is null)
+            // Which workload the options make (a trace, a request shape, calls) first, one problem at a time as before;
+            // then the call volume and the shapes; every field's value by ProjectQuery in Execute.
+            if (ToQuery().FormErrors(Trace is not null) is [var first, ..])
             {
-                return ValidationResult.Error("--by groups a trace's costs; give it with --trace");
-            }
-
-            bool shape = TextIn != 0 || CachedIn != 0 || AudioIn is not null || AudioInSeconds is not null || TextOut != 0 || AudioOut is not null || AudioOutSeconds is not null;
-            if (Trace is not null)
-            {
-                if (shape || RequestsPerDay is not null)
-                {
-                    return ValidationResult.Error("give --trace or a request shape with --requests-per-day, not both");
-                }
-            }
-            else
-            {
-                if (string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(CompareModels))
-                {
-                    return ValidationResult.Error("--model is required (or --trace), e.g. --model gpt-audio-mini --requests-per-day 1000");
-                }
-
-                if (RequestsPerDay is null && CallsPerDay is null)
-                {
-                    return ValidationResult.Error("--requests-per-day is required without --trace, e.g. --requests-per-day 1000");
-                }
-
-                if (Fit is not null || SkipInvalid)
-                {
-                    return ValidationResult.Error("--fit and --skip-invalid apply only with --trace");
-                }
+                return ValidationResult.Error(FieldFlags.Message(first));
             }
 
             if (Chart is not null && !Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
@@ -129,8 +103,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             return calls.Successful ? base.Validate() : calls;
         }
 
-        /// <summary>The command line as a query (the trace and call-shape options stay the command's).</summary>
-        public ProjectQuery ToQuery() => WithShape(new ProjectQuery
+        /// <summary>The command line as a query (the trace is opened beside it; the chart and CSV files are the command's).</summary>
+        public ProjectQuery ToQuery() => WithVolume(new ProjectQuery
         {
             Model = Model,
             CompareModels = CompareModels,
@@ -147,57 +121,26 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
             SkipInvalid = SkipInvalid,
             MigrateTo = MigrateTo,
             NoMigrate = NoMigrate,
-            Start = Start,
         });
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var query = settings.ToQuery();
-        FieldFlags.ThrowIfAny(query.Validate());
-        var options = query.ToOptions();
+        FieldFlags.ThrowIfAny(query.Validate(withTrace: settings.Trace is not null));
         var catalog = CatalogSource.Load(environment, settings);
-        var compare = CliParse.List(settings.CompareModels).Select(catalog.Resolve).ToList();
-        var assumptions = new Assumptions();
-        Workload workload;
-        string source;
-        TraceGroups? groups = null;
+        ProjectResult project;
         if (settings.Trace is { } trace)
         {
-            (workload, source, groups) = Learn(catalog, settings, trace, assumptions);
-        }
-        else if (settings.IsCallUnit)
-        {
-            var model = catalog.Resolve(settings.Model!);
-            (workload, source) = CallWorkload.Build(model, settings.Rates(catalog.RatesFor(model.Model)), settings, settings.Instant(environment.Clock), assumptions);
+            // The one place project opens its trace; the service reads it once.
+            using var reader = Core.Ingest.UsageFormats.Open(trace, catalog, query.ToTraceOptions(catalog), new TraceRejections());
+            project = ProjectService.Run(query, catalog, reader, environment.Clock());
         }
         else
         {
-            var model = catalog.Resolve(string.IsNullOrWhiteSpace(settings.Model) ? compare[0].RequestedName : settings.Model);
-            var rates = settings.Rates(catalog.RatesFor(model.Model));
-            var shape = settings.ToShape();
-            var usage = shape.ToUsage(rates);
-            Core.Pricing.RequestCaps.Ensure(model.Model, usage);
-            workload = Workload.FromShape(model, usage, settings.RequestsPerDay!.Value, settings.RequestsPerDaySd);
-            assumptions.AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, Core.Pricing.PricingEngine.PricesAt(model, settings.Instant(environment.Clock)), usage);
-            source = $"{model.BillingId}, {Format.Number(settings.RequestsPerDay.Value, 3)} requests/day";
+            project = ProjectService.Run(query, catalog, trace: null, environment.Clock());
         }
 
-        var lifecycle = ProjectLifecycle.Apply(catalog, settings, workload, options.Months, environment.Clock);
-        workload = lifecycle.Workload;
-        source = lifecycle.Label(source);
-        var targets = Targets(workload, compare, baselineGiven: settings.Trace is not null || !string.IsNullOrWhiteSpace(settings.Model));
-        var start = settings.Instant(environment.Clock);
-        var result = Projector.Project(workload, targets, options, start);
-        var modelWarnings = new WarningList();
-        foreach (var used in workload.Streams.Select(s => s.Model).Concat(compare))
-        {
-            modelWarnings.For(used, start);
-        }
-
-        var project = ProjectService.FromProjection(result, source, settings.IsCallUnit, assumptions.List, modelWarnings.Warnings, lifecycle.Warnings(result),
-            groups is null ? null : GroupsResult.From(groups.Field, groups.Costs),
-            groups is null ? null : new TracePricedResult { RequestsBilled = groups.Total.Requests, TotalUsd = groups.Total.Total });
         Warnings.Print(environment, project.ModelWarnings);
         if (settings.Csv is { } csv)
         {
@@ -206,8 +149,8 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         if (settings.Chart is { } chart)
         {
-            // The chart is drawn by the web's FanChart (shared with the projection page), from Core's projection for now.
-            FanChart.Write(chart, result, project.Source);
+            // Drawn by the web's FanChart (shared with the projection page) from the same record.
+            FanChart.Write(chart, project);
         }
 
         if (settings.Json)
@@ -218,67 +161,6 @@ public sealed class ProjectCommand(CliEnvironment environment) : Command<Project
 
         Render(environment.Console, project);
         return ExitCodes.Success;
-    }
-
-    /// <summary>What the projection is priced on. The baseline (the trace as given, or --model) always comes first, so
-    /// its name heads its own figures; --compare-models adds the others (a repeat of the baseline is not added twice).
-    /// Without --model the first compared model is the baseline.</summary>
-    private static List<ProjectionTarget> Targets(Workload workload, List<ResolvedModel> compare, bool baselineGiven)
-    {
-        if (compare.Count == 0)
-        {
-            return [ProjectionTarget.AsGiven];
-        }
-
-        var targets = new List<ProjectionTarget>();
-        if (baselineGiven)
-        {
-            var models = workload.Streams.Select(s => s.Model.Model.Id).Distinct().ToList();
-            targets.Add(models.Count == 1 ? ProjectionTarget.On(workload.Streams[0].Model) : ProjectionTarget.AsGiven);
-        }
-
-        foreach (var model in compare)
-        {
-            if (!targets.Any(t => t.Name == model.Model.Id))
-            {
-                targets.Add(ProjectionTarget.On(model));
-            }
-        }
-
-        return targets;
-    }
-
-    private static (Workload, string, TraceGroups?) Learn(ModelCatalog catalog, Settings settings, string trace, Assumptions assumptions)
-    {
-        var overrides = settings.AudioInRate is null && settings.AudioOutRate is null ? null : settings.Rates(catalog.AudioTokenRates);
-        var rejections = new TraceRejections();
-        var learner = new WorkloadLearner(seed: settings.Seed);
-        var costs = new TraceCosts();
-        TraceGroups? groups;
-        using (var reader = Core.Ingest.UsageFormats.Open(trace, catalog, new TraceOptions { SkipInvalid = settings.SkipInvalid, AudioTokenRates = overrides, RequireRequests = true }, rejections))
-        {
-            ITraceSink sink = settings.By is { } by ? new GroupedCosts(reader, PriceCommand.Settings.GroupBy(by)!.Value, costs) : costs;
-            while (reader.TryRead(out var request))
-            {
-                learner.Observe(request);
-                sink.Add(request);
-            }
-
-            groups = sink is GroupedCosts grouped ? new TraceGroups(settings.By!, grouped, costs.Totals) : null;
-        }
-
-        if (overrides is not null)
-        {
-            assumptions.AddAudioRates(overrides, used: true);
-        }
-
-        if (rejections.Count > 0)
-        {
-            assumptions.Add("skipped_rows", rejections.Count.ToString("N0", CultureInfo.InvariantCulture), "rows of the trace rejected with --skip-invalid and left out of the workload");
-        }
-
-        var fit = settings.Fit == "lognormal" ? UsageFit.LogNormal : UsageFit.Resample;
-        return (learner.Learn(fit), $"{Path.GetFileName(trace)} ({learner.Count:N0} requests)", groups);
     }
 
     /// <summary>The tables of a projection result: per model, the months, the horizon, the tiers, the saving; then the

@@ -1,4 +1,8 @@
 using System.ComponentModel;
+using Planner.Contract.Json;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core;
 using Planner.Core.Catalog.Json;
 using Planner.Core.Regression;
@@ -39,7 +43,6 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
         string catalogPath = settings.Catalog ?? Shown(catalogFile);
         string goldenPath = settings.Golden ?? Shown(goldenFile);
         var catalog = CatalogJson.Load(catalogFile);
-        string catalogName = Path.GetFileName(catalogPath);
         if (settings.Catalog is null && !settings.Json)
         {
             // Say which file a bare "planner verify" checked: the repository's source, or the bundled copy.
@@ -48,75 +51,56 @@ public sealed class VerifyCommand(CliEnvironment environment) : Command<VerifyCo
                 : $"Checking {catalogPath}, the copy bundled with planner (no data/catalog.json in this folder); to check the repository's catalog, run planner verify from its root or give its path.");
         }
 
-        if (settings.UpdateGolden)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(goldenFile))!);
-            File.WriteAllText(goldenFile, GoldenSnapshot.Render(catalog, catalogName));
-            if (settings.Json)
-            {
-                WriteJson(catalogPath, goldenPath, catalog.Models.Count, GoldenSnapshot.Of(catalog).Count, [], updated: true);
-                return ExitCodes.Success;
-            }
-
-            environment.Out.WriteLine($"{catalogPath}: valid; wrote {GoldenSnapshot.Of(catalog).Count} figures to {goldenPath}. Review the diff and commit it with the catalog.");
-            environment.Out.Flush();
-            return ExitCodes.Success;
-        }
-
-        if (!File.Exists(goldenFile))
+        var query = new VerifyQuery { UpdateGolden = settings.UpdateGolden };
+        bool bundled = environment.SourceCatalogPath is null && catalogPath == environment.BundledCatalogPath;
+        if (!query.UpdateGolden && !File.Exists(goldenFile))
         {
             throw new PlannerException(PlannerErrorKind.InvalidArgument,
                 $"{goldenPath}: golden snapshot not found; create it with: planner verify {catalogPath} --update-golden");
         }
 
-        var golden = GoldenSnapshot.Parse(File.ReadAllText(goldenFile), goldenPath);
-        var actual = GoldenSnapshot.Of(catalog);
-        var mismatches = GoldenSnapshot.Compare(golden, actual);
+        var result = VerifyService.Run(query, catalog, catalogPath, goldenPath, bundled, query.UpdateGolden ? null : File.ReadAllText(goldenFile));
+        if (result.GoldenText is { } text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(goldenFile))!);
+            File.WriteAllText(goldenFile, text);
+        }
+
         if (settings.Json)
         {
-            WriteJson(catalogPath, goldenPath, catalog.Models.Count, actual.Count, mismatches.Select(m => m.ToString()).ToList(), updated: false);
-            return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+            PlannerJson.Write(environment.Out, result, PlannerJson.Context.VerifyResult);
+            return result.Matches ? ExitCodes.Success : ExitCodes.CheckFailed;
         }
 
-        if (mismatches.Count == 0)
-        {
-            environment.Out.WriteLine($"{catalogPath}: valid; {catalog.Models.Count} models, all {actual.Count} figures match {goldenPath}");
-            environment.Out.Flush();
-            return ExitCodes.Success;
-        }
-
-        environment.Out.WriteLine($"{catalogPath}: valid, but {mismatches.Count} {(mismatches.Count == 1 ? "figure differs" : "figures differ")} from the golden snapshot {goldenPath}:");
-        foreach (var mismatch in mismatches)
-        {
-            environment.Out.WriteLine("  " + mismatch);
-        }
-
-        environment.Out.WriteLine($"If the change is intended, run: planner verify {catalogPath} --update-golden, and commit the golden file with the catalog.");
-        environment.Out.Flush();
-        return ExitCodes.CheckFailed;
+        Render(environment.Out, result);
+        return result.Matches ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    private void WriteJson(string catalogPath, string goldenPath, int models, int figures, IReadOnlyList<string> mismatches, bool updated) =>
-        Rendering.JsonOutput.Write(environment.Out, w =>
+    /// <summary>The verdict of a verify result as lines of text.</summary>
+    internal static void Render(TextWriter output, VerifyResult result)
+    {
+        if (result.GoldenUpdated)
         {
-            w.WriteStartObject();
-            w.WriteString("catalog", catalogPath);
-            w.WriteBoolean("bundled_copy", environment.SourceCatalogPath is null && catalogPath == environment.BundledCatalogPath);
-            w.WriteString("golden", goldenPath);
-            w.WriteBoolean("valid", true);
-            w.WriteBoolean("golden_updated", updated);
-            w.WriteNumber("models", models);
-            w.WriteNumber("figures", figures);
-            w.WriteBoolean("matches", mismatches.Count == 0);
-            w.WriteStartArray("mismatches");
-            foreach (string mismatch in mismatches)
+            output.WriteLine($"{result.CatalogPath}: valid; wrote {result.Figures} figures to {result.GoldenPath}. Review the diff and commit it with the catalog.");
+        }
+        else if (result.Matches)
+        {
+            output.WriteLine($"{result.CatalogPath}: valid; {result.Models} models, all {result.Figures} figures match {result.GoldenPath}");
+        }
+        else
+        {
+            int count = result.Mismatches.Count;
+            output.WriteLine($"{result.CatalogPath}: valid, but {count} {(count == 1 ? "figure differs" : "figures differ")} from the golden snapshot {result.GoldenPath}:");
+            foreach (string mismatch in result.Mismatches)
             {
-                w.WriteStringValue(mismatch);
+                output.WriteLine("  " + mismatch);
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+            output.WriteLine($"If the change is intended, run: planner verify {result.CatalogPath} --update-golden, and commit the golden file with the catalog.");
+        }
+
+        output.Flush();
+    }
 
     /// <summary>A path relative to the working folder when it is inside it ("data/catalog.json"), so that hints
     /// name the file as the user would type it.</summary>

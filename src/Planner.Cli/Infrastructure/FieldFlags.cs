@@ -93,6 +93,16 @@ internal static class FieldFlags
         ["no_migrate"] = "--no-migrate",
         ["start"] = "--start",
         // contract-b: end.
+        // rest: the call volume (CallVolumeQuery: project, migrate), the trace form, migrate and diff.
+        ["calls_per_day"] = "--calls-per-day",
+        ["calls_per_day_sd"] = "--calls-per-day-sd",
+        ["minutes_mean"] = "--minutes-mean",
+        ["minutes_sd"] = "--minutes-sd",
+        ["trace"] = "--trace",
+        ["from_model"] = "--from",
+        ["to_models"] = "--to",
+        ["update_golden"] = "--update-golden",
+        // rest: end.
         // contract-c: reconcile (skip_invalid and usage_input_tokens above).
         ["tolerance"] = "--tolerance",
         ["usage_format"] = "--usage-format",
@@ -102,9 +112,10 @@ internal static class FieldFlags
     /// <summary>The flag of a field (the field itself when the table has no row, which a test forbids).</summary>
     public static string Flag(string field) => Table.TryGetValue(field, out var flag) ? flag : field;
 
-    /// <summary>Prose (an assumption's value or reason) with only its snake_case field names replaced by flags: a
+    /// <summary>Prose (an assumption's value or reason, a warning) with only its snake_case field names replaced by flags: a
     /// name with an underscore is never an ordinary word, while a one-word name (<c>at</c>, <c>tier</c>) is, so
-    /// "at most 0.79% above" stays English and "set usage_input_tokens to text" names <c>--usage-input-tokens</c>.</summary>
+    /// "at most 0.79% above" stays English and "set usage_input_tokens to text" names <c>--usage-input-tokens</c>. A
+    /// one-word field is named in backticks in Core's and the contract's prose ("set with `ttft`"): it becomes its flag too.</summary>
     public static string InProse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -112,7 +123,11 @@ internal static class FieldFlags
         for (int i = 0; i < words.Length; i++)
         {
             string core = words[i].Trim('(', ')', ',', ';', ':', '.', '\'', '"');
-            if (core.Contains('_', StringComparison.Ordinal) && Table.TryGetValue(core, out var flag))
+            if (core.Length > 2 && core[0] == '`' && core[^1] == '`' && Table.TryGetValue(core[1..^1], out var named))
+            {
+                words[i] = words[i].Replace(core, named, StringComparison.Ordinal);
+            }
+            else if (core.Contains('_', StringComparison.Ordinal) && Table.TryGetValue(core, out var flag))
             {
                 words[i] = words[i].Replace(core, flag, StringComparison.Ordinal);
             }
@@ -155,7 +170,7 @@ internal static class FieldFlags
                 naming = true;
                 afterField = false;
             }
-            else if (word == "e.g." || (i == 0 && word == "give"))
+            else if (word is "e.g." or "with" or "without" || (i == 0 && word == "give"))
             {
                 naming = true;
                 afterField = false;

@@ -1,21 +1,21 @@
-using Planner.Core.Regression;
+using Planner.Cli.Infrastructure;
+using Planner.Contract.Display;
+using Planner.Contract.Results;
 using Spectre.Console;
 
 namespace Planner.Cli.Rendering;
 
-/// <summary>A diff as console tables.</summary>
+/// <summary>A diff result as console tables (field names in its texts become flags).</summary>
 public static class DiffTable
 {
-    public static void Render(IAnsiConsole console, DiffView view)
+    public static void Render(IAnsiConsole console, DiffResult diff)
     {
         ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(view);
-        var report = view.Report;
-        var diff = report.Catalog;
-        console.MarkupLineInterpolated($"[bold]Pricing diff[/] {view.BasePath} -> {view.HeadPath}: {view.Summary()}");
-        foreach (var breach in report.Breaches)
+        ArgumentNullException.ThrowIfNull(diff);
+        console.MarkupLineInterpolated($"[bold]Pricing diff[/] {diff.Base.Path} -> {diff.Head.Path}: {FieldFlags.InProse(diff.Summary)}");
+        foreach (var breach in diff.Breaches)
         {
-            console.MarkupLineInterpolated($"  [red]{DiffView.Describe(breach)}[/]");
+            console.MarkupLineInterpolated($"  [red]{FieldFlags.InProse(breach.Message)}[/]");
         }
 
         if (diff.Prices.Count > 0)
@@ -23,7 +23,7 @@ public static class DiffTable
             var table = Table("Price changes (USD per 1M tokens)", "Model", "Meter", "Effective from", "Old", "New", "Change");
             foreach (var p in diff.Prices)
             {
-                table.AddRow(Esc(p.Model), Meters.Label(p.Meter), DiffView.Date(p.EffectiveFrom), DiffView.Price(p.Old), DiffView.Price(p.New), DiffView.Percent(p.Percent));
+                table.AddRow(Esc(p.Model), Meters.Label(p.Meter), DiffText.Date(p.EffectiveFrom), DiffText.Price(p.OldUsdPerMillion), DiffText.Price(p.NewUsdPerMillion), p.ChangeText);
             }
 
             console.Write(table);
@@ -34,7 +34,7 @@ public static class DiffTable
             var table = Table("Models, snapshots and aliases", "Kind", "Name", "Change");
             foreach (var n in diff.Names)
             {
-                table.AddRow(DiffView.KindName(n.Kind), Esc(n.Name), Esc(DiffView.Describe(n)));
+                table.AddRow(n.Kind, Esc(n.Name), Esc(n.Description));
             }
 
             console.Write(table);
@@ -45,7 +45,7 @@ public static class DiffTable
             var table = Table("Caps, tier limits and audio-token rates", "Model", "Figure", "Old", "New", "Change");
             foreach (var f in diff.Figures)
             {
-                table.AddRow(Esc(f.Subject), Esc(f.Figure), DiffView.Figure(f, f.Old), DiffView.Figure(f, f.New), DiffView.Percent(f.Percent));
+                table.AddRow(Esc(f.Subject), Esc(f.Figure), f.OldText, f.NewText, f.ChangeText);
             }
 
             console.Write(table);
@@ -56,25 +56,25 @@ public static class DiffTable
             var table = Table("Deprecation and shutdown dates", "Model", "Date", "Old", "New");
             foreach (var l in diff.Lifecycle)
             {
-                table.AddRow(Esc(l.Subject), l.Figure, DiffView.Date(l.Old), DiffView.Date(l.New));
+                table.AddRow(Esc(l.Subject), l.Figure, l.Old ?? "none", l.New ?? "none");
             }
 
             console.Write(table);
         }
 
-        if (report.Workloads.Count > 0)
+        if (diff.Workloads.Count > 0)
         {
             var table = Table("Workload impact", "Workload", "Requests", "Base cost", "Head cost", "Change", "Change %");
-            foreach (var w in report.Workloads)
+            foreach (var w in diff.Workloads)
             {
-                table.AddRow(Esc(w.Name), Format.Count(w.Base.Requests), Format.Usd(w.Base.Total), Format.Usd(w.Head.Total),
-                    DiffView.SignedUsd(w.Change), Esc(DiffView.Percent(w.Percent, w)));
+                table.AddRow(Esc(w.Name), Format.Count(w.Requests), Format.Usd(w.BaseUsd), Format.Usd(w.HeadUsd),
+                    DiffText.SignedUsd(w.ChangeUsd), Esc(w.ChangeText));
             }
 
             console.Write(table);
         }
 
-        console.WriteLine(DiffView.PercentRule);
+        console.WriteLine(DiffText.PercentRule);
     }
 
     private static Table Table(string title, params string[] columns)

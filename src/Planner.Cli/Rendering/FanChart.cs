@@ -16,12 +16,12 @@ public static class FanChart
     /// <summary>A y-axis tick as money (see <see cref="Planner.Web.Charts.FanChart.MoneyTick"/>).</summary>
     public static string MoneyTick(double value) => Planner.Web.Charts.FanChart.MoneyTick(value);
 
-    /// <summary>Writes the chart as a PNG file.</summary>
-    public static void Write(string path, ProjectionResult result, string source) => Planner.Web.Charts.FanChart.Write(path, result, source);
+    /// <summary>Writes the chart of a projection result as a PNG file.</summary>
+    public static void Write(string path, Planner.Contract.Results.ProjectResult result) => Planner.Web.Charts.FanChart.Write(path, result);
 
     /// <summary>The chart as a plot (the caller disposes it).</summary>
     internal static Plot Build(ProjectionResult result, string source) => Planner.Web.Charts.FanChart.Build(result, source);
 
     /// <summary>The targets to draw: those with identical monthly figures merged, their names joined.</summary>
-    internal static List<(string Names, TargetProjection Target)> Series(ProjectionResult result) => Planner.Web.Charts.FanChart.Series(result);
+    internal static List<(string Names, Planner.Contract.Results.ProjectionTargetResult Target)> Series(ProjectionResult result) => Planner.Web.Charts.FanChart.Series(result);
 }

@@ -28,4 +28,15 @@ public static class UsdText
         decimal rounded = Math.Round(amount.Value, 6, MidpointRounding.AwayFromZero);
         return (rounded < 0 ? "-$" : "$") + Math.Abs(rounded).ToString("#,0.00####", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The exact amount, grouped, never rounded: "$1,080", "$0.006", "-$2.5".</summary>
+    public static string Exact(Usd amount)
+    {
+        decimal value = amount.Normalized;
+        string sign = value < 0 ? "-" : "";
+        value = Math.Abs(value);
+        decimal whole = decimal.Truncate(value);
+        string fraction = (value - whole).ToString(CultureInfo.InvariantCulture);
+        return sign + "$" + whole.ToString("N0", CultureInfo.InvariantCulture) + (fraction == "0" ? "" : fraction[1..]);
+    }
 }

@@ -27,6 +27,11 @@ namespace Planner.Contract.Json;
 [JsonSerializable(typeof(RecommendResult))]
 [JsonSerializable(typeof(ProjectResult))]
 // contract-b: end.
+// rest: migrate, verify, diff.
+[JsonSerializable(typeof(MigrateResult))]
+[JsonSerializable(typeof(VerifyResult))]
+[JsonSerializable(typeof(DiffResult))]
+// rest: end.
 // contract-c: reconcile, calibrate, crosscheck, diff.
 [JsonSerializable(typeof(ReconcileResult))]
 [JsonSerializable(typeof(CalibrateResult))]

@@ -1,13 +1,15 @@
 using System.Globalization;
+using Planner.Core.Catalog;
 using Planner.Core.Projection;
+using Planner.Core.Traces;
 using Planner.Core.Units;
 
 namespace Planner.Contract.Queries;
 
-/// <summary>The inputs of <c>project</c> for a request shape or a trace: the traffic, the horizon, the Monte Carlo
-/// settings, the budget, the models compared and what happens at a shutdown. (The trace itself is not a field; the call
-/// shape form's fields are the call query's.)</summary>
-public sealed record ProjectQuery : RequestShapeQuery
+/// <summary>The inputs of <c>project</c>: the workload (a request shape with requests_per_day, a call shape with
+/// calls_per_day, or a trace, which is not a field: the service takes it opened), the horizon, the Monte Carlo settings,
+/// the budget, the models compared and what happens at a shutdown.</summary>
+public sealed record ProjectQuery : CallVolumeQuery
 {
     /// <summary>Model id, alias or snapshot (with requests_per_day).</summary>
     public string? Model { get; init; }
@@ -54,11 +56,12 @@ public sealed record ProjectQuery : RequestShapeQuery
     /// <summary>Refuse (instead of moving traffic) when a model shuts down inside the horizon.</summary>
     public bool NoMigrate { get; init; }
 
-    /// <summary>The first day of month 1 (yyyy-MM-dd). The default value is today.</summary>
-    public string? Start { get; init; }
+    /// <summary>Every problem at once for a workload without a trace (a request shape or a call shape).</summary>
+    public override IReadOnlyList<FieldError> Validate() => Validate(withTrace: false);
 
-    /// <summary>Every field's problem at once (which form the fields make, a trace or a shape, the shell checks).</summary>
-    public override IReadOnlyList<FieldError> Validate()
+    /// <summary>Every problem at once: each field's value, then which workload the fields make beside a trace
+    /// (<paramref name="withTrace"/>) or without one.</summary>
+    public IReadOnlyList<FieldError> Validate(bool withTrace)
     {
         var errors = new List<FieldError>();
         var invariant = CultureInfo.InvariantCulture;
@@ -119,13 +122,74 @@ public sealed record ProjectQuery : RequestShapeQuery
             errors.Add(new("migrate_to", "give migrate_to or no_migrate, not both"));
         }
 
-        if (Start is not null && !DateOnly.TryParseExact(Start, "yyyy-MM-dd", invariant, DateTimeStyles.None, out _))
+        if (StartError() is { } start)
         {
-            errors.Add(new("start", $"start must be a date such as 2027-01-01, got '{Start}'"));
+            errors.Add(start);
         }
 
-        errors.AddRange(ShapeErrors());
+        errors.AddRange(RequestOrCallErrors(lengthRequired: MinutesMean is null));
+        errors.AddRange(WorkloadErrors(withTrace));
         return errors;
+    }
+
+    /// <summary>Which workload the fields make (a trace alone, or a model with requests_per_day or calls_per_day), then
+    /// the call volume's problems.</summary>
+    public List<FieldError> WorkloadErrors(bool withTrace)
+    {
+        var errors = FormErrors(withTrace);
+        errors.AddRange(CallVolumeErrors(RequestsPerDay is not null, withTrace, CompareModels is not null));
+        return errors;
+    }
+
+    /// <summary>Which workload the fields make: a trace alone, or a model with requests_per_day or calls_per_day.</summary>
+    public List<FieldError> FormErrors(bool withTrace)
+    {
+        var errors = new List<FieldError>();
+        if (By is not null && !withTrace)
+        {
+            errors.Add(new("by", "by groups a trace's costs; give it with trace"));
+        }
+
+        if (withTrace)
+        {
+            if (HasRequestShape || RequestsPerDay is not null)
+            {
+                errors.Add(new("requests_per_day", "give trace or a request shape with requests_per_day, not both"));
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(CompareModels))
+            {
+                errors.Add(new("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"));
+            }
+
+            if (RequestsPerDay is null && CallsPerDay is null)
+            {
+                errors.Add(new("requests_per_day", "requests_per_day is required without trace, e.g. requests_per_day 1000"));
+            }
+
+            if (Fit is not null || SkipInvalid)
+            {
+                errors.Add(new("fit", "fit and skip_invalid apply only with trace"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>How to read the trace: skip bad rows when asked, the audio-rate overrides, every row a request.</summary>
+    public TraceOptions ToTraceOptions(ModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new TraceOptions { SkipInvalid = SkipInvalid, AudioTokenRates = RateOverrides(catalog), RequireRequests = true };
+    }
+
+    /// <summary>The catalog's audio-token rates with the overrides, or null when none is given.</summary>
+    public AudioTokenRates? RateOverrides(ModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return AudioInRate is null && AudioOutRate is null ? null : Rates(catalog.AudioTokenRates);
     }
 
     /// <summary>The models of <see cref="CompareModels"/>, trimmed, empty ones dropped.</summary>

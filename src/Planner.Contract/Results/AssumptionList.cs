@@ -35,8 +35,8 @@ public sealed class AssumptionList
         }
 
         string why = rates.Source.Note == OverriddenNote
-            ? "set on the command line"
-            : "OpenAI documents it for the Realtime API; on Chat Completions models it is an assumption (override with --audio-in-rate / --audio-out-rate)";
+            ? "set by audio_in_rate / audio_out_rate"
+            : "OpenAI documents it for the Realtime API; on Chat Completions models it is an assumption (override with audio_in_rate / audio_out_rate)";
         Add("audio_input_tokens_per_second", rates.Input.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         Add("audio_output_tokens_per_second", rates.Output.TokensPerSecond.ToString("0.###", CultureInfo.InvariantCulture), why);
         return this;
@@ -63,7 +63,7 @@ public sealed class AssumptionList
             return this;
         }
 
-        Add("usage_format", source.Format, "detected from the file's content unless --format named it (docs/usage-formats.md)");
+        Add("usage_format", source.Format, "detected from the file's content unless `format` named it (docs/usage-formats.md)");
         foreach (string reading in source.Assumptions)
         {
             Add("usage_reading", reading, "how the file's fields were read (docs/usage-formats.md)");

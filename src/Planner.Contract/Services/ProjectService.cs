@@ -1,14 +1,131 @@
+using System.Globalization;
+using Planner.Contract.Queries;
 using Planner.Contract.Results;
 using Planner.Core;
 using Planner.Core.Catalog;
+using Planner.Core.Pricing;
 using Planner.Core.Projection;
+using Planner.Core.Traces;
 
 namespace Planner.Contract.Services;
 
-/// <summary>Builds the result of <c>project</c> from a finished projection (the workload learned from a trace, a
-/// request shape or a call shape, moved at shutdowns, then projected by <see cref="Projector"/>).</summary>
+/// <summary>Runs <c>project</c>: builds the workload (learned from a trace, or a request shape or call shape), moves it
+/// at shutdowns inside the horizon (<see cref="ProjectLifecycle"/>), projects it with <see cref="Projector"/> and
+/// builds the result.</summary>
 public static class ProjectService
 {
+    /// <summary>The projection of a validated query (<see cref="ProjectQuery.Validate(bool)"/> with
+    /// <c>withTrace</c> = <paramref name="trace"/> is not null). <paramref name="trace"/> is an opened usage source
+    /// (opened with <see cref="ProjectQuery.ToTraceOptions"/>), read once here and disposed by the caller.</summary>
+    /// <exception cref="PlannerException">An unknown model, a cap broken, a bad trace row, a shutdown with nowhere to go.</exception>
+    public static ProjectResult Run(ProjectQuery query, ModelCatalog catalog, IUsageSource? trace, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var options = query.ToOptions();
+        var compare = query.CompareModelList.Select(catalog.Resolve).ToList();
+        var assumptions = new AssumptionList();
+        var at = query.Instant(now);
+        Workload workload;
+        string source;
+        GroupsResult? groups = null;
+        TracePricedResult? groupsTotal = null;
+        if (trace is not null)
+        {
+            (workload, source, groups, groupsTotal) = Learn(query, catalog, trace, assumptions);
+        }
+        else if (query.IsCallUnit)
+        {
+            var model = catalog.Resolve(query.Model!);
+            (workload, source) = CallWorkload.Build(query, model, query.Rates(catalog.RatesFor(model.Model)), at, assumptions);
+        }
+        else
+        {
+            var model = catalog.Resolve(string.IsNullOrWhiteSpace(query.Model) ? compare[0].RequestedName : query.Model);
+            if (query.IsEmptyRequest)
+            {
+                // A request of nothing would project a silent $0.
+                throw new PlannerException(PlannerErrorKind.InvalidArgument, RequestShapeQuery.EmptyRequestError.Field, RequestShapeQuery.EmptyRequestError.Message);
+            }
+
+            var rates = query.Rates(catalog.RatesFor(model.Model));
+            var shape = query.ToShape();
+            var usage = shape.ToUsage(rates);
+            RequestCaps.Ensure(model.Model, usage);
+            workload = Workload.FromShape(model, usage, query.RequestsPerDay!.Value, query.RequestsPerDaySd);
+            assumptions.AddAudioRates(rates, shape.UsesAudioRates).AddCachedFallbacks(model.BillingId, PricingEngine.PricesAt(model, at), usage);
+            source = $"{model.BillingId}, {CallWorkload.PerDay(query.RequestsPerDay.Value)} requests/day";
+        }
+
+        var lifecycle = ProjectLifecycle.Apply(catalog, query, workload, query.StartDay(now), at);
+        workload = lifecycle.Workload;
+        source = lifecycle.Label(source);
+        var targets = Targets(workload, compare, baselineGiven: trace is not null || !string.IsNullOrWhiteSpace(query.Model));
+        var result = Projector.Project(workload, targets, options, at);
+        var modelWarnings = new WarningList();
+        foreach (var used in workload.Streams.Select(s => s.Model).Concat(compare))
+        {
+            modelWarnings.For(used, at);
+        }
+
+        return FromProjection(result, source, query.IsCallUnit, assumptions, modelWarnings.Warnings, lifecycle.Warnings(result), groups, groupsTotal);
+    }
+
+    /// <summary>What the projection is priced on. The baseline (the trace as given, or the model) always comes first, so
+    /// its name heads its own figures; compare_models adds the others (a repeat of the baseline is not added twice).
+    /// Without a model the first compared model is the baseline.</summary>
+    private static List<ProjectionTarget> Targets(Workload workload, List<ResolvedModel> compare, bool baselineGiven)
+    {
+        if (compare.Count == 0)
+        {
+            return [ProjectionTarget.AsGiven];
+        }
+
+        var targets = new List<ProjectionTarget>();
+        if (baselineGiven)
+        {
+            var models = workload.Streams.Select(s => s.Model.Model.Id).Distinct().ToList();
+            targets.Add(models.Count == 1 ? ProjectionTarget.On(workload.Streams[0].Model) : ProjectionTarget.AsGiven);
+        }
+
+        foreach (var model in compare)
+        {
+            if (!targets.Any(t => t.Name == model.Model.Id))
+            {
+                targets.Add(ProjectionTarget.On(model));
+            }
+        }
+
+        return targets;
+    }
+
+    private static (Workload, string, GroupsResult?, TracePricedResult?) Learn(ProjectQuery query, ModelCatalog catalog, IUsageSource reader, AssumptionList assumptions)
+    {
+        var learner = new WorkloadLearner(seed: query.Seed);
+        var costs = new TraceCosts();
+        ITraceSink sink = PriceQuery.ParseGroupBy(query.By) is { } by ? new GroupedCosts(reader, by, costs) : costs;
+        while (reader.TryRead(out var request))
+        {
+            learner.Observe(request);
+            sink.Add(request);
+        }
+
+        var groups = sink is GroupedCosts grouped ? GroupsResult.From(query.By!, grouped) : null;
+        var groupsTotal = groups is null ? null : new TracePricedResult { RequestsBilled = costs.Totals.Requests, TotalUsd = costs.Totals.Total };
+        if (query.RateOverrides(catalog) is { } overrides)
+        {
+            assumptions.AddAudioRates(overrides, used: true);
+        }
+
+        if (reader.Rejections.Count > 0)
+        {
+            assumptions.Add("skipped_rows", reader.Rejections.Count.ToString("N0", CultureInfo.InvariantCulture), "rows of the trace rejected with skip_invalid and left out of the workload");
+        }
+
+        var fit = query.Fit == "lognormal" ? UsageFit.LogNormal : UsageFit.Resample;
+        return (learner.Learn(fit), $"{Path.GetFileName(reader.Path)} ({learner.Count.ToString("N0", CultureInfo.InvariantCulture)} requests)", groups, groupsTotal);
+    }
+
     /// <summary>The record of a projection. <paramref name="modelWarnings"/> are the models' own at the start,
     /// <paramref name="lifecycleWarnings"/> the migrations' and monthly usage limits'.</summary>
     public static ProjectResult FromProjection(ProjectionResult projection, string source, bool callUnit, AssumptionList assumptions,

@@ -35,12 +35,15 @@ public static class ApiEndpoints
             PlannerJson.Context.CallResult, (query, site) => CallService.Run(query, site.Catalog, site.Now));
         Endpoint<ConversationQuery, ConversationResult>(api, "/conversation", "A Chat Completions conversation that resends its history", "The same record as `planner conversation --json`.",
             PlannerJson.Context.ConversationResult, (query, site) => ConversationService.Run(query, site.Catalog, site.Now));
+        Endpoint<ProjectQuery, ProjectResult>(api, "/project", "Monthly cost over a horizon as a distribution", "The same record as `planner project --json` for a request shape (requests_per_day) or a call shape (calls_per_day).",
+            PlannerJson.Context.ProjectResult, (query, site) => ProjectService.Run(query, site.Catalog, trace: null, site.Now));
         FileEndpoint<PriceQuery, PriceResult>(api, "/price", "The exact cost of an uploaded trace or usage file", "The same record as `planner price FILE --json`.",
             PlannerJson.Context.PriceResult, (query, site, source) => PriceService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name });
         FileEndpoint<SimulateQuery, SimulateResult>(api, "/simulate", "An uploaded trace replayed against a tier's limits", "The same record as `planner simulate FILE --json`.",
             PlannerJson.Context.SimulateResult, (query, site, source) => SimulateService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
         FileEndpoint<RecommendQuery, RecommendResult>(api, "/recommend", "The lowest tier that meets the objectives for an uploaded trace", "The same record as `planner recommend FILE --json`.",
             PlannerJson.Context.RecommendResult, (query, site, source) => RecommendService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name }, forSimulation: true);
+        ReconcileEndpoint.Map(api);
     }
 
     /// <summary>GET and POST for one command: bind, validate, run, serialize.</summary>

@@ -1,7 +1,8 @@
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core.Projection;
-using ScottPlot;
-
 using Planner.Web.Html;
+using ScottPlot;
 
 namespace Planner.Web.Charts;
 
@@ -40,24 +41,24 @@ public static class FanChart
     /// <summary>Writes the chart. The legend sits below the plot, outside the data; targets with identical figures
     /// are drawn once under all their names; the x axis shows only the projection's months; the y axis starts at 0;
     /// an exact projection (no spread) has no band; the title names every model compared and the growth.</summary>
-    public static void Write(string path, ProjectionResult result, string source)
+    public static void Write(string path, ProjectResult result)
     {
-        using var plot = Build(result, source);
+        using var plot = Build(result);
         plot.SavePng(path, Width, Height);
     }
 
     /// <summary>The chart as PNG bytes.</summary>
-    public static byte[] Png(ProjectionResult result, string source)
+    public static byte[] Png(ProjectResult result)
     {
-        using var plot = Build(result, source);
+        using var plot = Build(result);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
     /// <summary>The chart as an SVG document, with the pixel span of its data area (for the web page's hover).</summary>
     /// <remarks>The page has its own heading, so the SVG leaves the title out; its text is set in the page's sans-serif stack.</remarks>
-    public static (string Svg, double Left, double Right, double XMin, double XMax) Svg(ProjectionResult result, string source)
+    public static (string Svg, double Left, double Right, double XMin, double XMax) Svg(ProjectResult result)
     {
-        using var plot = Build(result, source, withTitle: false);
+        using var plot = Build(result, withTitle: false);
         string svg = plot.GetSvgXml(Width, Height);
         svg = System.Text.RegularExpressions.Regex.Replace(svg, "font-family=\"[^\"]*\"", "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif\"");
         var area = plot.RenderManager.LastRender.DataRect;
@@ -65,27 +66,34 @@ public static class FanChart
         return (svg, area.Left, area.Right, limits.Left, limits.Right);
     }
 
+    /// <summary>The chart of Core's projection (for tests of the drawing): the record <see cref="ProjectService.FromProjection"/> makes of it.</summary>
+    public static Plot Build(ProjectionResult result, string source, bool withTitle = true) => Build(Record(result, source), withTitle);
+
+    /// <summary>The series of Core's projection (see <see cref="Series(ProjectResult)"/>).</summary>
+    public static List<(string Names, ProjectionTargetResult Target)> Series(ProjectionResult result) => Series(Record(result, ""));
+
     /// <summary>The chart as a plot (the caller disposes it).</summary>
-    public static Plot Build(ProjectionResult result, string source, bool withTitle = true)
+    public static Plot Build(ProjectResult result, bool withTitle = true)
     {
         ArgumentNullException.ThrowIfNull(result);
         var plot = new Plot();
         plot.Font.Set(Fonts.Sans);
         var series = Series(result);
+        var targets = result.Targets;
         double top = 0;
-        int monthCount = result.Targets[0].Months.Count;
+        int monthCount = result.MonthCount;
         for (int t = 0; t < series.Count; t++)
         {
             var (names, target) = series[t];
             var color = Palette[t % Palette.Length];
             double[] months = target.Months.Select(m => (double)m.Month).ToArray();
-            double[] p10 = target.Months.Select(m => (double)m.P10.Value).ToArray();
-            double[] p50 = target.Months.Select(m => (double)m.P50.Value).ToArray();
-            double[] p90 = target.Months.Select(m => (double)m.P90.Value).ToArray();
+            double[] p10 = target.Months.Select(m => (double)m.P10Usd.Value).ToArray();
+            double[] p50 = target.Months.Select(m => (double)m.P50Usd.Value).ToArray();
+            double[] p90 = target.Months.Select(m => (double)m.P90Usd.Value).ToArray();
             top = Math.Max(top, p90.Max());
-            string name = result.Targets.Count > 1 ? names + " " : "";
+            string name = targets.Count > 1 ? names + " " : "";
 
-            if (!result.IsExact)
+            if (!result.Exact)
             {
                 var band = plot.Add.FillY(months, p90, p10);
                 band.FillColor = color.WithAlpha(0.25);
@@ -97,10 +105,10 @@ public static class FanChart
             median.Color = color;
             median.LineWidth = 2;
             median.MarkerSize = months.Length <= 24 ? 5 : 0;
-            median.LegendText = name + (result.IsExact ? "cost (exact)" : "median (P50)");
+            median.LegendText = name + (result.Exact ? "cost (exact)" : "median (P50)");
         }
 
-        if (result.Options.Budget is { } budget)
+        if (result.BudgetUsd is { } budget)
         {
             var line = plot.Add.HorizontalLine((double)budget.Value);
             line.Color = Colors.Gray;
@@ -110,10 +118,10 @@ public static class FanChart
         }
 
         // Two lines, so a comparison of several models fits the width.
-        string models = result.Targets.Count > 1 ? string.Join(" vs ", result.Targets.Select(x => x.Target.Name)) + "; " : "";
+        string models = targets.Count > 1 ? string.Join(" vs ", targets.Select(x => x.Model)) + "; " : "";
         if (withTitle)
         {
-            plot.Title($"Projected monthly cost: {source}\n{models}growth {Money.Number(result.Options.GrowthPercent)}%/month");
+            plot.Title($"Projected monthly cost: {result.Source}\n{models}growth {Money.Number(result.GrowthPercent)}%/month");
         }
 
         plot.XLabel("Month");
@@ -131,24 +139,28 @@ public static class FanChart
     }
 
     /// <summary>The targets to draw: those with identical monthly figures merged, their names joined.</summary>
-    public static List<(string Names, TargetProjection Target)> Series(ProjectionResult result)
+    public static List<(string Names, ProjectionTargetResult Target)> Series(ProjectResult result)
     {
-        var series = new List<(string Names, TargetProjection Target)>();
+        ArgumentNullException.ThrowIfNull(result);
+        var series = new List<(string Names, ProjectionTargetResult Target)>();
         foreach (var target in result.Targets)
         {
             int same = series.FindIndex(s => s.Target.Months.Select(Key).SequenceEqual(target.Months.Select(Key)));
             if (same >= 0)
             {
-                series[same] = (series[same].Names + " = " + target.Target.Name, series[same].Target);
+                series[same] = (series[same].Names + " = " + target.Model, series[same].Target);
             }
             else
             {
-                series.Add((target.Target.Name, target));
+                series.Add((target.Model, target));
             }
         }
 
         return series;
     }
 
-    private static (decimal, decimal, decimal) Key(MonthProjection m) => (m.P10.Value, m.P50.Value, m.P90.Value);
+    private static ProjectResult Record(ProjectionResult result, string source) =>
+        ProjectService.FromProjection(result, source, callUnit: false, new AssumptionList(), [], []);
+
+    private static (decimal, decimal, decimal) Key(ProjectionMonthRow m) => (m.P10Usd.Value, m.P50Usd.Value, m.P90Usd.Value);
 }

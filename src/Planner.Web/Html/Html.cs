@@ -27,6 +27,11 @@ public static class Html
         return builder.ToString();
     }
 
+    /// <summary>Prose from Core or the contract (an assumption's reason, a warning), HTML-encoded, with a field it names in
+    /// backticks (<c>`ttft`</c>) shown as the field's name in code type: the web names fields, never CLI flags.</summary>
+    public static string Prose(string? text) =>
+        System.Text.RegularExpressions.Regex.Replace(E(text), "`([a-z0-9_]+)`", "<code>$1</code>");
+
     /// <summary>A number in invariant culture.</summary>
     public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

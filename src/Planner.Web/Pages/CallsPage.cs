@@ -2,7 +2,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Planner.Core;
 using Planner.Core.Catalog;
-using Planner.Web.Adapters;
+using Planner.Contract.Queries;
+using Planner.Contract.Services;
+using Planner.Web.Api;
 using Planner.Web.Forms;
 using Planner.Web.Html;
 using static Planner.Web.Html.Html;
@@ -17,16 +19,62 @@ public static class CallsPage
     public static IReadOnlyList<string> FieldNames { get; } =
         ["model", "minutes", "turns", "user_audio_seconds", "assistant_audio_seconds", "system_text_tokens", "cache_hit", "calls_per_day", "concurrent_calls", "at"];
 
-    internal static (CallView? View, string? Failure) Run(Site site, FormValues form)
+    /// <summary>Binds the contract's <see cref="CallQuery"/> from the query string (a first visit: <see cref="CallRun.Example"/>),
+    /// puts every <see cref="CallQuery.Validate"/> problem on <paramref name="form"/> by field, and runs <see cref="CallService"/>
+    /// and <see cref="CapacityService.RunCalls"/>; null with the errors on the form, or with Core's message.</summary>
+    internal static (CallRun? View, string? Failure) Run(Site site, FormValues form, IQueryCollection query)
     {
-        if (CallAdapter.Read(form, site.Catalog, site.Now) is not { } inputs)
+        bool first = !form.Submitted;
+        var call = CallRun.Example;
+        if (!first)
+        {
+            var (bound, errors) = QueryBinder.FromQuery<CallQuery>(query);
+            form.AddErrors(errors);
+            call = bound with { Model = form.Text("model", CallRun.DefaultModel) };
+            if (errors.Count == 0)
+            {
+                form.AddErrors(call.Validate());
+            }
+        }
+
+        if (form.ErrorFor("model") is null && !site.Catalog.TryResolve(call.Model, out _))
+        {
+            form.Error("model", $"model: unknown model '{call.Model}'");
+        }
+
+        long callsPerDay = (first ? CallRun.ExampleCallsPerDay : form.Long("calls_per_day", 0, 100_000_000)) ?? 0;
+        decimal? concurrent = form.Decimal("concurrent_calls", 0.01m, 10_000_000);
+        if (form.Errors.Count > 0)
         {
             return (null, null);
         }
 
         try
         {
-            return (CallAdapter.Run(inputs, site.Catalog), null);
+            var result = CallService.Run(call, site.Catalog, site.Now);
+            // The tiers from the contract's capacity service. Without a concurrency given, calls a day spread evenly over
+            // 24 hours: calls a minute = calls a day / 1,440.
+            var capacityQuery = new CapacityQuery
+            {
+                Model = call.Model,
+                Turns = call.Turns,
+                Minutes = call.Minutes,
+                UserAudioSeconds = call.UserAudioSeconds,
+                AssistantAudioSeconds = call.AssistantAudioSeconds,
+                SystemTextTokens = call.SystemTextTokens,
+                CacheHit = call.CacheHit,
+                ConcurrentCalls = concurrent,
+                CallsPerMinute = concurrent is null ? Math.Max(callsPerDay / 1_440m, 0.000001m) : null,
+                At = call.At,
+            };
+            if (capacityQuery.Validate() is { Count: > 0 } capacityErrors)
+            {
+                form.AddErrors(capacityErrors);
+                return (null, null);
+            }
+
+            var perDay = result.TotalUsd * callsPerDay;
+            return (new CallRun(call, site.Catalog.Resolve(call.Model), result, callsPerDay, perDay, perDay * 30, CapacityService.RunCalls(capacityQuery, site.Catalog, site.Now)), null);
         }
         catch (PlannerException e)
         {
@@ -39,7 +87,7 @@ public static class CallsPage
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(query);
         var form = new FormValues(query);
-        var (view, failure) = Run(site, form);
+        var (view, failure) = Run(site, form, query);
         var today = DateOnly.FromDateTime(site.Now.UtcDateTime);
         var html = new StringBuilder("<div class=\"layout\">");
         html.Append(Form(form, site, today));
@@ -65,7 +113,7 @@ public static class CallsPage
         return $"""
             <form class="card calc" method="get" action="/calls" aria-label="Call">
             <fieldset><legend>Model</legend>
-            {Fields.ModelSelect(form, "model", "Model", site.Catalog, today, form.Text("model", CallInputs.DefaultModel))}
+            {Fields.ModelSelect(form, "model", "Model", site.Catalog, today, form.Text("model", CallRun.DefaultModel))}
             </fieldset>
             <fieldset><legend>One call</legend>
             <div class="row2">
@@ -91,23 +139,23 @@ public static class CallsPage
             """;
     }
 
-    private static string Results(CallView view, string qs, DateOnly today)
+    private static string Results(CallRun view, string qs, DateOnly today)
     {
-        var plan = view.Plan;
+        var call = view.Call;
         var html = new StringBuilder();
-        html.Append($"<div class=\"model-line\"><span class=\"name\">{E(view.Model.BillingId)}</span>{Badges.Lifecycle(view.Model, today)} {Badges.Api(view.Model.Model)}<span class=\"small muted\">{plan.Turns.Count} turns, {Money.Number(plan.CallMinutes)} minutes a call</span></div>");
-        foreach (var warning in plan.Warnings)
+        html.Append($"<div class=\"model-line\"><span class=\"name\">{E(call.Model)}</span>{Badges.Lifecycle(view.Model, today)} {Badges.Api(view.Model.Model)}<span class=\"small muted\">{call.TurnCount} turns, {Money.Number(call.CallMinutes)} minutes a call</span></div>");
+        foreach (var warning in call.Warnings)
         {
-            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
+            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {Prose(warning.Message)}</p></div>");
         }
 
-        string perMinute = plan.CostPerMinute is { } pm ? Money.Unit(pm) : "—";
+        string perMinute = call.CostPerMinuteUsd is { } pm ? Money.Unit(pm) : "—";
         html.Append($"""
             <div class="kpis">
-            <div class="kpi primary"><div class="label">Per call</div><div class="value" data-figure="per_call">{Money.Unit(plan.Total)}</div><div class="sub">{(view.Model.Model.Api == ModelApi.Realtime ? $"cache 0%: {Money.Unit(plan.CostWithNoCacheHit)} · 100%: {Money.Unit(plan.CostWithFullCacheHit)}" : "exact: " + E(Money.Exact(plan.Total)))}</div></div>
+            <div class="kpi primary"><div class="label">Per call</div><div class="value" data-figure="per_call">{Money.Unit(call.TotalUsd)}</div><div class="sub">{(view.Model.Model.Api == ModelApi.Realtime ? $"cache 0%: {Money.Unit(call.TotalAtCacheHit0Usd)} · 100%: {Money.Unit(call.TotalAtCacheHit1Usd)}" : "exact: " + E(Money.Exact(call.TotalUsd)))}</div></div>
             <div class="kpi"><div class="label">Per minute</div><div class="value" data-figure="per_minute">{perMinute}</div><div class="sub">of call</div></div>
-            <div class="kpi"><div class="label">Per day</div><div class="value" data-figure="per_day">{Money.Cents(view.PerDay)}</div><div class="sub">{Money.Count(view.Inputs.CallsPerDay)} calls</div></div>
-            <div class="kpi"><div class="label">Per 30-day month</div><div class="value" data-figure="per_month">{Money.Cents(view.PerMonth)}</div><div class="sub">{Money.Count(view.Inputs.CallsPerDay * 30)} calls</div></div>
+            <div class="kpi"><div class="label">Per day</div><div class="value" data-figure="per_day">{Money.Cents(view.PerDay)}</div><div class="sub">{Money.Count(view.CallsPerDay)} calls</div></div>
+            <div class="kpi"><div class="label">Per 30-day month</div><div class="value" data-figure="per_month">{Money.Cents(view.PerMonth)}</div><div class="sub">{Money.Count(view.CallsPerDay * 30)} calls</div></div>
             </div>
             """);
 
@@ -135,22 +183,22 @@ public static class CallsPage
             """);
         foreach (var info in MeterTable.All)
         {
-            if (plan.Usage[info.Meter].Value == 0)
+            if (call.Tokens[info.Meter] == 0)
             {
                 continue;
             }
 
-            html.Append($"<tr><th scope=\"row\">{E(info.Label)}</th><td class=\"num\">{Money.Count(plan.Usage[info.Meter].Value)}</td><td class=\"num\">{Money.Unit(plan.Cost[info.Meter])}</td></tr>");
+            html.Append($"<tr><th scope=\"row\">{E(info.Label)}</th><td class=\"num\">{Money.Count(call.Tokens[info.Meter])}</td><td class=\"num\">{Money.Unit(call.CostUsd[info.Meter])}</td></tr>");
         }
 
-        html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(plan.Usage.TotalTokens.Value)}</td><td class=\"num\">{Money.Unit(plan.Total)}</td></tr></tbody></table></div>");
-        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"/calls.csv{E(qs)}\" download>Download CSV</a><a class=\"button secondary\" href=\"/api/capacity/calls{E(ApiQuery(view))}\">Tiers as JSON (API)</a><a class=\"button secondary\" href=\"/calls{E(qs)}\">Link to these figures</a></div>");
-        if (plan.Assumptions.Count > 0)
+        html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(call.Tokens.Total)}</td><td class=\"num\">{Money.Unit(call.TotalUsd)}</td></tr></tbody></table></div>");
+        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"/calls.csv{E(qs)}\" download>Download CSV</a><a class=\"button secondary\" href=\"/api/call{E(CallApiQuery(view.Query))}\">Call as JSON (API)</a><a class=\"button secondary\" href=\"/api/capacity/calls{E(ApiQuery(view))}\">Tiers as JSON (API)</a><a class=\"button secondary\" href=\"/calls{E(qs)}\">Link to these figures</a></div>");
+        if (call.Assumptions.Count > 0)
         {
             html.Append("<h3>Assumptions</h3><ul class=\"notes\">");
-            foreach (var a in plan.Assumptions)
+            foreach (var a in call.Assumptions)
             {
-                html.Append($"<li><span class=\"mono\">{E(a.Key)} = {E(a.Value)}</span>: {E(a.Why)}</li>");
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {Prose(a.Why)}</li>");
             }
 
             html.Append("</ul>");
@@ -160,14 +208,27 @@ public static class CallsPage
         return html.ToString();
     }
 
-    /// <summary>The capacity query of the view, for /api/capacity/calls.</summary>
-    private static string ApiQuery(CallView view) => Html.Html.Query(
+    /// <summary>The call's own fields, for /api/call.</summary>
+    private static string CallApiQuery(CallQuery call) => Html.Html.Query(
     [
-        new("model", view.Inputs.Model),
-        new(view.Inputs.Shape.Minutes is null ? "turns" : "minutes", (view.Inputs.Shape.Minutes ?? view.Inputs.Shape.Turns).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("user_audio_seconds", Money.Number(view.Inputs.Shape.UserAudio.Seconds, 6).Replace(",", "", StringComparison.Ordinal)),
-        new("assistant_audio_seconds", Money.Number(view.Inputs.Shape.AssistantAudio.Seconds, 6).Replace(",", "", StringComparison.Ordinal)),
-        new("system_text_tokens", view.Inputs.Shape.SystemTextTokens.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("model", call.Model),
+        new("turns", call.Turns?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("minutes", call.Minutes?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("user_audio_seconds", call.UserAudioSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("assistant_audio_seconds", call.AssistantAudioSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("system_text_tokens", call.SystemTextTokens == 0 ? null : call.SystemTextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("cache_hit", call.CacheHit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("at", call.At),
+    ]);
+
+    /// <summary>The capacity query of the view, for /api/capacity/calls.</summary>
+    private static string ApiQuery(CallRun view) => Html.Html.Query(
+    [
+        new("model", view.Query.Model),
+        new(view.Query.Minutes is null ? "turns" : "minutes", (view.Query.Minutes ?? view.Query.Turns)?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("user_audio_seconds", view.Query.UserAudioSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("assistant_audio_seconds", view.Query.AssistantAudioSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("system_text_tokens", view.Query.SystemTextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("concurrent_calls", view.Capacity.ConcurrentCalls.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ]);
 

@@ -100,7 +100,7 @@ public static class CostPage
             """);
         foreach (var warning in lines.SelectMany(l => l.Day.Warnings).DistinctBy(w => w.Message))
         {
-            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
+            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {Prose(warning.Message)}</p></div>");
         }
 
         html.Append($"""
@@ -133,7 +133,7 @@ public static class CostPage
             html.Append("<h3>Assumptions</h3><ul class=\"notes\">");
             foreach (var a in day.Assumptions)
             {
-                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {E(a.Why)}</li>");
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {Prose(a.Why)}</li>");
             }
 
             html.Append("</ul>");

@@ -47,8 +47,8 @@ public static class Downloads
     internal static IResult Projection(Site site, IQueryCollection query, string kind)
     {
         var form = new FormValues(query);
-        var (view, failure) = ProjectionPage.Run(site, form);
-        if (view is null)
+        var (result, failure) = ProjectionPage.Run(site, query, form);
+        if (result is null)
         {
             return BadRequest(failure ?? string.Join("; ", form.Errors.Select(e => e.Message)));
         }
@@ -56,34 +56,38 @@ public static class Downloads
         return kind switch
         {
             // The record the CLI's project --csv writes from, so both download the same bytes from one writer.
-            "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(Planner.Contract.Services.ProjectService.FromProjection(
-                view.Result, view.Source, callUnit: false, new Planner.Contract.Results.AssumptionList(), [], view.Warnings)), "projection.csv"),
-            "svg" => Results.Text(Charts.FanChart.Svg(view.Result, view.Source).Svg, "image/svg+xml", Encoding.UTF8),
-            _ => Results.File(Charts.FanChart.Png(view.Result, view.Source), "image/png", "projection.png"),
+            "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(result), "projection.csv"),
+            "svg" => Results.Text(Charts.FanChart.Svg(result).Svg, "image/svg+xml", Encoding.UTF8),
+            _ => Results.File(Charts.FanChart.Png(result), "image/png", "projection.png"),
         };
     }
 
-    /// <summary>The Calls page's figures: one call turn by turn, then the call, the day and the month.</summary>
+    /// <summary>The Calls page's figures, from the contract's <c>CallResult</c>: one call turn by turn, then the call, the day and the month.</summary>
     internal static IResult CallsCsv(Site site, IQueryCollection query)
     {
         var form = new FormValues(query);
-        var (view, failure) = CallsPage.Run(site, form);
+        var (view, failure) = CallsPage.Run(site, form, query);
         if (view is null)
         {
             return BadRequest(failure ?? string.Join("; ", form.Errors.Select(e => e.Message)));
         }
 
+        var call = view.Call;
         var csv = new StringBuilder("row,turn,input_tokens,output_tokens,cost_usd,cumulative_cost_usd\n");
-        foreach (var turn in view.Plan.Turns)
+        foreach (var turn in call.Turns)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"turn,{turn.Turn},{turn.Usage.InputTokens.Value},{turn.Usage.OutputTokens.Value},{Exact(turn.Cost.Total)},{Exact(turn.CumulativeCost)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"turn,{turn.Turn},{Tokens(turn.Tokens, MeterDirection.Input)},{Tokens(turn.Tokens, MeterDirection.Output)},{Exact(turn.TotalUsd)},{Exact(turn.CumulativeUsd)}\n");
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"call,,{view.Plan.Usage.InputTokens.Value},{view.Plan.Usage.OutputTokens.Value},{Exact(view.Plan.Total)},\n");
+        csv.Append(CultureInfo.InvariantCulture, $"call,,{Tokens(call.Tokens, MeterDirection.Input)},{Tokens(call.Tokens, MeterDirection.Output)},{Exact(call.TotalUsd)},\n");
         csv.Append(CultureInfo.InvariantCulture, $"day,,,,{Exact(view.PerDay)},\n");
         csv.Append(CultureInfo.InvariantCulture, $"month,,,,{Exact(view.PerMonth)},\n");
         return File(csv.ToString(), "calls.csv");
     }
+
+    /// <summary>The tokens of one direction (input or output) of a record's per-meter tokens.</summary>
+    private static long Tokens(Planner.Contract.Results.MeterTokens tokens, MeterDirection direction) =>
+        MeterTable.All.Where(m => m.Direction == direction).Sum(m => tokens[m.Meter]);
 
     /// <summary>A 400 with one line.</summary>
     internal static IResult BadRequest(string message) =>

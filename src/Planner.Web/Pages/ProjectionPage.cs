@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Planner.Contract.Queries;
+using Planner.Contract.Results;
+using Planner.Contract.Services;
 using Planner.Core;
-using Planner.Core.Projection;
-using Planner.Web.Adapters;
 using Planner.Web.Api;
 using Planner.Web.Charts;
 using Planner.Web.Forms;
@@ -23,21 +24,95 @@ public static class ProjectionPage
         ["model", "requests_per_day", "requests_per_day_sd", "audio_in_seconds", "audio_out_seconds", "text_in", "text_out",
          "months", "growth", "budget", "compare_models", "migrate_to", "start", "runs", "seed"];
 
-    /// <summary>Reads and runs the page's query: the view, or null with the errors on the form (and a failure message).</summary>
-    internal static (ProjectionView? View, string? Failure) Run(Site site, FormValues form)
+    /// <summary>The most months the page projects: 60 (the CLI goes to 600).</summary>
+    public const int MaxMonths = 60;
+
+    /// <summary>The most Monte Carlo runs a page asks for: 100,000 (each request has a time limit).</summary>
+    public const int MaxRuns = 100_000;
+
+    /// <summary>The query of a first visit: two minutes of audio in and one out on gpt-audio-mini, 1,000 a day give or
+    /// take 150, growing 10% a month, against a $3,000 budget.</summary>
+    public static ProjectQuery Example { get; } = new()
     {
-        if (ProjectionAdapter.Read(form, site.Catalog, site.Now) is not { } inputs)
+        Model = "gpt-audio-mini", AudioInSeconds = 120, AudioOutSeconds = 60, RequestsPerDay = 1_000, RequestsPerDaySd = 150, Growth = 10, Budget = 3_000,
+    };
+
+    /// <summary>The query the page shows (the example on a first visit), with every problem on <paramref name="form"/>:
+    /// <see cref="ProjectQuery.Validate()"/>'s (the CLI's messages, by field), the page's own limits, and models the
+    /// catalog does not know.</summary>
+    public static ProjectQuery Read(IQueryCollection query, FormValues form, Site site)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(site);
+        if (!form.Submitted)
+        {
+            return Example;
+        }
+
+        var (bound, errors) = QueryBinder.FromQuery<ProjectQuery>(query);
+        form.AddErrors(errors);
+        if (errors.Count > 0)
+        {
+            return bound;
+        }
+
+        form.AddErrors(bound.Validate());
+        if (form.Errors.Count == 0 && bound.IsEmptyRequest)
+        {
+            form.AddErrors([RequestShapeQuery.EmptyRequestError]);
+        }
+
+        if (form.ErrorFor("months") is null && bound.Months > MaxMonths)
+        {
+            form.Error("months", $"months must be 1 to {MaxMonths} on this page (the CLI goes to 600), got {bound.Months}");
+        }
+
+        if (form.ErrorFor("runs") is null && bound.Runs > MaxRuns)
+        {
+            form.Error("runs", $"runs must be at most {MaxRuns:N0} on this page, got {bound.Runs:N0}");
+        }
+
+        foreach (var (field, names) in new[] { ("model", (IEnumerable<string>)[bound.Model ?? ""]), ("compare_models", bound.CompareModelList), ("migrate_to", [bound.MigrateTo ?? ""]) })
+        {
+            foreach (string name in names.Where(n => n.Length > 0 && !site.Catalog.TryResolve(n, out _)))
+            {
+                form.Error(field, UnknownModel(site, name));
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>Reads and runs the page's query: the result, or null with the errors on the form (and a failure message).</summary>
+    internal static (ProjectResult? Result, string? Failure) Run(Site site, IQueryCollection query, FormValues form)
+    {
+        var bound = Read(query, form, site);
+        if (form.Errors.Count > 0)
         {
             return (null, null);
         }
 
         try
         {
-            return (ProjectionAdapter.Run(inputs, site.Catalog), null);
+            return (ProjectService.Run(bound, site.Catalog, trace: null, site.Now), null);
         }
         catch (PlannerException e)
         {
             return (null, e.Message);
+        }
+    }
+
+    private static string UnknownModel(Site site, string name)
+    {
+        try
+        {
+            site.Catalog.Resolve(name);
+            return $"unknown model '{name}'";
+        }
+        catch (PlannerException e)
+        {
+            return e.Message;
         }
     }
 
@@ -46,7 +121,7 @@ public static class ProjectionPage
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(query);
         var form = new FormValues(query);
-        var (view, failure) = Run(site, form);
+        var (result, failure) = Run(site, query, form);
         var today = DateOnly.FromDateTime(site.Now.UtcDateTime);
         var html = new StringBuilder();
         html.Append("<div class=\"layout\">");
@@ -58,9 +133,10 @@ public static class ProjectionPage
             html.Append($"<div class=\"banner bad\" role=\"alert\"><p>{E(failure)}</p></div>");
         }
 
-        if (view is not null)
+        if (result is not null)
         {
-            html.Append(Results(view, QueryString(query)));
+            var start = (form.Submitted ? QueryBinder.FromQuery<ProjectQuery>(query).Query : Example).StartDay(site.Now);
+            html.Append(Results(result, start, QueryString(query)));
         }
 
         html.Append("</div></div>");
@@ -106,19 +182,18 @@ public static class ProjectionPage
             """;
     }
 
-    private static string Results(ProjectionView view, string qs)
+    private static string Results(ProjectResult result, DateOnly start, string qs)
     {
-        var result = view.Result;
         var target = result.Targets[0];
         var firstMonth = target.Months[0];
         var last = target.Months[^1];
         var html = new StringBuilder();
-        html.Append($"<p class=\"small muted\">{E(view.Source)} · {result.Options.Months} months from {Money.Date(view.Inputs.Start)} · growth {Money.Number(result.Options.GrowthPercent)}%/month · {(result.IsExact ? "exact (no spread)" : $"Monte Carlo, {result.Options.Runs:N0} runs, seed {result.Options.Seed}")}</p>");
-        if (view.Warnings.Count > 0)
+        html.Append($"<p class=\"small muted\">{E(result.Source)} · {result.MonthCount} months from {Money.Date(start)} · growth {Money.Number(result.GrowthPercent)}%/month · {(result.Exact ? "exact (no spread)" : $"Monte Carlo, {result.Runs:N0} runs, seed {result.Seed}")}</p>");
+        if (result.Warnings.Count > 0)
         {
             // One box for every notice, a line each, so the chart stays near the top.
             html.Append("<div class=\"banner warn notices\" role=\"status\"><ul>");
-            foreach (var warning in view.Warnings)
+            foreach (var warning in result.Warnings)
             {
                 html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {E(warning.Message)}</li>");
             }
@@ -126,23 +201,23 @@ public static class ProjectionPage
             html.Append("</ul></div>");
         }
 
-        double? overBudget = target.Months.Max(m => m.ExceedsBudgetProbability);
+        double? overBudget = target.Months.Max(m => m.PExceedBudget);
         html.Append($"""
             <div class="kpis">
-            <div class="kpi"><div class="label">Month 1 (median)</div><div class="value" data-figure="month_1">{Money.Rounded(firstMonth.P50)}</div><div class="sub">P10 {Money.Rounded(firstMonth.P10)} · P90 {Money.Rounded(firstMonth.P90)}</div></div>
-            <div class="kpi"><div class="label">Month {last.Month} (median)</div><div class="value" data-figure="month_last">{Money.Rounded(last.P50)}</div><div class="sub">P10 {Money.Rounded(last.P10)} · P90 {Money.Rounded(last.P90)}</div></div>
-            <div class="kpi primary"><div class="label">{(target.Total.Months == 1 ? "Month 1" : $"Months 1-{target.Total.Months}")} in all</div><div class="value" data-figure="horizon">{Money.Rounded(target.Total.Mean)}</div><div class="sub">mean; P90 {Money.Rounded(target.Total.P90)}</div></div>
-            {(overBudget is { } p ? $"<div class=\"kpi\"><div class=\"label\">Chance over budget</div><div class=\"value\" data-figure=\"over_budget\">{Percent(p)}</div><div class=\"sub\">in the worst month, budget {Money.Exact(result.Options.Budget!.Value)}</div></div>" : "")}
+            <div class="kpi"><div class="label">Month 1 (median)</div><div class="value" data-figure="month_1">{Money.Rounded(firstMonth.P50Usd)}</div><div class="sub">P10 {Money.Rounded(firstMonth.P10Usd)} · P90 {Money.Rounded(firstMonth.P90Usd)}</div></div>
+            <div class="kpi"><div class="label">Month {last.Month} (median)</div><div class="value" data-figure="month_last">{Money.Rounded(last.P50Usd)}</div><div class="sub">P10 {Money.Rounded(last.P10Usd)} · P90 {Money.Rounded(last.P90Usd)}</div></div>
+            <div class="kpi primary"><div class="label">{(target.Total.Months == 1 ? "Month 1" : $"Months 1-{target.Total.Months}")} in all</div><div class="value" data-figure="horizon">{Money.Rounded(target.Total.MeanUsd)}</div><div class="sub">mean; P90 {Money.Rounded(target.Total.P90Usd)}</div></div>
+            {(overBudget is { } p && result.BudgetUsd is { } budget ? $"<div class=\"kpi\"><div class=\"label\">Chance over budget</div><div class=\"value\" data-figure=\"over_budget\">{Percent(p)}</div><div class=\"sub\">in the worst month, budget {Money.Exact(budget)}</div></div>" : "")}
             </div>
             """);
 
-        var (_, left, right, xmin, xmax) = FanChart.Svg(result, view.Source);
+        var (_, left, right, xmin, xmax) = FanChart.Svg(result);
         string months = JsonSerializer.Serialize(HoverData(result), WebJsonContext.Relaxed.ListHoverMonth);
         html.Append($"""
             <section class="card" aria-labelledby="fan-h">
             <div class="section-head"><h2 id="fan-h">Monthly cost</h2><span class="small muted">shaded: P10 to P90 · line: median · hover or use the arrow keys for a month's figures</span></div>
             <div class="chart" tabindex="0" role="img" aria-label="Fan chart of monthly cost; focus and use the arrow keys to read each month" data-months="{E(months)}" data-left="{Num(left)}" data-right="{Num(right)}" data-width="{FanChart.Width}" data-xmin="{Num(xmin)}" data-xmax="{Num(xmax)}">
-            <img src="/projection/chart.svg{E(qs)}" alt="Fan chart: median monthly cost from {E(Money.Rounded(firstMonth.P50))} in month 1 to {E(Money.Rounded(last.P50))} in month {last.Month}" width="{FanChart.Width}" height="{FanChart.Height}">
+            <img src="/projection/chart.svg{E(qs)}" alt="Fan chart: median monthly cost from {E(Money.Rounded(firstMonth.P50Usd))} in month 1 to {E(Money.Rounded(last.P50Usd))} in month {last.Month}" width="{FanChart.Width}" height="{FanChart.Height}">
             <div class="cursor"></div><div class="tip" aria-hidden="true"></div>
             </div>
             <div class="downloads"><a class="button secondary" href="/projection.csv{E(qs)}" download>Download CSV</a><a class="button secondary" href="/projection/chart.png{E(qs)}" download>Chart PNG</a><a class="button secondary" href="/projection/chart.svg{E(qs)}" download>Chart SVG</a><a class="button secondary" href="/api/project{E(qs)}">JSON (API)</a><a class="button secondary" href="/projection{E(qs)}">Link to these figures</a></div>
@@ -168,42 +243,43 @@ public static class ProjectionPage
         return html.ToString();
     }
 
-    private static string MonthTable(ProjectionResult result, TargetProjection target)
+    private static string MonthTable(ProjectResult result, ProjectionTargetResult target)
     {
-        bool budget = result.Options.Budget is not null;
+        bool budget = result.BudgetUsd is not null;
+        var targets = result.Targets;
         var html = new StringBuilder();
-        string title = result.Targets.Count > 1 ? $"On {target.Target.Name}" : "Month by month";
+        string title = targets.Count > 1 ? $"On {target.Model}" : "Month by month";
         html.Append($"""
             <section class="card" aria-label="{E(title)}">
             <h2>{E(title)}</h2>
             <div class="table-wrap"><table>
-            <thead><tr><th scope="col" class="num">Month</th><th scope="col" class="num">Requests</th>{(result.IsExact ? "<th scope=\"col\" class=\"num\">Cost</th>" : "<th scope=\"col\" class=\"num\">Mean</th><th scope=\"col\" class=\"num\">P10</th><th scope=\"col\" class=\"num\">P50</th><th scope=\"col\" class=\"num\">P90</th><th scope=\"col\" class=\"num\">P99</th>")}{(budget ? "<th scope=\"col\" class=\"num\">P(over budget)</th>" : "")}<th scope="col">Tier</th></tr></thead><tbody>
+            <thead><tr><th scope="col" class="num">Month</th><th scope="col" class="num">Requests</th>{(result.Exact ? "<th scope=\"col\" class=\"num\">Cost</th>" : "<th scope=\"col\" class=\"num\">Mean</th><th scope=\"col\" class=\"num\">P10</th><th scope=\"col\" class=\"num\">P50</th><th scope=\"col\" class=\"num\">P90</th><th scope=\"col\" class=\"num\">P99</th>")}{(budget ? "<th scope=\"col\" class=\"num\">P(over budget)</th>" : "")}<th scope="col">Tier</th></tr></thead><tbody>
             """);
         foreach (var m in target.Months)
         {
             html.Append($"<tr><td class=\"num\">{m.Month}</td><td class=\"num\">{Money.Number(m.ExpectedRequests, 0)}</td>");
-            html.Append(result.IsExact
-                ? $"<td class=\"num\">{Money.Cents(m.Mean)}</td>"
-                : $"<td class=\"num\">{Money.Rounded(m.Mean)}</td><td class=\"num\">{Money.Rounded(m.P10)}</td><td class=\"num\">{Money.Rounded(m.P50)}</td><td class=\"num\">{Money.Rounded(m.P90)}</td><td class=\"num\">{Money.Rounded(m.P99)}</td>");
+            html.Append(result.Exact
+                ? $"<td class=\"num\">{Money.Cents(m.MeanUsd)}</td>"
+                : $"<td class=\"num\">{Money.Rounded(m.MeanUsd)}</td><td class=\"num\">{Money.Rounded(m.P10Usd)}</td><td class=\"num\">{Money.Rounded(m.P50Usd)}</td><td class=\"num\">{Money.Rounded(m.P90Usd)}</td><td class=\"num\">{Money.Rounded(m.P99Usd)}</td>");
             if (budget)
             {
-                html.Append($"<td class=\"num\">{(m.ExceedsBudgetProbability is { } p ? Percent(p) : "")}</td>");
+                html.Append($"<td class=\"num\">{(m.PExceedBudget is { } p ? Percent(p) : "")}</td>");
             }
 
-            html.Append($"<td>{E(m.OrganizationTier?.DisplayName ?? "beyond the highest tier")}</td></tr>");
+            html.Append($"<td>{E(m.OrganizationTier.TierName ?? "beyond the highest tier")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
-        if (target.SavingVersusFirst.Count > 0)
+        if (target.Saving is { Count: > 0 } savings)
         {
-            var saving = target.SavingVersusFirst[^1];
-            html.Append($"<p class=\"small\">Saving against {E(result.Targets[0].Target.Name)} in month {saving.Month}: <strong>{Money.Rounded(saving.Mean)}</strong> (80% interval {Money.Rounded(saving.P10)} to {Money.Rounded(saving.P90)})</p>");
+            var saving = savings[^1];
+            html.Append($"<p class=\"small\">Saving against {E(targets[0].Model)} in month {saving.Month}: <strong>{Money.Rounded(saving.MeanUsd)}</strong> (80% interval {Money.Rounded(saving.P10Usd)} to {Money.Rounded(saving.P90Usd)})</p>");
         }
 
         var last = target.Months[^1];
-        if (last.OrganizationChoice is { } choice)
+        if (last.OrganizationTier.Headline is { } headline)
         {
-            html.Append($"<p class=\"small muted\">Month {last.Month}: {E(choice.Headline)}</p>");
+            html.Append($"<p class=\"small muted\">Month {last.Month}: {E(headline)}</p>");
         }
 
         html.Append("</section>");
@@ -211,11 +287,11 @@ public static class ProjectionPage
     }
 
     /// <summary>Each month's P10/P50/P90 per drawn series, as the hover shows them.</summary>
-    internal static List<HoverMonth> HoverData(ProjectionResult result)
+    internal static List<HoverMonth> HoverData(ProjectResult result)
     {
         var series = FanChart.Series(result);
         return [.. result.Targets[0].Months.Select((m, i) => new HoverMonth(m.Month,
-            [.. series.Select(s => new HoverSeries(s.Names, Money.Rounded(s.Target.Months[i].P10), Money.Rounded(s.Target.Months[i].P50), Money.Rounded(s.Target.Months[i].P90)))]))];
+            [.. series.Select(s => new HoverSeries(s.Names, Money.Rounded(s.Target.Months[i].P10Usd), Money.Rounded(s.Target.Months[i].P50Usd), Money.Rounded(s.Target.Months[i].P90Usd)))]))];
     }
 
     private static string Label(string key) => key switch

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Planner.Core;
-using Planner.Core.Catalog;
 using Planner.Core.Ingest;
-using Planner.Core.Traces;
 using Planner.Contract.Queries;
 using Planner.Contract.Results;
 using Planner.Contract.Services;
@@ -14,200 +11,207 @@ using static Planner.Web.Html.Html;
 
 namespace Planner.Web.Pages;
 
-/// <summary>The Your usage page: upload a trace or any usage format Planner reads and get its exact cost by model,
-/// meter, day and hour (the contract's <see cref="PriceQuery"/>, <see cref="PriceService"/>, <see cref="PriceResult"/>). The bundled sample has a link of its own (<c>?sample=voice-support-day</c>); an upload's
-/// figures live in the answer (a file cannot ride in a URL).</summary>
-public static class UsagePage
+/// <summary>The Your usage page: upload a trace or any usage format Planner reads and get, from one read of it, its
+/// exact cost by model, meter, day and hour (<see cref="PriceService"/>), the recommended tier
+/// (<see cref="RecommendService"/>), a simulation at a chosen tier with its throughput against the limits
+/// (<see cref="SimulateService"/>), and, when a Costs export comes too, the reconciliation (<see cref="ReconcileService"/>).
+/// The bundled sample has a link of its own (<c>?sample=voice-support-day</c>); an upload's figures live in the
+/// answer (a file cannot ride in a URL).</summary>
+public static partial class UsagePage
 {
     /// <summary>The bundled samples a link may name: name, file under the catalog's data folder. Nothing else can be opened.</summary>
     public static IReadOnlyList<(string Name, string File)> Samples { get; } = [("voice-support-day", "traces/voice-support-day.csv")];
 
-    /// <summary>GET /usage: the form, and the sample's report when asked for.</summary>
+    /// <summary>GET /usage: the form, and the sample's report when asked for (<c>tier</c> and <c>tolerance</c> from the query string).</summary>
     public static IResult Get(Site site, IQueryCollection query, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(query);
+        var (settings, fieldErrors) = UsageSettings.Read(name => query.TryGetValue(name, out var v) ? v.ToString() : null, site.Catalog);
+        var errors = fieldErrors.ToDictionary(e => e.Field, e => e.Message, StringComparer.Ordinal);
         string? sample = query.TryGetValue("sample", out var s) ? s.ToString() : null;
         if (sample is null)
         {
-            return PageEndpoints.Page(Render(site, null, null));
+            return PageEndpoints.Page(Render(site, settings, null, errors), errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         }
 
         var entry = Samples.FirstOrDefault(x => x.Name == sample);
         if (entry.Name is null)
         {
-            return PageEndpoints.Page(Render(site, null, $"sample: unknown sample '{sample}'; the samples are {string.Join(", ", Samples.Select(x => x.Name))}"), StatusCodes.Status400BadRequest);
+            errors["file"] = $"sample: unknown sample '{sample}'; the samples are {string.Join(", ", Samples.Select(x => x.Name))}";
+        }
+
+        if (errors.Count > 0)
+        {
+            return PageEndpoints.Page(Render(site, settings, null, errors), StatusCodes.Status400BadRequest);
         }
 
         string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(site.Options.CatalogPath))!, entry.File);
-        var priceQuery = new PriceQuery();
-        using var source = UsageFormats.Open(path, site.Catalog, priceQuery.ToTraceOptions(site.Catalog, forSimulation: false, site.Now), new TraceRejections());
-        return PageEndpoints.Page(Render(site, PriceService.Run(priceQuery, site.Catalog, source) with { Trace = Path.GetFileName(path) }, null));
+        try
+        {
+            using var source = UsageFormats.Open(path, site.Catalog, UsageRun.Options(site, settings), new Planner.Core.Traces.TraceRejections());
+            var report = UsageRun.Run(site, source, Path.GetFileName(path), settings, null, null, cancellation);
+            return PageEndpoints.Page(Render(site, settings, report, errors, sample: entry.Name));
+        }
+        catch (PlannerException e)
+        {
+            errors[e.Kind is PlannerErrorKind.UnknownTier or PlannerErrorKind.TierNotSupported ? "tier" : "file"] = e.Message;
+            return PageEndpoints.Page(Render(site, settings, null, errors), StatusCodes.Status400BadRequest);
+        }
     }
 
-    /// <summary>POST /usage: the uploaded file, streamed into Core's readers; a bad file answers 400 with Core's message beside the input.</summary>
+    /// <summary>POST /usage: the fields, then the optional Costs export (part <c>costs</c>), then the usage file (part
+    /// <c>file</c>), streamed into Core's readers and read once; a bad file answers 400 with Core's message beside its input.</summary>
     public static async Task<IResult> PostAsync(Site site, HttpRequest request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settings = new UsageSettings(UsageSettings.Recommended, new ReconcileQuery());
+        IReadOnlyList<BilledCost>? billed = null;
+        string? costs = null;
+        string reading = "file";
         try
         {
-            var priceQuery = new PriceQuery();
-            var report = await UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, _ => priceQuery.ToTraceOptions(site.Catalog, forSimulation: false, site.Now),
-                (source, name, _) => PriceService.Run(priceQuery, site.Catalog, source) with { Trace = name }, cancellation).ConfigureAwait(false);
-            return PageEndpoints.Page(Render(site, report, null));
+            var report = await UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
+            {
+                IReadOnlyList<Planner.Contract.FieldError> fieldErrors;
+                (settings, fieldErrors) = UsageSettings.Read(name => fields.TryGetValue(name, out var v) ? v : null, site.Catalog);
+                foreach (var error in fieldErrors)
+                {
+                    errors[error.Field] = error.Message;
+                }
+
+                return UsageRun.Options(site, settings);
+            }, (source, name, _) => errors.Count > 0 ? null : UsageRun.Run(site, source, name, settings, billed, costs, cancellation),
+            async (field, name, body, token) =>
+            {
+                if (field != "costs")
+                {
+                    return;
+                }
+
+                // A Costs export is a few pages of daily buckets: read whole (as the CLI's reader does), up to the upload limit.
+                reading = "costs";
+                using var buffer = new MemoryStream();
+                await body.CopyToAsync(buffer, token).ConfigureAwait(false);
+                buffer.Position = 0;
+                billed = CostsPages.Read(name, buffer);
+                costs = name;
+                reading = "file";
+            }, cancellation).ConfigureAwait(false);
+            return PageEndpoints.Page(Render(site, settings, report, errors), errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         }
         catch (PlannerException e)
         {
-            return PageEndpoints.Page(Render(site, null, e.Message), StatusCodes.Status400BadRequest);
+            errors[e.Kind is PlannerErrorKind.UnknownTier or PlannerErrorKind.TierNotSupported ? "tier" : reading] = e.Message;
+            return PageEndpoints.Page(Render(site, settings, null, errors), StatusCodes.Status400BadRequest);
         }
     }
 
-    private static string Render(Site site, PriceResult? report, string? error)
+    private static string Render(Site site, UsageSettings settings, UsageReport? report, IReadOnlyDictionary<string, string> errors, string? sample = null)
     {
+        if (report?.SimulationError is { } simulationError && !errors.ContainsKey("tier"))
+        {
+            errors = new Dictionary<string, string>(errors, StringComparer.Ordinal) { ["tier"] = simulationError };
+        }
+
         var html = new StringBuilder("<div class=\"layout\">");
-        html.Append($"""
-            <form class="card calc" method="post" action="/usage" enctype="multipart/form-data" aria-label="Upload">
-            <fieldset><legend>Your usage</legend>
-            <div class="field"><label for="file">Trace or usage export</label><input type="file" id="file" name="file" required aria-describedby="file-hint{(error is null ? "" : " file-error")}"{(error is null ? "" : " aria-invalid=\"true\"")}><span class="hint" id="file-hint">Planner's CSV trace, an OpenAI usage CSV, a response log, Realtime events or Usage API pages; up to {site.Options.MaxUploadMegabytes:N0} MB, read as it arrives</span>{(error is null ? "" : $"<span class=\"error\" id=\"file-error\" role=\"alert\">{E(error)}</span>")}</div>
-            </fieldset>
-            <div class="actions"><button type="submit">Price it</button></div>
-            <p class="small muted">Or try the bundled sample: <a href="/usage?sample=voice-support-day">a day of a voice-support product</a> (4,000 requests).</p>
-            </form>
-            """);
+        html.Append(Form(site, settings, errors));
         html.Append("<div class=\"results\" aria-live=\"polite\">");
+        if (errors.Count > 0)
+        {
+            html.Append($"<div class=\"banner bad\" role=\"status\"><p>{(errors.Count == 1 ? "One field needs" : $"{errors.Count} fields need")} attention: see the message beside it.</p></div>");
+        }
+
         if (report is not null)
         {
-            html.Append(Report(report));
+            html.Append(PriceSummary(report.Price));
+            if (sample is null)
+            {
+                html.Append("<p class=\"small muted\">These figures come from your upload and are not kept: an upload cannot be shared as a link. Download what you need below.</p>");
+            }
+            else
+            {
+                html.Append($"<p class=\"small muted\">Share these figures with this page's link (<a href=\"/usage{E(Query([new("sample", sample), new("tier", settings.Tier), new("tolerance", settings.Reconcile.Tolerance)]))}\">link</a>).</p>");
+            }
+
+            if (report.Recommendation is { } recommendation)
+            {
+                html.Append(RecommendationSection(recommendation));
+            }
+
+            if (report.Simulation is { } simulation)
+            {
+                html.Append(SimulationSection(simulation, report.Throughput!, report.Recommendation?.RecommendedTier == simulation.Tier));
+            }
+
+            if (report.Reconciliation is { } reconciliation)
+            {
+                html.Append(ReconciliationSection(reconciliation));
+            }
+
+            html.Append(PriceDetails(report.Price));
         }
-        else if (error is null)
+        else if (errors.Count == 0)
         {
-            html.Append("<div class=\"card empty\">Upload a file to see what it cost, exactly: by model, meter, day and hour.</div>");
+            html.Append("<div class=\"card empty\">Upload a file to see what it cost, exactly (by model, meter, day and hour), which usage tier carries it, how it queues at a tier of your choice, and, with a Costs export, where the bill and Planner differ.</div>");
         }
 
         html.Append("</div></div>");
-        return Layout.Document("Your usage", "/usage", "What your real traffic cost: every row priced at the prices in effect at its timestamp, to the last digit, and extrapolated to a 30-day month.", html.ToString(), site);
+        return Layout.Document("Your usage", "/usage", "What your real traffic cost: every row priced at the prices in effect at its timestamp, to the last digit, and extrapolated to a 30-day month; replayed against a tier's rate limits; checked against what OpenAI billed.", html.ToString(), site);
     }
 
-    private static string Report(PriceResult report)
+    /// <summary>The upload form. The fields come first and the usage file last: the file streams through the readers as
+    /// it arrives, so the settings and the Costs export must be in hand before it.</summary>
+    private static string Form(Site site, UsageSettings settings, IReadOnlyDictionary<string, string> errors)
     {
-        var html = new StringBuilder();
-        html.Append($"<p class=\"small muted\">{E(report.Trace)} · {Money.Count(report.RowsRead)} rows, {Money.Count(report.RowsPriced)} priced{(report.FirstRequest is { } f && report.LastRequest is { } l ? $" · {f.UtcDateTime:yyyy-MM-dd HH:mm} to {l.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}</p>");
-        foreach (var warning in report.Warnings)
-        {
-            html.Append($"<div class=\"banner warn\" role=\"status\"><p><strong>{E(warning.Key)}</strong>: {E(warning.Message)}</p></div>");
-        }
-
-        var total = report.TotalUsd;
-        html.Append($"""
-            <div class="kpis">
-            <div class="kpi primary"><div class="label">Total</div><div class="value" data-figure="total">{Money.Cents(total)}</div><div class="sub">exact: {E(Money.Exact(total))}</div></div>
-            <div class="kpi"><div class="label">Requests</div><div class="value" data-figure="requests">{Money.Count(report.RequestsBilled)}</div><div class="sub">per request {Money.Unit(report.RequestsBilled == 0 ? total : total / report.RequestsBilled)}</div></div>
-            <div class="kpi"><div class="label">30-day month</div><div class="value" data-figure="month">{(report.MonthlyProjectionUsd is { } m ? Money.Cents(m) : "—")}</div><div class="sub">at this file's rate</div></div>
-            </div>
-            """);
-        if (report.MonthlyProjectionCaveat is { } caveat)
-        {
-            html.Append($"<div class=\"banner info\"><p>{E(caveat)}</p></div>");
-        }
-
-        html.Append("<section class=\"card\" aria-labelledby=\"bymodel-h\"><h2 id=\"bymodel-h\">By model</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>");
-        foreach (var row in report.ByModel.OrderByDescending(x => x.TotalUsd.Value))
-        {
-            html.Append($"<tr><th scope=\"row\">{E(row.Model)}</th><td class=\"num\">{Money.Count(row.Requests)}</td><td class=\"num\">{Money.Cents(row.TotalUsd)}</td><td class=\"num\">{Share(row.TotalUsd.Value, total.Value)}</td></tr>");
-        }
-
-        html.Append($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">{Money.Count(report.RequestsBilled)}</td><td class=\"num\">{Money.Cents(total)}</td><td class=\"num\">100%</td></tr></tbody></table></div></section>");
-
-        html.Append("<section class=\"card\" aria-labelledby=\"bymeter-h\"><h2 id=\"bymeter-h\">By meter</h2><div class=\"table-wrap\"><table class=\"bars\"><thead><tr><th scope=\"col\">Meter</th><th scope=\"col\" class=\"num\">Tokens</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\"><span class=\"sr-only\">Share</span></th></tr></thead><tbody>");
-        foreach (var info in MeterTable.All)
-        {
-            if (report.Tokens[info.Meter] == 0)
-            {
-                continue;
-            }
-
-            html.Append($"<tr><th scope=\"row\">{E(info.Label)}</th><td class=\"num\">{Money.Count(report.Tokens[info.Meter])}</td><td class=\"num\">{Money.Cents(report.ByMeterUsd[info.Meter])}</td><td class=\"barcell\"><div class=\"bar\">{Bar(report.ByMeterUsd[info.Meter].Value, total.Value)}</div></td></tr>");
-        }
-
-        html.Append("</tbody></table></div></section>");
-        html.Append(HourChart(report.PerHour));
-        html.Append("<section class=\"card\" aria-labelledby=\"byday-h\"><h2 id=\"byday-h\">By day</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Day (UTC)</th><th scope=\"col\" class=\"num\">Requests</th><th scope=\"col\" class=\"num\">Cost</th></tr></thead><tbody>");
-        foreach (var day in report.PerDay)
-        {
-            html.Append($"<tr><th scope=\"row\">{day.Start.UtcDateTime:yyyy-MM-dd}</th><td class=\"num\">{Money.Count(day.Requests)}</td><td class=\"num\">{Money.Cents(day.TotalUsd)}</td></tr>");
-        }
-
-        html.Append("</tbody></table></div>");
-        string csv = Convert.ToBase64String(Encoding.UTF8.GetBytes(Csv(report)));
-        html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"data:text/csv;base64,{csv}\" download=\"{E(Path.GetFileNameWithoutExtension(report.Trace))}-cost.csv\">Download CSV</a></div></section>");
+        var html = new StringBuilder("<form class=\"card calc\" method=\"post\" action=\"/usage\" enctype=\"multipart/form-data\" aria-label=\"Upload\">");
+        html.Append("<fieldset><legend>Your usage</legend>");
+        html.Append(Field("tier", "Tier to simulate", TierSelect(site, settings.Tier, errors.ContainsKey("tier")), "the recommended tier, or one of the tiers of a scheme; rate limits are the catalog's for each model", errors));
+        html.Append(Field("costs", "Costs export (optional)", $"<input type=\"file\" id=\"costs\" name=\"costs\" accept=\".json,.jsonl\"{Invalid("costs", errors)}>",
+            "Costs API pages (GET /v1/organization/costs, grouped by line_item) to reconcile with", errors));
+        html.Append(Field("tolerance", "Tolerance", $"<input type=\"text\" id=\"tolerance\" name=\"tolerance\" value=\"{E(settings.Reconcile.Tolerance)}\" placeholder=\"0.01\" inputmode=\"decimal\"{Invalid("tolerance", errors)}>",
+            "how far a line item or day may differ: USD (0.01) or a share of the bill (0.5%); default 0.01", errors));
+        html.Append(Field("file", "Trace or usage export", $"<input type=\"file\" id=\"file\" name=\"file\" required{Invalid("file", errors)}>",
+            $"Planner's CSV trace, an OpenAI usage CSV, a response log, Realtime events or Usage API pages; up to {site.Options.MaxUploadMegabytes:N0} MB, read once, as it arrives", errors));
+        html.Append("</fieldset><div class=\"actions\"><button type=\"submit\">Price it</button></div>");
+        html.Append("<p class=\"small muted\">Or try the bundled sample: <a href=\"/usage?sample=voice-support-day\">a day of a voice-support product</a> (4,000 requests).</p>");
+        html.Append("<p class=\"small muted\">An upload is read, answered and forgotten: its figures cannot be shared as a link (the sample's can).</p>");
+        html.Append("</form>");
         return html.ToString();
     }
 
-    /// <summary>The cost per hour as bars (SVG drawn with attributes only, so the page needs no inline style).</summary>
-    private static string HourChart(IReadOnlyList<TimeBucketRow> hours)
+    private static string TierSelect(Site site, string selected, bool invalid)
     {
-        if (hours.Count == 0)
+        var today = DateOnly.FromDateTime(site.Now.UtcDateTime);
+        var current = site.Catalog.TierSchedule.At(today);
+        var html = new StringBuilder($"<select id=\"tier\" name=\"tier\"{(invalid ? " aria-invalid=\"true\"" : "")} aria-describedby=\"tier-hint{(invalid ? " tier-error" : "")}\">");
+        html.Append(Option(UsageSettings.Recommended, "Recommended tier", selected));
+        foreach (var scheme in site.Catalog.TierSchedule.Schemes.OrderBy(s => s == current ? 0 : 1))
         {
-            return "";
-        }
-
-        decimal max = hours.Max(h => h.TotalUsd.Value);
-        const int width = 800, height = 190, left = 56, bottom = 22, top = 12;
-        double step = (width - left) / (double)hours.Count;
-        var svg = new StringBuilder($"<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"byhour-h\" class=\"hours\">");
-        for (int i = 0; i <= 4; i++)
-        {
-            double y = top + ((height - bottom - top) * (1 - (i / 4.0)));
-            decimal value = max * i / 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#e5e7eb\"/><text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"11\" fill=\"#6b7280\">{E(Money.Cents(new Planner.Core.Units.Usd(value)))}</text>");
-        }
-
-        for (int i = 0; i < hours.Count; i++)
-        {
-            var h = hours[i];
-            double barHeight = max == 0 ? 0 : (double)(h.TotalUsd.Value / max) * (height - bottom - top);
-            double x = left + (i * step) + 1;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{Math.Max(1, step - 2):0.#}\" height=\"{barHeight:0.#}\" rx=\"2\" fill=\"#6366f1\"><title>{h.Start.UtcDateTime:yyyy-MM-dd HH}:00 UTC: {E(Money.Cents(h.TotalUsd))}, {h.Requests:N0} requests</title></rect>");
-            if (hours.Count <= 48 && (i % 3 == 0))
+            string when = scheme == current ? "in effect today" : scheme.EffectiveFrom is { } from && from > today ? $"from {from:yyyy-MM-dd}" : "earlier scheme, for older traces";
+            html.Append($"<optgroup label=\"{E(scheme.Names)} ({E(when)})\">");
+            foreach (var tier in scheme.Tiers)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (step / 2):0.#}\" y=\"{height - 6}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#6b7280\">{h.Start.UtcDateTime:HH}h</text>");
-            }
-        }
-
-        svg.Append("</svg>");
-        return $"<section class=\"card\" aria-labelledby=\"byhour-h\"><div class=\"section-head\"><h2 id=\"byhour-h\">By hour</h2><span class=\"small muted\">cost per hour (UTC); hover a bar for its figures</span></div>{svg}</section>";
-    }
-
-    /// <summary>The report as CSV, from the record: one row per model and meter, then per day, exact figures.</summary>
-    internal static string Csv(PriceResult report)
-    {
-        var csv = new StringBuilder("section,key,meter,requests,cost_usd\n");
-        foreach (var row in report.ByModel)
-        {
-            foreach (var info in MeterTable.All.Where(i => row.ByMeterUsd[i.Meter].Value != 0))
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"model,{row.Model},{info.JsonKey},,{Downloads.Exact(row.ByMeterUsd[info.Meter])}\n");
+                html.Append(Option(tier.Name.Key, tier.Name.DisplayName, selected));
             }
 
-            csv.Append(CultureInfo.InvariantCulture, $"model,{row.Model},total,{row.Requests},{Downloads.Exact(row.TotalUsd)}\n");
+            html.Append("</optgroup>");
         }
 
-        foreach (var day in report.PerDay)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"day,{day.Start.UtcDateTime:yyyy-MM-dd},total,{day.Requests},{Downloads.Exact(day.TotalUsd)}\n");
-        }
-
-        csv.Append(CultureInfo.InvariantCulture, $"total,,total,{report.RequestsBilled},{Downloads.Exact(report.TotalUsd)}\n");
-        return csv.ToString();
+        html.Append(Option(UsageSettings.None, "Don't simulate (price only; daily usage exports)", selected));
+        html.Append("</select>");
+        return html.ToString();
     }
 
-    private static string Bar(decimal value, decimal total)
-    {
-        double share = total == 0 ? 0 : (double)(value / total);
-        return string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 100 12\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"back\" width=\"100\" height=\"12\" rx=\"3\"/><rect class=\"fill\" width=\"{share * 100:0.##}\" height=\"12\" rx=\"3\"/></svg><span class=\"small muted\">{Share(value, total)}</span>");
-    }
+    private static string Option(string value, string label, string selected) =>
+        $"<option value=\"{E(value)}\"{(value == selected ? " selected" : "")}>{E(label)}</option>";
 
-    private static string Share(decimal value, decimal total) =>
-        total == 0 ? "—" : (value / total * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Invalid(string name, IReadOnlyDictionary<string, string> errors) =>
+        $" aria-describedby=\"{name}-hint{(errors.ContainsKey(name) ? $" {name}-error" : "")}\"{(errors.ContainsKey(name) ? " aria-invalid=\"true\"" : "")}";
+
+    private static string Field(string name, string label, string input, string hint, IReadOnlyDictionary<string, string> errors) =>
+        $"<div class=\"field\"><label for=\"{name}\">{E(label)}</label>{input}<span class=\"hint\" id=\"{name}-hint\">{E(hint)}</span>"
+        + (errors.TryGetValue(name, out var error) ? $"<span class=\"error\" id=\"{name}-error\" role=\"alert\">{E(error)}</span>" : "") + "</div>";
 }

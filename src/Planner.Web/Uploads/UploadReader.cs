@@ -18,8 +18,14 @@ public static class UploadReader
 {
     /// <summary>Reads the request's form fields and hands the first file part to <paramref name="use"/>.</summary>
     /// <exception cref="PlannerException">Not a multipart form, no file, or a file Core refuses (its message, naming the upload).</exception>
+    public static Task<T> ReadAsync<T>(HttpRequest request, long limit, ModelCatalog catalog, Func<IReadOnlyDictionary<string, string>, TraceOptions> options,
+        Func<IUsageSource, string, IReadOnlyDictionary<string, string>, T> use, CancellationToken cancellation) =>
+        ReadAsync(request, limit, catalog, options, use, null, cancellation);
+
+    /// <summary>As the other overload; a file part before the one named 'file' (a Costs export beside the usage) goes to
+    /// <paramref name="other"/> (its field name, its file name cut to the last segment, its body) instead; an empty one is skipped.</summary>
     public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, ModelCatalog catalog, Func<IReadOnlyDictionary<string, string>, TraceOptions> options,
-        Func<IUsageSource, string, IReadOnlyDictionary<string, string>, T> use, CancellationToken cancellation)
+        Func<IUsageSource, string, IReadOnlyDictionary<string, string>, T> use, Func<string, string, Stream, CancellationToken, Task>? other, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength is { } length && length > limit)
@@ -50,6 +56,17 @@ public static class UploadReader
             }
 
             string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (disposition.IsFileDisposition() && other is not null && name != "file")
+            {
+                string otherName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                if (otherName.Length > 0)
+                {
+                    await other(name, SafeName(otherName), section.Body, cancellation).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
             if (disposition.IsFileDisposition())
             {
                 string fileName = SafeName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);

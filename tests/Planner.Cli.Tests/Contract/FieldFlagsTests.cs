@@ -28,6 +28,9 @@ public class FieldFlagsTests
     [Theory]
     [InlineData("at most 0.79% above the true value", "at most 0.79% above the true value")]
     [InlineData("tier 2 carries it; set usage_input_tokens to text", "tier 2 carries it; set --usage-input-tokens to text")]
+    [InlineData("latency model (not documented by OpenAI); set with `ttft`", "latency model (not documented by OpenAI); set with --ttft")]
+    [InlineData("detected unless `format` named it; an `unknown` word stays", "detected unless --format named it; an `unknown` word stays")]
+    [InlineData("an assumption (override with audio_in_rate / audio_out_rate)", "an assumption (override with --audio-in-rate / --audio-out-rate)")]
     public void InProse_RenamesOnlySnakeCaseFieldNames(string prose, string expected)
     {
         FieldFlags.InProse(prose).Should().Be(expected);
@@ -40,6 +43,15 @@ public class FieldFlagsTests
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("queue_delay_percentiles = at most").And.NotContain("= --at most");
+    }
+
+    [Fact]
+    public void Cli_SimulateAssumptions_NameTheFlags_WhereTheContractNamesFields()
+    {
+        var result = CliRunner.Run("simulate", "data/traces/voice-support-day.csv", "--tier", "2");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("set with --ttft").And.Contain("set with --output-tps").And.Contain("set with --burst-window").And.NotContain("`");
     }
 
     [Fact]

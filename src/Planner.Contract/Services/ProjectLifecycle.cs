@@ -1,13 +1,14 @@
 using System.Globalization;
+using Planner.Contract.Queries;
 using Planner.Core;
 using Planner.Core.Catalog;
 using Planner.Core.Migration;
 using Planner.Core.Projection;
 
-namespace Planner.Cli.Commands;
+namespace Planner.Contract.Services;
 
 /// <summary><c>project</c>'s lifecycle step: traffic on a model that shuts down inside the horizon moves to
-/// --migrate-to (default: the recommended replacement) from the shutdown day, or the command stops under --no-migrate;
+/// migrate_to (default: the recommended replacement) from the shutdown day, or the projection stops under no_migrate;
 /// afterwards, warnings for deprecated models and monthly usage limits.</summary>
 public sealed class ProjectLifecycle
 {
@@ -20,23 +21,26 @@ public sealed class ProjectLifecycle
         Calendar = calendar;
     }
 
+    /// <summary>The workload with its streams split at shutdowns.</summary>
     public Workload Workload { get; }
 
+    /// <summary>The moves, in order.</summary>
     public IReadOnlyList<MigrationStep> Steps { get; }
 
+    /// <summary>The horizon.</summary>
     public ProjectionCalendar Calendar { get; }
 
-    /// <summary>Splits streams at shutdowns inside the horizon.</summary>
-    /// <exception cref="PlannerException">--no-migrate with a shutdown in the horizon, or no model to move to.</exception>
-    public static ProjectLifecycle Apply(ModelCatalog catalog, ProjectCommand.Settings settings, Workload workload, int months, Func<DateTimeOffset> clock)
+    /// <summary>Splits streams at shutdowns inside the horizon from <paramref name="start"/>; a call moves with its
+    /// call shape re-planned on the new model (priced at <paramref name="at"/>).</summary>
+    /// <exception cref="PlannerException">no_migrate with a shutdown in the horizon, or no model to move to.</exception>
+    public static ProjectLifecycle Apply(ModelCatalog catalog, ProjectQuery query, Workload workload, DateOnly start, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(workload);
-        var calendar = new ProjectionCalendar(settings.StartDay(clock), months);
-        var at = settings.Instant(clock);
-        var (moved, steps) = ShutdownMigration.Apply(workload, calendar, from => Destination(catalog, settings, from, calendar),
-            (stream, to) => settings.IsCallUnit ? CallWorkload.Usage(to, settings.Rates(catalog.RatesFor(to.Model)), settings, at) : stream.Usage);
+        var calendar = new ProjectionCalendar(start, query.Months);
+        var (moved, steps) = ShutdownMigration.Apply(workload, calendar, from => Destination(catalog, query, from, calendar),
+            (stream, to) => query.IsCallUnit ? query.ToCallUsage(to, query.Rates(catalog.RatesFor(to.Model)), at) : stream.Usage);
         var lifecycle = new ProjectLifecycle(moved, steps, calendar);
         foreach (var stream in workload.Streams)
         {
@@ -74,22 +78,22 @@ public sealed class ProjectLifecycle
     public string Label(string source) =>
         Steps.Aggregate(source, (label, step) => label + $" -> {step.To} from {Date(step.Shutdown)}");
 
-    private static ResolvedModel? Destination(ModelCatalog catalog, ProjectCommand.Settings settings, ResolvedModel from, ProjectionCalendar calendar)
+    private static ResolvedModel? Destination(ModelCatalog catalog, ProjectQuery query, ResolvedModel from, ProjectionCalendar calendar)
     {
-        if (settings.NoMigrate)
+        if (query.NoMigrate)
         {
             return null;
         }
 
-        if (settings.MigrateTo is { } to)
+        if (query.MigrateTo is { } to)
         {
             return catalog.Resolve(to);
         }
 
         return from.Replacement is { } replacement
             ? catalog.Resolve(replacement)
-            : throw new PlannerException(PlannerErrorKind.AfterShutdown,
-                $"{from.BillingId} shuts down on {Date(from.Shutdown!.Value)}, inside the horizon from {Date(calendar.Start)}, and has no recommended replacement: give --migrate-to MODEL");
+            : throw new PlannerException(PlannerErrorKind.AfterShutdown, "migrate_to",
+                $"{from.BillingId} shuts down on {Date(from.Shutdown!.Value)}, inside the horizon from {Date(calendar.Start)}, and has no recommended replacement: give migrate_to MODEL");
     }
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
