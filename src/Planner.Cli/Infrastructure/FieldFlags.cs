@@ -138,7 +138,8 @@ internal static class FieldFlags
 
     /// <summary>The message with its field names replaced by flags. A snake_case name with an underscore is never an
     /// ordinary word and is replaced anywhere; a one-word name (<c>models</c>, <c>at</c>) only where a field is named:
-    /// at the start ("requests must be ..."), after "e.g.", "(" or a leading "give" ("e.g. tier 1", "give turns or minutes"),
+    /// at the start ("requests must be ..."), after "e.g.", "with", "without", "(" or a leading "give" ("e.g. tier 1",
+    /// "give turns or minutes", "apply only with trace"),
     /// in a list or a run joined by "or"/"and" ("turns or minutes is required, e.g. turns 8 or minutes 4"), so
     /// "at least two models" stays English.</summary>
     public static string Message(FieldError error)

@@ -37,6 +37,7 @@ public static class ApiEndpoints
             PlannerJson.Context.ConversationResult, (query, site) => ConversationService.Run(query, site.Catalog, site.Now));
         Endpoint<ProjectQuery, ProjectResult>(api, "/project", "Monthly cost over a horizon as a distribution", "The same record as `planner project --json` for a request shape (requests_per_day) or a call shape (calls_per_day).",
             PlannerJson.Context.ProjectResult, (query, site) => ProjectService.Run(query, site.Catalog, trace: null, site.Now));
+        ProjectTraceEndpoint.Map(api);
         FileEndpoint<PriceQuery, PriceResult>(api, "/price", "The exact cost of an uploaded trace or usage file", "The same record as `planner price FILE --json`.",
             PlannerJson.Context.PriceResult, (query, site, source) => PriceService.Run(query, site.Catalog, source), (result, name) => result with { Trace = name });
         FileEndpoint<SimulateQuery, SimulateResult>(api, "/simulate", "An uploaded trace replayed against a tier's limits", "The same record as `planner simulate FILE --json`.",

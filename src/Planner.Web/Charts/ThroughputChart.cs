@@ -46,6 +46,7 @@ public static class ThroughputChart
         plot.Font.Set(Fonts.Sans);
         double top = 100;
         int color = 0;
+        double first = double.MaxValue, last = double.MinValue;
         foreach (var model in result.Models)
         {
             if (model.Minutes.Count == 0)
@@ -59,6 +60,8 @@ public static class ThroughputChart
                 .Select(g => (X: g[0].Minute.UtcDateTime.ToOADate(), Requests: g.Max(m => m.Requests), Tokens: g.Max(m => m.Tokens)))
                 .ToList();
             double[] xs = [.. points.Select(p => p.X)];
+            first = Math.Min(first, xs[0]);
+            last = Math.Max(last, xs[^1]);
             foreach (var (limit, values, what, pattern) in new[]
             {
                 (model.RpmLimit, points.Select(p => (double)p.Requests).ToArray(), "requests/min (RPM)", LinePattern.Solid),
@@ -76,7 +79,7 @@ public static class ThroughputChart
                 line.Color = Palette[color % Palette.Length];
                 line.LineWidth = 1.5f;
                 line.LinePattern = pattern;
-                line.MarkerSize = 0;
+                line.MarkerSize = points.Count <= 60 ? 4 : 0;
                 line.LegendText = $"{model.Model} {what}";
             }
 
@@ -93,8 +96,21 @@ public static class ThroughputChart
             plot.Title($"Throughput against the limits at {tier}");
         }
 
-        plot.Axes.DateTimeTicksBottom();
-        plot.XLabel("Time (UTC)");
+        // Times of day on a one-day trace, dates with them on a longer one; a trace of a few minutes still spans ten.
+        var axis = plot.Axes.DateTimeTicksBottom();
+        bool oneDay = first <= last && DateTime.FromOADate(first).Date == DateTime.FromOADate(last).Date;
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = d => d.ToString(oneDay ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        if (first <= last)
+        {
+            double pad = Math.Max((last - first) * 0.02, TimeSpan.FromMinutes(1).TotalDays);
+            plot.Axes.SetLimitsX(first - pad, Math.Max(last + pad, first + TimeSpan.FromMinutes(10).TotalDays));
+        }
+
+        plot.XLabel(oneDay && first <= last ? $"Time (UTC) on {DateTime.FromOADate(first):yyyy-MM-dd}" : "Time (UTC)");
         plot.YLabel("% of the tier's limit, busiest minute");
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture) + "%" };
         plot.Axes.SetLimitsY(0, top * 1.08);

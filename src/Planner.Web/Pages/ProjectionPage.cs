@@ -37,6 +37,13 @@ public static class ProjectionPage
         Model = "gpt-audio-mini", AudioInSeconds = 120, AudioOutSeconds = 60, RequestsPerDay = 1_000, RequestsPerDaySd = 150, Growth = 10, Budget = 3_000,
     };
 
+    /// <summary>The example's fields as a query string ("?model=gpt-audio-mini&amp;...").</summary>
+    public static string ExampleQueryString { get; } = Html.Html.Query(
+    [
+        new("model", Example.Model), new("audio_in_seconds", "120"), new("audio_out_seconds", "60"), new("requests_per_day", "1000"),
+        new("requests_per_day_sd", "150"), new("growth", "10"), new("budget", "3000"),
+    ]);
+
     /// <summary>The query the page shows (the example on a first visit), with every problem on <paramref name="form"/>:
     /// <see cref="ProjectQuery.Validate()"/>'s (the CLI's messages, by field), the page's own limits, and models the
     /// catalog does not know.</summary>
@@ -136,7 +143,8 @@ public static class ProjectionPage
         if (result is not null)
         {
             var start = (form.Submitted ? QueryBinder.FromQuery<ProjectQuery>(query).Query : Example).StartDay(site.Now);
-            html.Append(Results(result, start, QueryString(query)));
+            // A first visit shows the example: its links (downloads, the API, the link to share) carry the example's fields.
+            html.Append(Results(result, start, form.Submitted ? QueryString(query) : ExampleQueryString));
         }
 
         html.Append("</div></div>");
@@ -195,7 +203,7 @@ public static class ProjectionPage
             html.Append("<div class=\"banner warn notices\" role=\"status\"><ul>");
             foreach (var warning in result.Warnings)
             {
-                html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {E(warning.Message)}</li>");
+                html.Append($"<li><strong>{E(Label(warning.Key))}</strong>: {Prose(warning.Message)}</li>");
             }
 
             html.Append("</ul></div>");
@@ -234,7 +242,7 @@ public static class ProjectionPage
             html.Append("<section class=\"card\" aria-labelledby=\"assume-h\"><h2 id=\"assume-h\">Assumptions</h2><ul class=\"notes\">");
             foreach (var a in result.Assumptions)
             {
-                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {E(a.Value)}</span>: {E(a.Why)}</li>");
+                html.Append($"<li><span class=\"mono\">{E(a.Name)} = {Prose(a.Value)}</span>: {Prose(a.Why)}</li>");
             }
 
             html.Append("</ul></section>");

@@ -32,7 +32,7 @@ public static partial class UsagePage
         html.Append("<h3>By line item</h3><div class=\"table-wrap\"><table><caption class=\"sr-only\">Planner and the bill per day, model and meter</caption><thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Model</th><th scope=\"col\">Meter</th><th scope=\"col\">Billed line item</th><th scope=\"col\" class=\"num\">Planner</th><th scope=\"col\" class=\"num\">Billed</th><th scope=\"col\" class=\"num\">Difference</th><th scope=\"col\">Within tolerance</th></tr></thead><tbody>");
         foreach (var item in result.LineItems)
         {
-            html.Append($"<tr data-row=\"line_item\"><td>{item.Day:yyyy-MM-dd}</td><th scope=\"row\">{E(item.Model)}</th><td>{E(item.MeterLabel)}</td><td class=\"small\">{(item.LineItem is { } li ? E(li) : "<span class=\"muted\">nothing billed</span>")}</td><td class=\"num\">{E(Money.Exact(item.PlannerUsd))}</td><td class=\"num\">{E(Money.Exact(item.BilledUsd))}</td><td class=\"num\" data-figure=\"difference\">{E(Money.Exact(item.DifferenceUsd))}</td><td>{(item.Exceeded ? "<strong>no</strong>" : "yes")}</td></tr>");
+            html.Append($"<tr data-row=\"line_item\"><td class=\"nowrap\">{item.Day:yyyy-MM-dd}</td><th scope=\"row\" class=\"nowrap\">{E(item.Model)}</th><td>{E(item.MeterLabel)}</td><td class=\"small\">{(item.LineItem is { } li ? E(li) : "<span class=\"muted\">nothing billed</span>")}</td><td class=\"num\">{E(Money.Exact(item.PlannerUsd))}</td><td class=\"num\">{E(Money.Exact(item.BilledUsd))}</td><td class=\"num\" data-figure=\"difference\">{E(Money.Exact(item.DifferenceUsd))}</td><td>{(item.Exceeded ? "<strong>no</strong>" : "yes")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

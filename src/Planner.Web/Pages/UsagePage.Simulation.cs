@@ -37,11 +37,13 @@ public static partial class UsagePage
         }
 
         html.Append($"<p class=\"small muted\">The lowest tier where {E(objective)}, and whose monthly usage limit covers the projected month. Every tier of the scheme in effect on the file's first day, replayed against its rate limits:</p>");
-        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">Each tier's outcome</caption><thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Meets the objective</th><th scope=\"col\" class=\"num\">P99 delay</th><th scope=\"col\" class=\"num\">Max delay</th><th scope=\"col\" class=\"num\">Throttled</th><th scope=\"col\" class=\"num\">Peak concurrency</th><th scope=\"col\">Why</th></tr></thead><tbody>");
+        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">Each tier's outcome</caption><thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Meets the objective</th><th scope=\"col\" class=\"num\">P99 delay</th><th scope=\"col\" class=\"num\">Max delay</th>");
+        html.Append(result.OnLimit == "retry" ? "<th scope=\"col\" class=\"num\">Throttled</th>" : "");
+        html.Append("<th scope=\"col\">Why</th></tr></thead><tbody>");
         foreach (var tier in result.Tiers)
         {
             bool recommended = tier.Tier == result.RecommendedTier;
-            html.Append($"<tr{(recommended ? " class=\"best\"" : "")}><th scope=\"row\">{E(TierLabel(tier.Tier))}{(recommended ? " <span class=\"badge active\">recommended</span>" : "")}</th><td>{(tier.MeetsObjectives ? "yes" : "no")}</td><td class=\"num\">{Seconds(tier.QueueDelayP99Seconds)}</td><td class=\"num\">{Seconds(tier.QueueDelayMaxSeconds)}</td><td class=\"num\">{(tier.ThrottledRequests is { } t ? N(t) : "—")}</td><td class=\"num\">{(tier.PeakConcurrency is { } c ? N(c) : "—")}</td><td class=\"small\">{E(tier.Reason)}</td></tr>");
+            html.Append($"<tr{(recommended ? " class=\"best\"" : "")}><th scope=\"row\">{E(TierLabel(tier.Tier))}{(recommended ? " <span class=\"badge active\">recommended</span>" : "")}</th><td>{(tier.MeetsObjectives ? "yes" : "no")}</td><td class=\"num\">{Seconds(tier.QueueDelayP99Seconds)}</td><td class=\"num\">{Seconds(tier.QueueDelayMaxSeconds)}</td>{(result.OnLimit == "retry" ? $"<td class=\"num\">{(tier.ThrottledRequests is { } t ? N(t) : "—")}</td>" : "")}<td class=\"small why\">{E(tier.Reason)}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
@@ -77,10 +79,10 @@ public static partial class UsagePage
         }
 
         html.Append("<h3>Throughput against the limits</h3>");
-        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">Per model: the busiest minute against the tier's limits</caption><thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"num\">RPM limit</th><th scope=\"col\" class=\"num\">Busiest minute (requests)</th><th scope=\"col\" class=\"num\">TPM limit</th><th scope=\"col\" class=\"num\">Busiest minute (tokens)</th><th scope=\"col\" class=\"num\">Peak use of RPM / TPM</th></tr></thead><tbody>");
+        html.Append("<div class=\"table-wrap\"><table><caption class=\"sr-only\">Per model: the busiest minute (peak RPM and TPM) against the tier's limits</caption><thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"num\">RPM limit</th><th scope=\"col\" class=\"num\">Peak RPM</th><th scope=\"col\" class=\"num\">TPM limit</th><th scope=\"col\" class=\"num\">Peak TPM</th><th scope=\"col\" class=\"num\">Peak use (RPM / TPM)</th></tr></thead><tbody>");
         foreach (var model in result.Models)
         {
-            html.Append($"<tr><th scope=\"row\">{E(model.Model)}</th><td class=\"num\">{N(model.RpmLimit)}</td><td class=\"num\">{N(model.PeakMinuteRpm)}</td><td class=\"num\">{N(model.TpmLimit)}</td><td class=\"num\">{N(model.PeakMinuteTpm)}</td><td class=\"num\">{Percent((double)model.RpmUtilisationPeak)} / {Percent((double)model.TpmUtilisationPeak)}</td></tr>");
+            html.Append($"<tr><th scope=\"row\" class=\"nowrap\">{E(model.Model)}</th><td class=\"num\">{N(model.RpmLimit)}</td><td class=\"num\">{N(model.PeakMinuteRpm)}</td><td class=\"num\">{N(model.TpmLimit)}</td><td class=\"num\">{N(model.PeakMinuteTpm)}</td><td class=\"num\">{Percent((double)model.RpmUtilisationPeak)} / {Percent((double)model.TpmUtilisationPeak)}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

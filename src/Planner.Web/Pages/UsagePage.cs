@@ -133,7 +133,7 @@ public static partial class UsagePage
             }
             else
             {
-                html.Append($"<p class=\"small muted\">Share these figures with this page's link (<a href=\"/usage{E(Query([new("sample", sample), new("tier", settings.Tier), new("tolerance", settings.Reconcile.Tolerance)]))}\">link</a>).</p>");
+                html.Append($"<div class=\"downloads\"><a class=\"button secondary\" href=\"/usage{E(Query([new("sample", sample), new("tier", settings.Tier), new("tolerance", settings.Reconcile.Tolerance)]))}\">Link to these figures</a></div>");
             }
 
             if (report.Recommendation is { } recommendation)

@@ -22,6 +22,41 @@ public class ProjectQueryTests
     }
 
     [Fact]
+    public void Validate_WithoutATrace_NeedsAModelAndADailyVolume_AndRefusesTraceOnlyFields()
+    {
+        new ProjectQuery { Fit = "lognormal", By = "model" }.Validate().Should().Equal(
+            new FieldError("by", "by groups a trace's costs; give it with trace"),
+            new FieldError("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"),
+            new FieldError("requests_per_day", "requests_per_day is required without trace, e.g. requests_per_day 1000"),
+            new FieldError("fit", "fit and skip_invalid apply only with trace"));
+    }
+
+    [Fact]
+    public void Validate_WithATrace_RefusesARequestShapeBesideIt()
+    {
+        new ProjectQuery { RequestsPerDay = 10, Fit = "lognormal", By = "model" }.Validate(withTrace: true).Should().Equal(
+            new FieldError("requests_per_day", "give trace or a request shape with requests_per_day, not both"));
+    }
+
+    [Fact]
+    public void Validate_CallVolume_ReportsEveryProblemByFieldName()
+    {
+        new ProjectQuery { Model = "gpt-audio-mini", CallsPerDay = -1, CallsPerDaySd = -2, MinutesMean = 2_000, UserAudioSeconds = 10 }.Validate().Should().Equal(
+            new FieldError("calls_per_day", "calls_per_day must be 0 to 1,000,000,000, got -1"),
+            new FieldError("calls_per_day_sd", "calls_per_day_sd must be 0 to 1,000,000,000, got -2"),
+            new FieldError("minutes_mean", "minutes_mean must be > 0 and at most 1,440, got 2000"));
+    }
+
+    [Theory]
+    [InlineData("give trace or a request shape with requests_per_day, not both", "give --trace or a request shape with --requests-per-day, not both")]
+    [InlineData("fit and skip_invalid apply only with trace", "--fit and --skip-invalid apply only with --trace")]
+    [InlineData("a call shape needs calls_per_day N", "a call shape needs --calls-per-day N")]
+    public void CliMessages_NameTheFlags(string message, string cli)
+    {
+        Planner.Cli.Infrastructure.FieldFlags.Message(new FieldError("requests_per_day", message)).Should().Be(cli);
+    }
+
+    [Fact]
     public void Defaults_AreTheCliDefaults()
     {
         var query = new ProjectQuery();

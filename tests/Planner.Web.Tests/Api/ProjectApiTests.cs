@@ -83,6 +83,43 @@ public class ProjectApiTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [Fact]
+    public async Task TraceUpload_ProjectsTheTrace_AndItsExactSplitByModelAddsUpToTheTracesTotal()
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("1"), "months" },
+            { new StringContent("200"), "runs" },
+            { new StringContent("model"), "by" },
+            { new ByteArrayContent(File.ReadAllBytes(SampleTrace.Path)), "file", "voice-support-day.csv" },
+        };
+
+        var response = await host.Client.PostAsync("/api/project/trace", content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, root.GetRawText());
+        root.GetProperty("source").GetString().Should().StartWith("voice-support-day.csv (");
+        root.GetProperty("runs").GetInt32().Should().Be(200);
+        root.GetProperty("by").GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("total_usd").GetDecimal()).Should().Be(SampleTrace.ExactTotal());
+    }
+
+    [Fact]
+    public async Task TraceUpload_ARequestShapeBesideTheTrace_Answers400ByFieldName()
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("1000"), "requests_per_day" },
+            { new ByteArrayContent(File.ReadAllBytes(SampleTrace.Path)), "file", "voice-support-day.csv" },
+        };
+
+        var response = await host.Client.PostAsync("/api/project/trace", content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        json.RootElement.GetProperty("errors")[0].GetProperty("message").GetString().Should().Be("give trace or a request shape with requests_per_day, not both");
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentsTheProjectEndpointAndItsFields()
     {
         using var json = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi.json"));
@@ -91,5 +128,6 @@ public class ProjectApiTests(WebHost host) : IClassFixture<WebHost>
         path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .Should().Contain(["model", "requests_per_day", "requests_per_day_sd", "months", "growth", "budget", "calls_per_day", "migrate_to"]);
         path.TryGetProperty("post", out _).Should().BeTrue();
+        json.RootElement.GetProperty("paths").TryGetProperty("/api/project/trace", out _).Should().BeTrue();
     }
 }

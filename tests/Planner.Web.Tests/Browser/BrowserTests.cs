@@ -51,7 +51,7 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         decimal total = SampleTrace.ExactTotal();
         (await page.Locator("[data-figure=total]").InnerTextAsync()).Should().Be(SampleTrace.Cents(total));
-        (await page.Locator(".kpi.primary .sub").InnerTextAsync()).Should().Be("exact: " + SampleTrace.Exact(total));
+        (await page.Locator(".kpi.primary:has([data-figure=total]) .sub").InnerTextAsync()).Should().Be("exact: " + SampleTrace.Exact(total));
         problems.Should().BeEmpty();
         await BrowserHost.ScreenshotAsync(page, "usage");
     }
@@ -113,10 +113,10 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         await BrowserHost.ScreenshotAsync(page, name);
 
         // The README's screenshots: PLANNER_DOCS_SCREENSHOTS=docs dotnet test tests/Planner.Web.Tests --filter EveryPage (docs/web.md).
-        if (Environment.GetEnvironmentVariable("PLANNER_DOCS_SCREENSHOTS") is { Length: > 0 } docs && name is "cost-page" or "projection")
+        if (Environment.GetEnvironmentVariable("PLANNER_DOCS_SCREENSHOTS") is { Length: > 0 } docs && name is "cost-page" or "projection" or "usage-sample")
         {
             await page.SetViewportSizeAsync(1280, 1100);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(docs), $"web-{name.Replace("-page", "", StringComparison.Ordinal)}.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(docs), $"web-{name.Replace("-page", "", StringComparison.Ordinal).Replace("-sample", "", StringComparison.Ordinal)}.png") });
         }
     }
 

@@ -44,6 +44,23 @@ public partial class ProjectionPageTests(WebHost host) : IClassFixture<WebHost>
         csv.Split('\n')[1].Split(',')[3].Should().Be(month.ToString("0.######", CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task ProjectionPage_FirstVisit_LinksTheExampleToTheApi_WhichAnswersTheSameFirstMonth()
+    {
+        string html = await host.Client.GetStringAsync("/projection");
+        string link = System.Net.WebUtility.HtmlDecode(ApiLinkRegex().Match(html).Groups[1].Value);
+
+        link.Should().StartWith("/api/project?model=gpt-audio-mini");
+        var response = await host.Client.GetAsync(link);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        decimal p50 = json.RootElement.GetProperty("months")[0].GetProperty("p50_usd").GetDecimal();
+        Figure(html, "month_1").Should().Be("$" + Math.Round(p50, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex("href=\"(/api/project[^\"]*)\"")]
+    private static partial Regex ApiLinkRegex();
+
     private static string Figure(string html, string name) => FigureRegex(name).Match(html) is { Success: true } m ? m.Groups[1].Value : "(missing)";
 
     private static Regex FigureRegex(string name) => new($"data-figure=\"{name}\">([^<]*)<");
