@@ -30,6 +30,12 @@ if (args.Length > 1 && args[0] == "--price-stages")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--profile-jsonl")
+{
+    Planner.Benchmarks.Ingest.ResponseLogProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static long Time(System.Func<long> f)

@@ -10,6 +10,8 @@ namespace Planner.Core.Ingest;
 public abstract class JsonLinesSource : IUsageSource
 {
     private readonly LineBuffer _lines;
+    private readonly string? _file;
+    private readonly ChunkStart? _chunk;
     private readonly UsagePricer _pricer;
     private readonly TraceOptions _options;
     private readonly TraceRejections _rejections;
@@ -20,19 +22,33 @@ public abstract class JsonLinesSource : IUsageSource
     private long _untimed;
     private TraceRequest _last;
     private LineData _data;
+    private bool _readInChunks;
+    private long _chunkedPosition;
 
     private protected JsonLinesSource(string path, string format, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+        : this(File.OpenRead(path), path, new FileInfo(path).Length, path, format, catalog, options, rejections, null)
     {
+    }
+
+    /// <summary>A source over <paramref name="stream"/> (owned, disposed with the source), named <paramref name="name"/>
+    /// in messages; <paramref name="file"/> is the file behind it when it may be read again in chunks, else null.</summary>
+    private protected JsonLinesSource(Stream stream, string name, long length, string? file, string format, ModelCatalog catalog, TraceOptions options, TraceRejections rejections, ChunkStart? chunk)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rejections);
-        Path = path;
+        Path = name;
         Format = format;
+        Catalog = catalog;
+        _file = file;
         _options = options;
         _rejections = rejections;
+        _chunk = chunk;
+        _untimed = chunk?.Untimed ?? 0;
         _pricer = new UsagePricer(catalog, options);
-        FileLength = new FileInfo(path).Length;
-        _lines = new LineBuffer(File.OpenRead(path));
+        FileLength = length;
+        _lines = new LineBuffer(stream, chunk is null ? 1 << 20 : (int)Math.Clamp(length + 1, 4096, 1 << 20));
     }
 
     public string Path { get; }
@@ -46,6 +62,22 @@ public abstract class JsonLinesSource : IUsageSource
     /// <summary>Lines that were not requests (other event types), counted and skipped.</summary>
     public long Skipped { get; private set; }
 
+    /// <summary>The catalog the lines are priced on.</summary>
+    private protected ModelCatalog Catalog { get; }
+
+    /// <summary>Lines read so far (blank ones included): in a chunk, its lines so far.</summary>
+    internal long LinesRead => _lines.LineNumber;
+
+    /// <summary>In a chunk, the first bad line (counted from the chunk's start) and its message without the file; it ended the read.</summary>
+    internal (long Line, string Message)? BadLine { get; private set; }
+
+    /// <summary>In a chunk, true when a line needed what the lines before the chunk left (the count of untimed lines):
+    /// the read stopped there, and the chunk must be read again once that is known.</summary>
+    internal bool NeedsEarlierLines { get; private set; }
+
+    /// <summary>Lines without a timestamp placed so far (from the chunk's start value).</summary>
+    internal long Untimed => _untimed;
+
     /// <summary>Lines skipped, by their type (e.g. "session.created").</summary>
     public IReadOnlyDictionary<string, long> SkippedByType => _skippedByType;
 
@@ -53,7 +85,7 @@ public abstract class JsonLinesSource : IUsageSource
 
     public long FileLength { get; }
 
-    public long BytePosition => _lines.Position;
+    public long BytePosition => _readInChunks || _chunkedPosition > 0 ? _chunkedPosition : _lines.Position;
 
     public bool ConvertedAudioSeconds => false;
 
@@ -70,11 +102,17 @@ public abstract class JsonLinesSource : IUsageSource
     /// <summary>The scratch buffer a parser copies the model name into.</summary>
     private protected Span<byte> ModelName => _modelName;
 
-    private protected TraceOptions Options => _options;
+    internal TraceOptions Options => _options;
 
     public bool TryRead(out TraceRequest request)
     {
-        while (_lines.TryReadLine(out var line))
+        if (_readInChunks || BadLine is not null || NeedsEarlierLines)
+        {
+            request = default;
+            return false;
+        }
+
+        while (NextLine(out var line))
         {
             if (line.Trim(" \t"u8).IsEmpty)
             {
@@ -108,8 +146,15 @@ public abstract class JsonLinesSource : IUsageSource
                 continue;
             }
 
-            RowsRead++;
             long number = _lines.LineNumber;
+            if (result == LineResult.Row && _data.Ticks < 0 && _chunk is { Untimed: null } && _options.UntimedOrigin is not null)
+            {
+                NeedsEarlierLines = true;
+                request = default;
+                return false;
+            }
+
+            RowsRead++;
             if (result == LineResult.Row)
             {
                 kind = Finish(number, out request, out message);
@@ -123,6 +168,13 @@ public abstract class JsonLinesSource : IUsageSource
 
             if (!_options.SkipInvalid)
             {
+                if (_chunk is not null)
+                {
+                    BadLine = (number, message!);
+                    request = default;
+                    return false;
+                }
+
                 throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{Path}:{number}: {message}");
             }
 
@@ -130,8 +182,31 @@ public abstract class JsonLinesSource : IUsageSource
         }
 
         request = default;
-        NoRequests.Check(this, _options);
+        if (_chunk is null)
+        {
+            NoRequests.Check(this, _options);
+        }
+
         return false;
+    }
+
+    /// <summary>The next line; a line too long is the file's error, or in a chunk its bad line.</summary>
+    private bool NextLine(out ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return _lines.TryReadLine(out line);
+        }
+        catch (LineTooLongException e) when (_chunk is not null)
+        {
+            BadLine = (e.Line, e.Message);
+            line = default;
+            return false;
+        }
+        catch (LineTooLongException e)
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{Path}:{e.Line}: {e.Message}");
+        }
     }
 
     public string? GroupOf(UsageGroupBy by) => by == UsageGroupBy.Model && _last.Model is { } model ? model.BillingId : null;
@@ -342,6 +417,69 @@ public abstract class JsonLinesSource : IUsageSource
         _lastLine = line;
         request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, cost);
         return null;
+    }
+
+    /// <summary>Opens the same kind of source on one chunk of the file (<see cref="JsonLinesChunks"/>).</summary>
+    private protected abstract JsonLinesSource OpenChunk(Stream stream, long length, TraceRejections rejections, ChunkStart start);
+
+    /// <summary>Whether this format's lines can be read in chunks (each line stands alone).</summary>
+    private protected virtual bool Chunkable => true;
+
+    internal JsonLinesSource Chunk(Stream stream, long length, TraceRejections rejections, ChunkStart start) => OpenChunk(stream, length, rejections, start);
+
+    /// <summary>Reads the whole file in line-aligned chunks on every core (<see cref="TraceOptions.Chunking"/>), each into a
+    /// sink of its own from <paramref name="sinkFor"/> (called on the chunk's thread with the chunk's source), handed to
+    /// <paramref name="merge"/> in file order with the lines before its chunk. Rows, rejections (in line order, with their
+    /// lines in the file), skipped lines, assumptions and the first bad line are those of a sequential read.</summary>
+    /// <returns>False, having read nothing, when the input is read sequentially instead: a stream, a file under
+    /// <see cref="TraceChunking.FromBytes"/>, a simulation (which checks time order line by line), a format whose lines
+    /// depend on the lines before them, or lines already read.</returns>
+    public bool ReadAllInChunks<TSink>(Func<IUsageSource, TSink> sinkFor, Action<TSink, long> merge, Action<IUsageSource>? onProgress)
+        where TSink : ITraceSink
+    {
+        ArgumentNullException.ThrowIfNull(sinkFor);
+        ArgumentNullException.ThrowIfNull(merge);
+        if (_file is null || _chunk is not null || !Chunkable || _options.ForSimulation || _readInChunks || _lines.LineNumber > 0
+            || FileLength < _options.Chunking.FromBytes)
+        {
+            return false;
+        }
+
+        using var file = File.OpenHandle(_file, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        long length = RandomAccess.GetLength(file);
+        long[] starts = JsonLinesChunks.Plan(file, length, _options.Chunking);
+        if (starts.Length < 2)
+        {
+            return false;
+        }
+
+        Action<long>? progress = onProgress is null ? null : read =>
+        {
+            _chunkedPosition = read;
+            onProgress(this);
+        };
+        var read = JsonLinesChunks.Read(this, file, length, starts, sinkFor, merge, progress);
+        _readInChunks = true;
+        _chunkedPosition = length;
+        RowsRead = read.RowsRead;
+        RowsPriced = read.RowsPriced;
+        Skipped = read.Skipped;
+        _untimed = read.Untimed;
+        foreach (var (type, count) in read.SkippedByType)
+        {
+            _skippedByType[type] = _skippedByType.GetValueOrDefault(type) + count;
+        }
+
+        foreach (string assumption in read.Assumptions)
+        {
+            if (!_assumptions.Contains(assumption))
+            {
+                _assumptions.Add(assumption);
+            }
+        }
+
+        NoRequests.Check(this, _options);
+        return true;
     }
 
     public void Dispose()

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Planner.Core.Ingest;
@@ -21,10 +20,21 @@ internal static class JsonSkip
     public const int MaxDepth = 64;
 
     // Outside strings, between structure: numbers, true/false/null, separators and white space.
-    private static readonly SearchValues<byte> Plain = SearchValues.Create("0123456789+-.eEtrufalsn,: \t\r\n"u8);
+    private static readonly bool[] IsPlain = Table("0123456789+-.eEtrufalsn,: \t\r\n"u8);
 
     // A number or literal's own characters.
-    private static readonly SearchValues<byte> Scalar = SearchValues.Create("0123456789+-.eEtrufalsn"u8);
+    private static readonly bool[] IsScalar = Table("0123456789+-.eEtrufalsn"u8);
+
+    private static bool[] Table(ReadOnlySpan<byte> members)
+    {
+        bool[] table = new bool[256];
+        foreach (byte b in members)
+        {
+            table[b] = true;
+        }
+
+        return table;
+    }
 
     /// <summary>The index just past the value that starts at <paramref name="start"/> (no white space before it).</summary>
     /// <exception cref="JsonException">The value is truncated or malformed (see the remarks on the type).</exception>
@@ -46,8 +56,12 @@ internal static class JsonSkip
             return Container(line, start);
         }
 
-        int length = line[start..].IndexOfAnyExcept(Scalar);
-        int end = length < 0 ? line.Length : start + length;
+        int end = start;
+        while (end < line.Length && IsScalar[line[end]])
+        {
+            end++;
+        }
+
         if (end == start || first is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n'))
         {
             throw Error(start, "not the start of a JSON value");
@@ -62,6 +76,31 @@ internal static class JsonSkip
     /// frequent in real transcripts) are not stopped at; the contents are then checked for raw control characters
     /// in one more vectorized pass.</remarks>
     public static int String(ReadOnlySpan<byte> line, int at)
+    {
+        // Most strings are short keys and values without escapes: a plain loop ends them before a vectorized search
+        // has started. Anything else (an escape, a control character, a long string) takes the search from the start.
+        int limit = Math.Min(line.Length, at + ShortString);
+        for (int i = at; i < limit; i++)
+        {
+            byte b = line[i];
+            if (b == (byte)'"')
+            {
+                return i + 1;
+            }
+
+            if (b == (byte)'\\' || b < 0x20)
+            {
+                break;
+            }
+        }
+
+        return LongString(line, at);
+    }
+
+    /// <summary>How many bytes <see cref="String"/> looks at one by one before it searches.</summary>
+    private const int ShortString = 24;
+
+    private static int LongString(ReadOnlySpan<byte> line, int at)
     {
         int start = at;
         while (true)
@@ -135,13 +174,16 @@ internal static class JsonSkip
                     throw Error(at, "a character that cannot appear here");
             }
 
-            int plain = line[at..].IndexOfAnyExcept(Plain);
-            if (plain < 0)
+            // The gaps between strings and brackets are a few bytes (":", ",", a number): stepped over one by one.
+            while (at < line.Length && IsPlain[line[at]])
+            {
+                at++;
+            }
+
+            if (at >= line.Length)
             {
                 throw Error(line.Length, "an object or array is not closed");
             }
-
-            at += plain;
         }
     }
 

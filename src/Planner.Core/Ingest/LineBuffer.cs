@@ -27,7 +27,7 @@ internal sealed class LineBuffer : IDisposable
     public long Position { get; private set; }
 
     /// <summary>The next line without its line ending; false at the end.</summary>
-    /// <exception cref="PlannerException">A line longer than <see cref="MaxLineBytes"/>.</exception>
+    /// <exception cref="LineTooLongException">A line longer than <see cref="MaxLineBytes"/>.</exception>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)
@@ -82,7 +82,7 @@ internal sealed class LineBuffer : IDisposable
         {
             if (_buffer.Length >= MaxLineBytes)
             {
-                throw new PlannerException(PlannerErrorKind.InvalidTrace, $"line {LineNumber + 1}: longer than {MaxLineBytes >> 20} MiB; not a log of usage lines");
+                throw new LineTooLongException(LineNumber + 1, $"longer than {MaxLineBytes >> 20} MiB; not a log of usage lines");
             }
 
             var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);

@@ -14,6 +14,7 @@ public sealed class OpenAiCsvSource : IUsageSource
     public const string FormatKey = "openai-csv";
 
     private readonly CsvReader _csv;
+    private readonly Stream? _stream;
     private readonly UsagePricer _pricer;
     private readonly TraceOptions _options;
     private readonly List<string> _assumptions = [];
@@ -29,14 +30,15 @@ public sealed class OpenAiCsvSource : IUsageSource
     private long _line;
     private string? _projectValue, _userValue, _apiKeyValue;
 
-    private OpenAiCsvSource(CsvReader csv, string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    private OpenAiCsvSource(CsvReader csv, string path, long length, Stream? stream, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         _csv = csv;
+        _stream = stream;
         Path = path;
         _options = options;
         Rejections = rejections;
         _pricer = new UsagePricer(catalog, options);
-        FileLength = new FileInfo(path).Length;
+        FileLength = length;
         _input = Index(OpenAiCsvColumns.PromptTokens);
         _inName = OpenAiCsvColumns.PromptTokens;
         if (_input < 0)
@@ -119,11 +121,30 @@ public sealed class OpenAiCsvSource : IUsageSource
         var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true });
         try
         {
-            return new OpenAiCsvSource(csv, path, catalog, options, rejections);
+            return new OpenAiCsvSource(csv, path, new FileInfo(path).Length, null, catalog, options, rejections);
         }
         catch
         {
             csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a CSV with OpenAI's columns from <paramref name="stream"/> (owned: disposed with the source), named
+    /// <paramref name="name"/> in messages.</summary>
+    public static OpenAiCsvSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true }, leaveOpen: true);
+        try
+        {
+            return new OpenAiCsvSource(csv, name, stream.CanSeek ? stream.Length : 0, stream, catalog, options, rejections);
+        }
+        catch
+        {
+            csv.Dispose();
+            stream.Dispose();
             throw;
         }
     }
@@ -176,7 +197,11 @@ public sealed class OpenAiCsvSource : IUsageSource
         _ => _slot?.Model.BillingId,
     };
 
-    public void Dispose() => _csv.Dispose();
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _stream?.Dispose();
+    }
 
     private (string? Kind, string? Message) ParseRow()
     {

@@ -20,9 +20,29 @@ public sealed class RealtimeEventSource : JsonLinesSource
     {
     }
 
+    private RealtimeEventSource(Stream stream, string name, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections, ChunkStart? chunk)
+        : base(stream, name, length, file: null, FormatKey, catalog, options, rejections, chunk)
+    {
+    }
+
     /// <summary>Opens a file of Realtime events.</summary>
     public static RealtimeEventSource Open(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
         new(path, catalog, options, rejections);
+
+    /// <summary>Reads from <paramref name="stream"/> (an upload, standard input; disposed with the source), named
+    /// <paramref name="name"/> in messages ("upload.jsonl:12: usage.prompt_tokens: ..."); read once, sequentially.</summary>
+    public static RealtimeEventSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new(stream, name, stream.CanSeek ? stream.Length : 0, catalog, options, rejections, null);
+    }
+
+    private protected override JsonLinesSource OpenChunk(Stream stream, long length, TraceRejections rejections, ChunkStart start) =>
+        new RealtimeEventSource(stream, Path, length, Catalog, Options, rejections, start);
+
+    /// <summary>A response.done takes its model from the last session event before it, which may be in an earlier chunk: read in one piece.</summary>
+    private protected override bool Chunkable => false;
 
     private protected override string ModelField => "session.model";
 

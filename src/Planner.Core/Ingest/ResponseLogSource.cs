@@ -17,9 +17,26 @@ public sealed class ResponseLogSource : JsonLinesSource
     {
     }
 
+    private ResponseLogSource(Stream stream, string name, long length, ModelCatalog catalog, TraceOptions options, TraceRejections rejections, ChunkStart? chunk)
+        : base(stream, name, length, file: null, FormatKey, catalog, options, rejections, chunk)
+    {
+    }
+
     /// <summary>Opens a response log.</summary>
     public static ResponseLogSource Open(string path, ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
         new(path, catalog, options, rejections);
+
+    /// <summary>Reads from <paramref name="stream"/> (an upload, standard input; disposed with the source), named
+    /// <paramref name="name"/> in messages ("upload.jsonl:12: usage.prompt_tokens: ..."); read once, sequentially.</summary>
+    public static ResponseLogSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new(stream, name, stream.CanSeek ? stream.Length : 0, catalog, options, rejections, null);
+    }
+
+    private protected override JsonLinesSource OpenChunk(Stream stream, long length, TraceRejections rejections, ChunkStart start) =>
+        new ResponseLogSource(stream, Path, length, Catalog, Options, rejections, start);
 
     /// <summary>The top-level properties read; every other one is skipped.</summary>
     private enum Property
@@ -81,7 +98,11 @@ public sealed class ResponseLogSource : JsonLinesSource
             int valueStart = JsonSkip.Space(line, at + 1);
             int valueEnd = JsonSkip.Value(line, valueStart);
             var property = Classify(name);
-            if (property != Property.Other && !Plain(property, line[valueStart..valueEnd], ref data))
+            if (property == Property.Usage && PlainUsage.TryRead(line[valueStart..valueEnd], out data.Parts))
+            {
+                sawUsage = true;
+            }
+            else if (property != Property.Other && !Plain(property, line[valueStart..valueEnd], ref data))
             {
                 var value = new Utf8JsonReader(line[valueStart..valueEnd]);
                 try

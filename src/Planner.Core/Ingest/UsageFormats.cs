@@ -5,7 +5,7 @@ using Planner.Core.Traces;
 
 namespace Planner.Core.Ingest;
 
-/// <summary>The formats Planner reads usage from, detected from the content; <see cref="Open"/> is where every
+/// <summary>The formats Planner reads usage from, detected from the content; <see cref="Open(string, ModelCatalog, TraceOptions, TraceRejections)"/> (or, for a stream, its other overload) is where every
 /// trace-reading command gets its <see cref="IUsageSource"/>.</summary>
 public static class UsageFormats
 {
@@ -48,7 +48,7 @@ public static class UsageFormats
 
         if (format is CsvTraceSource.FormatKey or OpenAiCsvSource.FormatKey)
         {
-            CheckHeader(path, format);
+            CheckHeader(Head(path), path, format);
         }
 
         return format switch
@@ -59,6 +59,49 @@ public static class UsageFormats
             RealtimeEventSource.FormatKey => RealtimeEventSource.Open(path, catalog, options, rejections),
             _ => UsagePageSource.Open(path, catalog, options, rejections),
         };
+    }
+
+    /// <summary>Opens <paramref name="stream"/> (an upload, standard input), named <paramref name="name"/> in messages, in the
+    /// format <see cref="TraceOptions.Format"/> names, else the one its first bytes show: they are peeked through a buffer
+    /// and read again by the reader, so the stream is read once, from its start, and never sought. The source owns the
+    /// stream (disposes it). A directory of Usage API pages is a path, not a stream.</summary>
+    /// <exception cref="PlannerException">An undetectable format (the message lists the formats), a header that would price
+    /// to $0 or repeats a column, or content that is not the format asked for.</exception>
+    public static IUsageSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rejections);
+        if (options.Format is { } asked && !All.Any(f => f.Key == asked))
+        {
+            throw new PlannerException(PlannerErrorKind.InvalidArgument, $"format: unknown format '{asked}'; known formats: {Keys}");
+        }
+
+        var peeked = new PeekStream(stream, HeadBytes);
+        try
+        {
+            string format = options.Format ?? Detect(peeked.Head, name);
+            if (format is CsvTraceSource.FormatKey or OpenAiCsvSource.FormatKey && !peeked.Head.IsEmpty)
+            {
+                CheckHeader(peeked.Head, name, format);
+            }
+
+            return format switch
+            {
+                CsvTraceSource.FormatKey => new OwnedStreamSource(CsvTraceSource.Wrap(TraceReader.Open(peeked, name, catalog, options, rejections)), peeked),
+                OpenAiCsvSource.FormatKey => OpenAiCsvSource.Open(peeked, name, catalog, options, rejections),
+                ResponseLogSource.FormatKey => ResponseLogSource.Open(peeked, name, catalog, options, rejections),
+                RealtimeEventSource.FormatKey => RealtimeEventSource.Open(peeked, name, catalog, options, rejections),
+                _ => UsagePageSource.Open(peeked, name, catalog, options, rejections),
+            };
+        }
+        catch
+        {
+            peeked.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The format of <paramref name="path"/> from its first bytes.</summary>
@@ -88,14 +131,20 @@ public static class UsageFormats
             return CsvTraceSource.FormatKey;
         }
 
-        byte[] head = new byte[64 * 1024];
-        int length;
-        using (var stream = File.OpenRead(path))
-        {
-            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
+        return Detect(Head(path), path);
+    }
 
-        var span = head.AsSpan(0, length);
+    /// <summary>How many bytes detection looks at: 64 KiB.</summary>
+    public const int HeadBytes = 64 * 1024;
+
+    /// <summary>The format of an input from its first <see cref="HeadBytes"/> (or all of it, when shorter), named
+    /// <paramref name="name"/> in messages: for a stream, whose head is peeked, never sought.</summary>
+    /// <exception cref="PlannerException">Empty, or none of the formats (the message lists them).</exception>
+    public static string Detect(ReadOnlySpan<byte> head, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        string path = name;
+        var span = head;
         if (span.StartsWith("\uFEFF"u8))
         {
             span = span[3..];
@@ -196,17 +245,23 @@ public static class UsageFormats
         return line.Split(',').Select(c => c.Trim().Trim('"').Trim()).ToList();
     }
 
-    /// <summary>Refuses a header with a repeated column, or with no column Planner reads usage from (it would price to $0).</summary>
-    private static void CheckHeader(string path, string format)
+    /// <summary>The first <see cref="HeadBytes"/> of a file.</summary>
+    private static byte[] Head(string path)
     {
-        byte[] head = new byte[64 * 1024];
+        byte[] head = new byte[HeadBytes];
         int length;
         using (var stream = File.OpenRead(path))
         {
             length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        var span = head.AsSpan(0, length);
+        return head.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>Refuses a header with a repeated column, or with no column Planner reads usage from (it would price to $0).</summary>
+    private static void CheckHeader(ReadOnlySpan<byte> head, string path, string format)
+    {
+        var span = head;
         if (span.StartsWith("\uFEFF"u8))
         {
             span = span[3..];

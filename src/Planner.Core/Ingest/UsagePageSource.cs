@@ -17,6 +17,7 @@ public sealed class UsagePageSource : IUsageSource
     public static readonly TimeSpan WidestSimulatedBucket = TimeSpan.FromHours(1);
 
     private readonly string[] _files;
+    private readonly byte[]? _streamed;
     private readonly UsagePricer _pricer;
     private readonly TraceOptions _options;
     private readonly List<string> _assumptions = [];
@@ -31,15 +32,16 @@ public sealed class UsagePageSource : IUsageSource
     private Pending? _last;
     private long _bytesDone;
 
-    private UsagePageSource(string path, string[] files, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    private UsagePageSource(string path, string[] files, byte[]? streamed, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         Path = path;
         _files = files;
+        _streamed = streamed;
         _options = options;
         Rejections = rejections;
         _pricer = new UsagePricer(catalog, options);
         _random = new Random(options.SpreadSeed);
-        FileLength = files.Sum(f => new FileInfo(f).Length);
+        FileLength = streamed?.Length ?? files.Sum(f => new FileInfo(f).Length);
         _definition = options.InputTokens ?? Detect(out string assumption);
         if (options.InputTokens is { } given)
         {
@@ -101,8 +103,32 @@ public sealed class UsagePageSource : IUsageSource
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the directory has no .json or .jsonl Usage API pages");
         }
 
-        return new UsagePageSource(path, files, catalog, options, rejections);
+        return new UsagePageSource(path, files, null, catalog, options, rejections);
     }
+
+    /// <summary>Reads pages (one page, or JSONL of pages) from <paramref name="stream"/>, named <paramref name="name"/> in
+    /// messages. The pages are held whole, as a page file is: the definition of input_tokens is decided over every result
+    /// before the first is priced, and a page is small (a few MB at most).</summary>
+    public static UsagePageSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rejections);
+        byte[] pages;
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            pages = buffer.ToArray();
+        }
+
+        return new UsagePageSource(name, [name], pages, catalog, options, rejections);
+    }
+
+    /// <summary>The bytes of input <paramref name="index"/>: the stream's, or the file's.</summary>
+    private byte[] Bytes(int index) => _streamed ?? File.ReadAllBytes(_files[index]);
 
     public bool TryRead(out TraceRequest request)
     {
@@ -222,7 +248,7 @@ public sealed class UsagePageSource : IUsageSource
     {
         if (_file >= 0)
         {
-            _bytesDone += new FileInfo(_files[_file]).Length;
+            _bytesDone += _streamed?.Length ?? new FileInfo(_files[_file]).Length;
         }
 
         if (++_file >= _files.Length)
@@ -230,7 +256,7 @@ public sealed class UsagePageSource : IUsageSource
             return false;
         }
 
-        _buckets = UsagePageParser.Parse(_files[_file], File.ReadAllBytes(_files[_file]), 1);
+        _buckets = UsagePageParser.Parse(_files[_file], Bytes(_file), 1);
         _bucket = 0;
         _result = 0;
         return true;
@@ -350,9 +376,10 @@ public sealed class UsagePageSource : IUsageSource
         long provingLine = -1;
         string? provingFile = null;
         bool anyAudio = false;
-        foreach (string file in _files)
+        for (int i = 0; i < _files.Length; i++)
         {
-            foreach (var bucket in UsagePageParser.Parse(file, File.ReadAllBytes(file), 1))
+            string file = _files[i];
+            foreach (var bucket in UsagePageParser.Parse(file, Bytes(i), 1))
             {
                 foreach (var r in bucket.Results)
                 {

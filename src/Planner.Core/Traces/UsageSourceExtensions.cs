@@ -40,6 +40,11 @@ public static class UsageSourceExtensions
             return csv.RowsRead;
         }
 
+        if (source is Ingest.JsonLinesSource lines && lines.ReadAllInChunks(sinkFor, merge, onProgress))
+        {
+            return lines.RowsRead;
+        }
+
         var sink = sinkFor(source);
         long read = source.ReadAll(sink, onProgress);
         merge(sink, 0);

@@ -10,15 +10,12 @@ using Planner.Core.Traces;
 namespace Planner.Web.Uploads;
 
 /// <summary>Reads a multipart upload as a stream: the form fields before the file, then the file itself straight into
-/// the same readers as the CLI. The format is detected by Core's <see cref="UsageFormats.Detect"/> from the file's first
-/// 64 KiB; Planner's CSV trace then streams from the request body into <see cref="TraceReader"/> (nothing buffered
-/// whole); the other formats, whose Core readers open a path, are spooled to a private temporary file as they arrive
-/// (flat memory) and deleted after. Messages name the file as uploaded, never a path on the server.</summary>
+/// the same readers as the CLI (<see cref="UsageFormats.Open(Stream, string, ModelCatalog, TraceOptions, TraceRejections)"/>):
+/// the format is detected from the file's first 64 KiB, peeked through a buffer, and every format streams from the
+/// request body as it arrives, with no temporary file (Usage API pages, a few MB at most, are held whole as the CLI holds
+/// a page file). Messages name the file as uploaded, never a path on the server.</summary>
 public static class UploadReader
 {
-    /// <summary>The sniffed head: as much as Core's detection reads.</summary>
-    private const int HeadBytes = 64 * 1024;
-
     /// <summary>Reads the request's form fields and hands the first file part to <paramref name="use"/>.</summary>
     /// <exception cref="PlannerException">Not a multipart form, no file, or a file Core refuses (its message, naming the upload).</exception>
     public static Task<T> ReadAsync<T>(HttpRequest request, long limit, ModelCatalog catalog, Func<IReadOnlyDictionary<string, string>, TraceOptions> options,
@@ -73,7 +70,7 @@ public static class UploadReader
             if (disposition.IsFileDisposition())
             {
                 string fileName = SafeName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-                return await OpenAsync(section.Body, fileName, catalog, options(fields), source => use(source, fileName, fields), cancellation).ConfigureAwait(false);
+                return await OpenAsync(section.Body, fileName, catalog, options(fields), source => use(source, fileName, fields)).ConfigureAwait(false);
             }
 
             using var text = new StreamReader(section.Body, Encoding.UTF8);
@@ -85,57 +82,12 @@ public static class UploadReader
         throw new PlannerException(PlannerErrorKind.InvalidArgument, "upload: choose a file (a trace or a usage export) to upload");
     }
 
-    /// <summary>Opens the file part in its format and runs <paramref name="use"/> on it.</summary>
-    private static async Task<T> OpenAsync<T>(Stream file, string name, ModelCatalog catalog, TraceOptions options, Func<IUsageSource, T> use, CancellationToken cancellation)
+    /// <summary>Opens the file part in its format and runs <paramref name="use"/> on it: Core peeks at the head to detect
+    /// the format and reads the rest as it arrives, every format from the stream (no temporary file).</summary>
+    private static Task<T> OpenAsync<T>(Stream file, string name, ModelCatalog catalog, TraceOptions options, Func<IUsageSource, T> use)
     {
-        byte[] head = new byte[HeadBytes];
-        int length = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellation).ConfigureAwait(false);
-        string directory = Directory.CreateTempSubdirectory("planner-upload-").FullName;
-        try
-        {
-            string spooled = Path.Combine(directory, "upload" + Path.GetExtension(name).ToLowerInvariant() switch { ".json" => ".json", ".jsonl" => ".jsonl", _ => ".csv" });
-            await File.WriteAllBytesAsync(spooled, head.AsMemory(0, length).ToArray(), cancellation).ConfigureAwait(false);
-            string format = options.Format ?? Rename(() => UsageFormats.Detect(spooled), spooled, name);
-            var rejections = new TraceRejections();
-            if (format == CsvTraceSource.FormatKey)
-            {
-                // The header is checked by the same code as the CLI's (repeated columns, none that carries usage), on the head.
-                using (Rename(() => UsageFormats.Open(spooled, catalog, options with { Format = format }, new TraceRejections()), spooled, name))
-                {
-                }
-
-                // Planner's CSV: the head and the rest of the body, as one stream, straight into the reader.
-                using var whole = new ConcatenatedStream(new MemoryStream(head, 0, length, writable: false), file);
-                using var source = Rename(() => CsvTraceSource.Wrap(TraceReader.Open(whole, name, catalog, options, rejections)), spooled, name);
-                return Rename(() => use(source), spooled, name);
-            }
-
-            await using (var rest = new FileStream(spooled, FileMode.Append, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await file.CopyToAsync(rest, cancellation).ConfigureAwait(false);
-            }
-
-            using var opened = Rename(() => UsageFormats.Open(spooled, catalog, options with { Format = format }, rejections), spooled, name);
-            return Rename(() => use(opened), spooled, name);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    /// <summary>Runs <paramref name="action"/>; a Core message naming the spool file names the upload instead.</summary>
-    private static T Rename<T>(Func<T> action, string spooled, string name)
-    {
-        try
-        {
-            return action();
-        }
-        catch (PlannerException e) when (e.Message.Contains(spooled, StringComparison.Ordinal) || e.Message.Contains(Path.GetDirectoryName(spooled)!, StringComparison.Ordinal))
-        {
-            throw new PlannerException(e.Kind, e.Message.Replace("'" + spooled + "'", name, StringComparison.Ordinal).Replace(spooled, name, StringComparison.Ordinal)
-                .Replace(Path.GetDirectoryName(spooled)!, "", StringComparison.Ordinal));
-        }
+        using var source = UsageFormats.Open(new NonDisposingStream(file), name, catalog, options, new TraceRejections());
+        return Task.FromResult(use(source));
     }
 
     /// <summary>The uploaded file's own name, without any folder a client put in it; "upload" when it has none.</summary>

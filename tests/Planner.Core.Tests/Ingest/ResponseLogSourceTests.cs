@@ -126,4 +126,54 @@ public class ResponseLogSourceTests
         source.RowsPriced.Should().Be(2);
         rejections.Count.Should().Be(1);
     }
+
+    [Fact]
+    public void TryRead_ManyValidLines_AllocatesNothingPerLine()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 20_000; i++)
+        {
+            text.Append(ChatLine.Replace("1768471200", (1768471200 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).Append('\n');
+        }
+
+        using var source = UsageFormats.Open(UsageFiles.Write(text.ToString()), TestData.Catalog, new TraceOptions(), new TraceRejections());
+        var costs = new TraceCosts();
+        for (int i = 0; i < 1_000; i++)
+        {
+            source.TryRead(out var warm).Should().BeTrue();
+            costs.Add(warm);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int read = 0;
+        while (source.TryRead(out var row))
+        {
+            costs.Add(row);
+            read++;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        read.Should().Be(19_000);
+        // A string, a boxed value or a new array per line would be 20+ bytes a line; a buffer refill or an hour bucket is not.
+        allocated.Should().BeLessThan(19_000, "reading and summing a valid line allocates nothing");
+    }
+
+    [Fact]
+    public void Price_ALineEarlierThanTheOneBefore_IsCountedInItsOwnHour()
+    {
+        const string later = """{"created":1768471200,"model":"gpt-audio","usage":{"prompt_tokens":10,"completion_tokens":20}}""";
+        const string earlier = """{"created":1768460000,"model":"gpt-audio","usage":{"prompt_tokens":10,"completion_tokens":20}}""";
+        var costs = new TraceCosts();
+
+        foreach (var row in Read(later + "\n" + earlier + "\n"))
+        {
+            costs.Add(row);
+        }
+
+        // 2026-01-15 10:00 and 06:53 UTC: two hours, one day, the first request the earlier one.
+        costs.ByHour.Select(h => h.Requests).Should().Equal(1, 1);
+        costs.ByDay.Should().ContainSingle().Which.Requests.Should().Be(2);
+        costs.First.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1768460000));
+    }
 }

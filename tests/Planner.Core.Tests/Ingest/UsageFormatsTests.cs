@@ -15,6 +15,58 @@ public class UsageFormatsTests
     public void Detect_TellsEachFormatFromItsContent(string content, string extension, string expected) =>
         UsageFormats.Detect(UsageFiles.Write(content, extension)).Should().Be(expected);
 
+    [Theory]
+    [InlineData("timestamp,model,input_text_tokens\n2026-01-15T09:00:00Z,gpt-audio,1000\n", CsvTraceSource.FormatKey)]
+    [InlineData("start_time,model,prompt_tokens,completion_tokens\n1768467600,gpt-audio,1000,0\n", OpenAiCsvSource.FormatKey)]
+    [InlineData("""{"created":1768467600,"model":"gpt-audio","usage":{"prompt_tokens":1000,"completion_tokens":0}}""", ResponseLogSource.FormatKey)]
+    [InlineData("{\"type\":\"response.done\",\"event_id\":\"e1\",\"model\":\"gpt-audio\",\"timestamp\":1768467600,\"response\":{\"usage\":{\"input_tokens\":1000,\"output_tokens\":0,\"input_token_details\":{\"text_tokens\":1000}}}}", RealtimeEventSource.FormatKey)]
+    [InlineData("{\n \"object\": \"page\",\n \"data\": [{\"object\": \"bucket\", \"start_time\": 1768467600, \"end_time\": 1768467660, \"results\": [{\"object\": \"organization.usage.completions.result\", \"input_tokens\": 1000, \"output_tokens\": 0, \"num_model_requests\": 1, \"model\": \"gpt-audio\"}]}]\n}", UsagePageSource.FormatKey)]
+    public void Open_AStream_DetectsTheFormatFromItsHead_AndPricesAsTheFile(string content, string format)
+    {
+        // A stream that cannot seek, as an upload's body: the head is peeked and read again.
+        using var stream = new NonSeekable(System.Text.Encoding.UTF8.GetBytes(content));
+        var rejections = new TraceRejections();
+
+        using var source = UsageFormats.Open(stream, "upload.dat", TestData.Catalog, new TraceOptions(), rejections);
+        source.TryRead(out var request).Should().BeTrue();
+
+        source.Format.Should().Be(format);
+        source.Path.Should().Be("upload.dat");
+        // 1,000 text input tokens of gpt-audio at $2.50 per 1M.
+        request.Cost.Total.Value.Should().Be(1_000 * 2.50m / 1_000_000);
+    }
+
+    [Fact]
+    public void Open_AStreamWithABadLine_NamesTheStreamLineAndField()
+    {
+        using var stream = new NonSeekable("\n{\"created\":1768467600,\"model\":\"gpt-audio\",\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"prompt_tokens_details\":{\"audio_tokens\":9}}}\n"u8.ToArray());
+
+        using var source = UsageFormats.Open(stream, "upload.jsonl", TestData.Catalog, new TraceOptions(), new TraceRejections());
+        var read = () => source.TryRead(out _);
+
+        read.Should().Throw<PlannerException>().WithMessage("upload.jsonl:2: usage.prompt_tokens: audio_tokens (9) + cached_tokens (0) = 9 exceed prompt_tokens of 5; *");
+    }
+
+    [Fact]
+    public void Open_AnEmptyStream_IsAnError_ListingTheFormats()
+    {
+        using var stream = new NonSeekable([]);
+
+        var open = () => UsageFormats.Open(stream, "upload.csv", TestData.Catalog, new TraceOptions(), new TraceRejections());
+
+        open.Should().Throw<PlannerException>().WithMessage("upload.csv: the file is empty; expected one of: planner-csv, openai-csv, response-log, realtime-events, usage-pages");
+    }
+
+    /// <summary>A read-only stream that cannot seek (as a request body).</summary>
+    private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void Header_WithNoUsageColumn_IsAnError_NamingTheIgnoredAndExpectedColumns()
     {
