@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace Planner.Core.Traces;
@@ -189,65 +188,14 @@ internal static class TraceChunks
     private sealed class Run<TSink>(SafeFileHandle file, long length, long[] starts, TraceReader header, Func<IUsageSource, TSink> sinkFor)
         where TSink : ITraceSink
     {
-        private readonly long[] _bytesRead = new long[starts.Length];
-        private Task[] _workers = [];
-        private int _next = -1;
-        private int _firstStopped = int.MaxValue;
+        private readonly ChunkWorkers<Chunk<TSink>> _workers = new(starts.Length, length);
 
-        public Chunk<TSink>?[] Results { get; } = new Chunk<TSink>?[starts.Length];
+        public Chunk<TSink>?[] Results => _workers.Results;
 
-        public void Start(int parallelism)
-        {
-            _workers = new Task[Math.Clamp(parallelism, 1, starts.Length)];
-            for (int w = 0; w < _workers.Length; w++)
-            {
-                _workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            }
-        }
+        public void Start(int parallelism) =>
+            _workers.Start(parallelism, i => ReadChunk(i, null, cancellable: true), chunk => chunk.BadRow is not null || chunk.FramingLine is not null);
 
-        public void Wait(Action<long>? onProgress)
-        {
-            var all = Task.WhenAll(_workers);
-            try
-            {
-                while (!all.Wait(onProgress is null ? Timeout.Infinite : 100))
-                {
-                    long read = 0;
-                    for (int i = 0; i < _bytesRead.Length; i++)
-                    {
-                        read += Volatile.Read(ref _bytesRead[i]);
-                    }
-
-                    onProgress!(Math.Min(read, length));
-                }
-            }
-            catch (AggregateException e)
-            {
-                ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-            }
-        }
-
-        private void Work()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref _next)) < starts.Length)
-            {
-                if (i > Volatile.Read(ref _firstStopped))
-                {
-                    continue; // an earlier chunk stopped the read: this one cannot matter.
-                }
-
-                var chunk = ReadChunk(i, null, cancellable: true);
-                Results[i] = chunk;
-                if (chunk is not null && (chunk.BadRow is not null || chunk.FramingLine is not null))
-                {
-                    int seen;
-                    while (i < (seen = Volatile.Read(ref _firstStopped)) && Interlocked.CompareExchange(ref _firstStopped, i, seen) != seen)
-                    {
-                    }
-                }
-            }
-        }
+        public void Wait(Action<long>? onProgress) => _workers.Wait(onProgress);
 
         /// <summary>Reads chunk <paramref name="i"/>, continuing the order check from <paramref name="after"/> (line counted
         /// from the chunk's start) when given; null when <paramref name="cancellable"/> and an earlier chunk stopped the read.</summary>
@@ -276,8 +224,8 @@ internal static class TraceChunks
                     if (reader.RowsRead >= report)
                     {
                         report = reader.RowsRead + RowsPerReport;
-                        Volatile.Write(ref _bytesRead[i], stream.BytesRead);
-                        if (cancellable && Volatile.Read(ref _firstStopped) < i)
+                        _workers.Report(i, stream.BytesRead);
+                        if (cancellable && _workers.EarlierStopped(i))
                         {
                             return null;
                         }
@@ -289,7 +237,7 @@ internal static class TraceChunks
                 framing = e.LineInChunk;
             }
 
-            Volatile.Write(ref _bytesRead[i], end - start);
+            _workers.Report(i, end - start);
             return new Chunk<TSink>(sink, rejections, reader.RowsRead, reader.RowsPriced, reader.ConvertedAudioSeconds, reader.LineBreaks,
                 reader.MinOrderCheckedTicks, reader.LastValid, reader.BadRow, framing);
         }
