@@ -7,15 +7,7 @@ namespace Planner.Web.Html;
 public static class Money
 {
     /// <summary>The exact amount, "$1,080" or "$0.006" (never rounded).</summary>
-    public static string Exact(Usd amount)
-    {
-        decimal value = amount.Normalized;
-        string sign = value < 0 ? "-" : "";
-        value = Math.Abs(value);
-        decimal whole = decimal.Truncate(value);
-        string fraction = (value - whole).ToString(CultureInfo.InvariantCulture);
-        return sign + "$" + whole.ToString("N0", CultureInfo.InvariantCulture) + (fraction == "0" ? "" : fraction[1..]);
-    }
+    public static string Exact(Usd amount) => Planner.Contract.Display.UsdText.Exact(amount);
 
     /// <summary>To the cent ("$1,080.00"), and "&lt;$0.01" for a non-zero amount that would show as $0.00.</summary>
     public static string Cents(Usd amount) => Planner.Contract.Display.UsdText.Cents(amount);
