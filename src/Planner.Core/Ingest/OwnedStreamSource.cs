@@ -5,33 +5,15 @@ namespace Planner.Core.Ingest;
 /// <summary>A source over a stream it does not dispose (Planner's CSV reader leaves its stream open), with the stream
 /// disposed beside it: every source <see cref="UsageFormats.Open(Stream, string, Catalog.ModelCatalog, TraceOptions, TraceRejections)"/>
 /// returns owns its stream.</summary>
-internal sealed class OwnedStreamSource(IUsageSource source, Stream stream) : IUsageSource
+internal sealed class OwnedStreamSource(IUsageSource source, Stream stream) : UsageSourceView(source)
 {
-    public string Path => source.Path;
+    public override bool TryRead(out TraceRequest request) => Source.TryRead(out request);
 
-    public string Format => source.Format;
+    public override string? GroupOf(UsageGroupBy by) => Source.GroupOf(by);
 
-    public long RowsRead => source.RowsRead;
-
-    public long RowsPriced => source.RowsPriced;
-
-    public TraceRejections Rejections => source.Rejections;
-
-    public long FileLength => source.FileLength;
-
-    public long BytePosition => source.BytePosition;
-
-    public bool ConvertedAudioSeconds => source.ConvertedAudioSeconds;
-
-    public IReadOnlyList<string> Assumptions => source.Assumptions;
-
-    public bool TryRead(out TraceRequest request) => source.TryRead(out request);
-
-    public string? GroupOf(UsageGroupBy by) => source.GroupOf(by);
-
-    public void Dispose()
+    public override void Dispose()
     {
-        source.Dispose();
+        Source.Dispose();
         stream.Dispose();
     }
 }

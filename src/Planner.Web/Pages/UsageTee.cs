@@ -117,7 +117,7 @@ internal static class UsageTee
 
     /// <summary>A consumer's view of the shared read: the rows in order; the counts and rejections are the source's
     /// (final once the view has returned its last row, which is when a service reads them).</summary>
-    private sealed class View(IUsageSource source) : IUsageSource
+    private sealed class View(IUsageSource source) : UsageSourceView(source)
     {
         private readonly BlockingCollection<TraceRequest[]> _batches = new(Depth);
         private readonly CancellationTokenSource _left = new();
@@ -125,28 +125,10 @@ internal static class UsageTee
         private int _next;
         private Exception? _failure;
 
-        public string Path => source.Path;
-
-        public string Format => source.Format;
-
-        public long RowsRead => source.RowsRead;
-
-        public long RowsPriced => source.RowsPriced;
-
-        public TraceRejections Rejections => source.Rejections;
-
-        public long FileLength => source.FileLength;
-
-        public long BytePosition => source.BytePosition;
-
-        public bool ConvertedAudioSeconds => source.ConvertedAudioSeconds;
-
-        public IReadOnlyList<string> Assumptions => source.Assumptions;
-
         /// <summary>The page groups nothing: a view has no per-row group.</summary>
-        public string? GroupOf(UsageGroupBy by) => null;
+        public override string? GroupOf(UsageGroupBy by) => null;
 
-        public bool TryRead(out TraceRequest request)
+        public override bool TryRead(out TraceRequest request)
         {
             while (_next == _current.Length)
             {
@@ -203,7 +185,7 @@ internal static class UsageTee
         /// <summary>The consumer is done (or failed): nothing more is queued for it.</summary>
         public void Leave() => _left.Cancel();
 
-        public void Dispose()
+        public override void Dispose()
         {
             _batches.Dispose();
             _left.Dispose();
