@@ -60,7 +60,9 @@ public sealed class ErrorResponses(RequestDelegate next)
             return;
         }
 
+        // Clear drops the headers set so far, the security headers among them: an error answer carries them too.
         context.Response.Clear();
+        SecurityHeaders.Apply(context.Response.Headers);
         context.Response.StatusCode = status;
         string line = OneLine(message);
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
