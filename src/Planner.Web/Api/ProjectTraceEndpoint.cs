@@ -25,10 +25,8 @@ internal static class ProjectTraceEndpoint
             var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
             {
                 (query, errors) = QueryBinder.Bind<ProjectQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
-                if (errors.Count == 0)
-                {
-                    errors = query.Validate(withTrace: true);
-                }
+                var bound = query;
+                errors = QueryBinder.WithValidation([.. errors, .. QueryBinder.Unknown<ProjectQuery>(fields.Keys.Concat(request.Query.Keys), "file")], () => bound.Validate(withTrace: true));
 
                 return errors.Count > 0 ? new TraceOptions() : query.ToTraceOptions(site.Catalog);
             }, (source, _, _) => errors.Count > 0 ? null : ProjectService.Run(query!, site.Catalog, source, site.Now), context.RequestAborted).ConfigureAwait(false);

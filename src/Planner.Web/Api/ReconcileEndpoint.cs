@@ -28,10 +28,8 @@ public static class ReconcileEndpoint
             var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
             {
                 (query, errors) = QueryBinder.Bind<ReconcileQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
-                if (errors.Count == 0)
-                {
-                    errors = query.Validate();
-                }
+                var bound = query;
+                errors = QueryBinder.WithValidation([.. errors, .. QueryBinder.Unknown<ReconcileQuery>(fields.Keys.Concat(request.Query.Keys), "file", "costs")], () => bound.Validate());
 
                 if (errors.Count == 0 && billed is null)
                 {

@@ -30,11 +30,9 @@ public static class CostRun
         }
 
         var (bound, errors) = QueryBinder.FromQuery<CostQuery>(query);
-        form.AddErrors(errors);
-        if (errors.Count == 0)
-        {
-            form.AddErrors(bound.Validate());
-        }
+        form.AddErrors(QueryBinder.WithValidation(errors, bound.Validate));
+        // A shared link with a typo (requets=10) must not show the default figures as if they were asked for.
+        form.AddErrors(QueryBinder.Unknown(query.Keys, [.. CostPage.FieldNames, .. QueryBinder.Fields<CostQuery>().Select(f => f.Name).Except(CostPage.FieldNames)]));
 
         if (form.ErrorFor("requests") is null && bound.Requests > RequestShapeQuery.MaxRequests / DaysPerMonth)
         {

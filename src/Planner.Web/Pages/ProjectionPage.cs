@@ -58,13 +58,9 @@ public static class ProjectionPage
         }
 
         var (bound, errors) = QueryBinder.FromQuery<ProjectQuery>(query);
-        form.AddErrors(errors);
-        if (errors.Count > 0)
-        {
-            return bound;
-        }
-
-        form.AddErrors(bound.Validate());
+        form.AddErrors(QueryBinder.WithValidation(errors, () => bound.Validate()));
+        // A shared link with a typo must not show the default figures as if they were asked for.
+        form.AddErrors(QueryBinder.Unknown(query.Keys, [.. FieldNames, .. QueryBinder.Fields<ProjectQuery>().Select(f => f.Name).Except(FieldNames)]));
         if (form.Errors.Count == 0 && bound.IsEmptyRequest)
         {
             form.AddErrors([RequestShapeQuery.EmptyRequestError]);
