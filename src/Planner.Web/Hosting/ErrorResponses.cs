@@ -42,12 +42,12 @@ public sealed class ErrorResponses(RequestDelegate next)
         }
     }
 
-    /// <summary>The 413 message: the limit, in the words of the option that sets it.</summary>
+    /// <summary>The 413 message: the limit in MB (a visitor cannot change it, so no option is named).</summary>
     internal static string TooLarge(HttpContext context)
     {
         var site = context.RequestServices.GetService(typeof(Site)) as Site;
         int limit = site?.Options.MaxUploadMegabytes ?? WebOptions.DefaultMaxUploadMegabytes;
-        return $"the upload is larger than the server's limit of {limit:N0} MB (planner serve --max-upload-mb)";
+        return $"the upload is larger than the server's upload limit, {limit:N0} MB";
     }
 
     /// <summary>Writes one error as the response, unless the response has already started (then it is cut short).</summary>

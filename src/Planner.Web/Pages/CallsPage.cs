@@ -76,7 +76,7 @@ public static class CallsPage
         }
         catch (PlannerException e)
         {
-            return (null, e.Message);
+            return (null, form.Refusal(e, FieldNames));
         }
     }
 

@@ -59,7 +59,15 @@ public static class CostRun
             }
 
             var on = query with { Model = name };
-            lines.Add(new CostLine(CostService.Run(on, catalog, now), CostService.Run(on with { Requests = checked(on.Requests * DaysPerMonth) }, catalog, now), model));
+            try
+            {
+                lines.Add(new CostLine(CostService.Run(on, catalog, now), CostService.Run(on with { Requests = checked(on.Requests * DaysPerMonth) }, catalog, now), model));
+            }
+            catch (PlannerException e) when (lines.Count > 0 && e.Field is null or "model")
+            {
+                // A compared model Core refuses (shut down, no audio) belongs beside the compare field, not the model's.
+                throw new PlannerException(e.Kind, "compare", e.Message);
+            }
         }
 
         return lines;

@@ -102,7 +102,11 @@ public static class ProjectionPage
         }
         catch (PlannerException e)
         {
-            return (null, e.Message);
+            // Core names no field when the model to migrate to is itself shut down first: that one is migrate_to's.
+            var refusal = e.Field is null && bound.MigrateTo is { } to && site.Catalog.TryResolve(to, out var target)
+                && e.Message.StartsWith(target.BillingId + " cannot take ", StringComparison.Ordinal)
+                ? new PlannerException(e.Kind, "migrate_to", e.Message) : e;
+            return (null, form.Refusal(refusal, FieldNames, modelField: null));
         }
     }
 
