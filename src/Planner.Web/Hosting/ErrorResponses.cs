@@ -50,6 +50,15 @@ public sealed class ErrorResponses(RequestDelegate next)
         return $"the upload is larger than the server's upload limit, {limit:N0} MB";
     }
 
+    /// <summary>The one line for a status answered without a body of its own.</summary>
+    internal static string StatusLine(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "not found: there is no page or API endpoint at this address",
+        StatusCodes.Status405MethodNotAllowed => "method not allowed: pages answer GET, the API GET or POST",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported media type: send a JSON object (application/json), or multipart/form-data to an upload",
+        _ => $"the request failed (HTTP {status})",
+    };
+
     /// <summary>Writes one error as the response, unless the response has already started (then it is cut short).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string message)
     {
