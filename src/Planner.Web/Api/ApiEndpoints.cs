@@ -88,6 +88,7 @@ public static class ApiEndpoints
             .WithSummary(summary).WithDescription(description + " Send multipart/form-data: the query's fields, then the file in a part named 'file'.")
             .Produces<TResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<TQuery>("file"))
             .DisableAntiforgery();
     }
 

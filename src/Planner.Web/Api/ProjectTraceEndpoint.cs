@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +37,7 @@ internal static class ProjectTraceEndpoint
             .WithDescription("The same record as `planner project --trace FILE --json`. Send multipart/form-data: the query's fields, then the file in a part named 'file'.")
             .Produces<ProjectResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<ProjectQuery>("file"))
             .DisableAntiforgery();
     }
 }

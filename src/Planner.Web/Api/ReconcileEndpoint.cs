@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -55,6 +56,7 @@ public static class ReconcileEndpoint
             .WithDescription("The same record as `planner reconcile --json`. Send multipart/form-data: the query's fields, the Costs export in a part named 'costs', then the usage in a part named 'file'.")
             .Produces<ReconcileResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<ReconcileQuery>("costs", "file"))
             .DisableAntiforgery();
     }
 }

@@ -61,4 +61,20 @@ public class SmallAnswersTests(WebHost host) : IClassFixture<WebHost>
         usd.GetProperty("description").GetString().Should().StartWith("exact decimal USD");
         text.Should().NotContain("&gt;").And.NotContain("&lt;");
     }
+
+    [Theory]
+    [InlineData("/api/price", "skip_invalid")]
+    [InlineData("/api/simulate", "tier")]
+    [InlineData("/api/reconcile", "costs")]
+    [InlineData("/api/project/trace", "months")]
+    public async Task OpenApi_DocumentsTheMultipartBodyOfEachUpload(string path, string part)
+    {
+        using var json = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi.json"));
+
+        var schema = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        schema.GetProperty("properties").GetProperty("file").GetProperty("format").GetString().Should().Be("binary");
+        schema.GetProperty("properties").TryGetProperty(part, out _).Should().BeTrue();
+        schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Contain("file");
+    }
 }
