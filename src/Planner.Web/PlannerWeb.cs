@@ -70,12 +70,15 @@ public static class PlannerWeb
             document.Info.Title = "Planner API";
             document.Info.Description = "The same results as the planner CLI's --json: costs, calls, projections, usage reports and the catalog.";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(OpenApiCleanup.Schema).AddOperationTransformer(OpenApiCleanup.Operation).AddDocumentTransformer(OpenApiCleanup.Document));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
         app.UseMiddleware<SecurityHeaders>();
+        // A status with no body of its own (404, 405, 415) says in one line what went wrong, as every other error does.
+        app.UseStatusCodePages(context => ErrorResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+            ErrorResponses.StatusLine(context.HttpContext.Response.StatusCode)));
         app.UseRequestTimeouts();
         app.MapOpenApi("/openapi.json");
         Assets.Map(app);

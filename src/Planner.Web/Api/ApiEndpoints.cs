@@ -78,10 +78,8 @@ public static class ApiEndpoints
             var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
             {
                 (query, errors) = QueryBinder.Bind<TQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
-                if (errors.Count == 0)
-                {
-                    errors = query.Validate();
-                }
+                var bound = query;
+                errors = QueryBinder.WithValidation([.. errors, .. QueryBinder.Unknown<TQuery>(fields.Keys.Concat(request.Query.Keys), "file")], () => bound.Validate());
 
                 return errors.Count > 0 ? new Planner.Core.Traces.TraceOptions() : query.ToTraceOptions(site.Catalog, forSimulation, site.Now);
             }, (source, name, _) => errors.Count > 0 ? default : named(run(query!, site, source), name), context.RequestAborted).ConfigureAwait(false);
@@ -90,13 +88,14 @@ public static class ApiEndpoints
             .WithSummary(summary).WithDescription(description + " Send multipart/form-data: the query's fields, then the file in a part named 'file'.")
             .Produces<TResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<TQuery>("file"))
             .DisableAntiforgery();
     }
 
     private static IResult Answer<TQuery, TResult>((TQuery Query, IReadOnlyList<FieldError> Errors) bound, Site site, JsonTypeInfo<TResult> typeInfo, Func<TQuery, Site, TResult> run)
         where TQuery : IQuery
     {
-        var errors = bound.Errors.Count > 0 ? bound.Errors : bound.Query.Validate();
+        var errors = QueryBinder.WithValidation(bound.Errors, bound.Query.Validate);
         if (errors.Count > 0)
         {
             return Errors(errors);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,10 +26,8 @@ internal static class ProjectTraceEndpoint
             var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
             {
                 (query, errors) = QueryBinder.Bind<ProjectQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
-                if (errors.Count == 0)
-                {
-                    errors = query.Validate(withTrace: true);
-                }
+                var bound = query;
+                errors = QueryBinder.WithValidation([.. errors, .. QueryBinder.Unknown<ProjectQuery>(fields.Keys.Concat(request.Query.Keys), "file")], () => bound.Validate(withTrace: true));
 
                 return errors.Count > 0 ? new TraceOptions() : query.ToTraceOptions(site.Catalog);
             }, (source, _, _) => errors.Count > 0 ? null : ProjectService.Run(query!, site.Catalog, source, site.Now), context.RequestAborted).ConfigureAwait(false);
@@ -38,6 +37,7 @@ internal static class ProjectTraceEndpoint
             .WithDescription("The same record as `planner project --trace FILE --json`. Send multipart/form-data: the query's fields, then the file in a part named 'file'.")
             .Produces<ProjectResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<ProjectQuery>("file"))
             .DisableAntiforgery();
     }
 }

@@ -40,13 +40,81 @@ public static class QueryBinder
 
         if (rejectUnknown && given is not null)
         {
-            foreach (string name in given.Where(n => !FieldCache<T>.Names.Contains(n)))
-            {
-                errors.Add(new FieldError(name, $"{Shorten(name)} is not a field of this request; the fields are {string.Join(", ", FieldCache<T>.Fields.Select(f => f.Name))}"));
-            }
+            errors.AddRange(Unknown<T>(given));
         }
 
         return (query, errors);
+    }
+
+    /// <summary>An error for each name in <paramref name="given"/> that is not a field of <typeparamref name="T"/> (nor one of
+    /// <paramref name="allowed"/>, e.g. an upload's file parts), naming the field it most resembles.</summary>
+    public static IReadOnlyList<FieldError> Unknown<T>(IEnumerable<string> given, params string[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        return
+        [
+            .. given.Distinct(StringComparer.Ordinal).Where(n => !FieldCache<T>.Names.Contains(n) && !allowed.Contains(n, StringComparer.Ordinal))
+                .Select(n => new FieldError(n, UnknownMessage(n, [.. FieldCache<T>.Fields.Select(f => f.Name), .. allowed]))),
+        ];
+    }
+
+    /// <summary>An error for each name in <paramref name="given"/> that is not in <paramref name="known"/> (a page's fields).</summary>
+    public static IReadOnlyList<FieldError> Unknown(IEnumerable<string> given, IReadOnlyList<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(known);
+        return [.. given.Distinct(StringComparer.Ordinal).Where(n => !known.Contains(n, StringComparer.Ordinal)).Select(n => new FieldError(n, UnknownMessage(n, known)))];
+    }
+
+    /// <summary>"unknown field 'requets' (did you mean 'requests'?); the fields are ...".</summary>
+    public static string UnknownMessage(string name, IReadOnlyList<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(known);
+        string? near = known.Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k)))
+            .Where(k => k.Distance <= Math.Max(1, k.Name.Length / 3)).OrderBy(k => k.Distance).Select(k => k.Name).FirstOrDefault();
+        string hint = near is null ? "" : $" (did you mean '{near}'?)";
+        return $"unknown field '{Shorten(name)}'{hint}; the fields are {string.Join(", ", known)}";
+    }
+
+    /// <summary>Every problem at once: the parse errors, then the validation errors of the fields that did parse (a field
+    /// that failed to parse is left at its default, so its validation error would only repeat the problem).</summary>
+    public static IReadOnlyList<FieldError> WithValidation(IReadOnlyList<FieldError> parse, Func<IReadOnlyList<FieldError>> validate)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(validate);
+        var failed = parse.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        return [.. parse, .. validate().Where(e => !failed.Contains(e.Field))];
+    }
+
+    /// <summary>The Levenshtein distance of two short names.</summary>
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>A query from a query string.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,10 +29,8 @@ public static class ReconcileEndpoint
             var result = await Uploads.UploadReader.ReadAsync(request, site.Options.MaxUploadBytes, site.Catalog, fields =>
             {
                 (query, errors) = QueryBinder.Bind<ReconcileQuery>(name => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null);
-                if (errors.Count == 0)
-                {
-                    errors = query.Validate();
-                }
+                var bound = query;
+                errors = QueryBinder.WithValidation([.. errors, .. QueryBinder.Unknown<ReconcileQuery>(fields.Keys.Concat(request.Query.Keys), "file", "costs")], () => bound.Validate());
 
                 if (errors.Count == 0 && billed is null)
                 {
@@ -57,6 +56,7 @@ public static class ReconcileEndpoint
             .WithDescription("The same record as `planner reconcile --json`. Send multipart/form-data: the query's fields, the Costs export in a part named 'costs', then the usage in a part named 'file'.")
             .Produces<ReconcileResult>(StatusCodes.Status200OK, "application/json").Produces<ApiErrors>(StatusCodes.Status400BadRequest, "application/json")
             .Produces(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(OpenApiQuery.Upload<ReconcileQuery>("costs", "file"))
             .DisableAntiforgery();
     }
 }

@@ -26,6 +26,25 @@ public sealed class FormValues(IQueryCollection query)
     /// <summary>Adds problems found elsewhere (a query's own validation).</summary>
     public void AddErrors(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
 
+    /// <summary>A refusal from Core: beside its field when it names one the form has (a model it refuses, beside
+    /// <paramref name="modelField"/>), and null; otherwise its message, for the page's banner.</summary>
+    public string? Refusal(Planner.Core.PlannerException refusal, IReadOnlyCollection<string> fields, string? modelField = "model")
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(fields);
+        string? field = refusal.Field is { } named && fields.Contains(named) ? named
+            : refusal.Kind is Planner.Core.PlannerErrorKind.UnknownModel or Planner.Core.PlannerErrorKind.AfterShutdown or Planner.Core.PlannerErrorKind.BeforeRelease
+                or Planner.Core.PlannerErrorKind.BeforeFirstPrice && modelField is not null && fields.Contains(modelField) ? modelField
+            : null;
+        if (field is null)
+        {
+            return refusal.Message;
+        }
+
+        Error(field, refusal.Message);
+        return null;
+    }
+
     /// <summary>The first message about a field, or null.</summary>
     public string? ErrorFor(string field) => _errors.FirstOrDefault(e => e.Field == field)?.Message;
 

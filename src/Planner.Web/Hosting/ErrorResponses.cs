@@ -42,13 +42,22 @@ public sealed class ErrorResponses(RequestDelegate next)
         }
     }
 
-    /// <summary>The 413 message: the limit, in the words of the option that sets it.</summary>
+    /// <summary>The 413 message: the limit in MB (a visitor cannot change it, so no option is named).</summary>
     internal static string TooLarge(HttpContext context)
     {
         var site = context.RequestServices.GetService(typeof(Site)) as Site;
         int limit = site?.Options.MaxUploadMegabytes ?? WebOptions.DefaultMaxUploadMegabytes;
-        return $"the upload is larger than the server's limit of {limit:N0} MB (planner serve --max-upload-mb)";
+        return $"the upload is larger than the server's upload limit, {limit:N0} MB";
     }
+
+    /// <summary>The one line for a status answered without a body of its own.</summary>
+    internal static string StatusLine(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "not found: there is no page or API endpoint at this address",
+        StatusCodes.Status405MethodNotAllowed => "method not allowed: pages answer GET, the API GET or POST",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported media type: send a JSON object (application/json), or multipart/form-data to an upload",
+        _ => $"the request failed (HTTP {status})",
+    };
 
     /// <summary>Writes one error as the response, unless the response has already started (then it is cut short).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string message)
@@ -60,7 +69,9 @@ public sealed class ErrorResponses(RequestDelegate next)
             return;
         }
 
+        // Clear drops the headers set so far, the security headers among them: an error answer carries them too.
         context.Response.Clear();
+        SecurityHeaders.Apply(context.Response.Headers);
         context.Response.StatusCode = status;
         string line = OneLine(message);
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))

@@ -14,12 +14,17 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var headers = context.Response.Headers;
+        Apply(context.Response.Headers);
+        return next(context);
+    }
+
+    /// <summary>Sets the headers (again after an error answer clears the response).</summary>
+    internal static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(context);
     }
 }

@@ -29,12 +29,10 @@ public static class CallsPage
         if (!first)
         {
             var (bound, errors) = QueryBinder.FromQuery<CallQuery>(query);
-            form.AddErrors(errors);
             call = bound with { Model = form.Text("model", CallRun.DefaultModel) };
-            if (errors.Count == 0)
-            {
-                form.AddErrors(call.Validate());
-            }
+            form.AddErrors(QueryBinder.WithValidation(errors, call.Validate));
+            // A shared link with a typo must not show the default figures as if they were asked for.
+            form.AddErrors(QueryBinder.Unknown(query.Keys, [.. FieldNames, .. QueryBinder.Fields<CallQuery>().Select(f => f.Name).Except(FieldNames)]));
         }
 
         if (form.ErrorFor("model") is null && !site.Catalog.TryResolve(call.Model, out _))
@@ -78,7 +76,7 @@ public static class CallsPage
         }
         catch (PlannerException e)
         {
-            return (null, e.Message);
+            return (null, form.Refusal(e, FieldNames));
         }
     }
 

@@ -18,6 +18,9 @@ public static class CostPage
         ["model", "audio_in_seconds", "audio_out_seconds", "text_in", "cached_in", "text_out", "requests", "compare", "at",
          "audio_in", "audio_out", "cached_audio_in", "image_in", "cached_image_in", "audio_in_rate", "audio_out_rate"];
 
+    /// <summary>The fields the form shows an input for (an error of any other goes to the banner).</summary>
+    private static readonly string[] FormFields = ["model", "audio_in_seconds", "audio_out_seconds", "text_in", "cached_in", "text_out", "requests", "compare", "at"];
+
     public static string Render(Site site, IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -37,7 +40,7 @@ public static class CostPage
             }
             catch (PlannerException e)
             {
-                failure = e.Message;
+                failure = form.Refusal(e, FormFields);
             }
         }
 
@@ -45,7 +48,7 @@ public static class CostPage
         html.Append("<div class=\"layout\">");
         html.Append(Form(form, site, today, costQuery));
         html.Append("<div class=\"results\" aria-live=\"polite\">");
-        html.Append(Fields.ErrorBanner(form, ["model", "audio_in_seconds", "audio_out_seconds", "text_in", "cached_in", "text_out", "requests", "compare", "at"]));
+        html.Append(Fields.ErrorBanner(form, FormFields));
         if (failure is not null)
         {
             html.Append($"<div class=\"banner bad\" role=\"alert\"><p>{E(failure)}</p></div>");
@@ -53,7 +56,8 @@ public static class CostPage
 
         if (lines is not null)
         {
-            html.Append(Results(lines, QueryString(query), today));
+            // A first visit shows the example: its links (CSV, JSON, this page) carry the example's fields, not none.
+            html.Append(Results(lines, form.Submitted ? QueryString(query) : ExampleQueryString, today));
         }
 
         html.Append("</div></div>");
@@ -106,8 +110,8 @@ public static class CostPage
         html.Append($"""
             <div class="kpis">
             <div class="kpi primary"><div class="label">Per request</div><div class="value" data-figure="per_request">{Money.Unit(day.PerRequestUsd)}</div><div class="sub">exact: {Money.Exact(day.PerRequestUsd)}</div></div>
-            <div class="kpi"><div class="label">Per day</div><div class="value" data-figure="per_day">{Money.Cents(day.TotalUsd)}</div><div class="sub">{Money.Count(day.Requests)} requests</div></div>
-            <div class="kpi"><div class="label">Per 30-day month</div><div class="value" data-figure="per_month">{Money.Cents(month.TotalUsd)}</div><div class="sub">{Money.Count(month.Requests)} requests</div></div>
+            <div class="kpi"><div class="label">Per day</div><div class="value" data-figure="per_day">{Money.Cents(day.TotalUsd)}</div><div class="sub">{Money.Count(day.Requests)} request{(day.Requests == 1 ? "" : "s")}</div></div>
+            <div class="kpi"><div class="label">Per 30-day month</div><div class="value" data-figure="per_month">{Money.Cents(month.TotalUsd)}</div><div class="sub">{Money.Count(month.Requests)} request{(month.Requests == 1 ? "" : "s")}</div></div>
             </div>
             <section class="card" aria-labelledby="meters-h">
             <div class="section-head"><h2 id="meters-h">By meter</h2><span class="small muted">USD; the rows add up to the total exactly</span></div>
@@ -173,6 +177,12 @@ public static class CostPage
         html.Append("</tbody></table></div></section>");
         return html.ToString();
     }
+
+    /// <summary>The first visit's example as a query string ("?model=gpt-audio-mini&amp;...").</summary>
+    public static string ExampleQueryString { get; } = Html.Html.Query(
+    [
+        new("model", CostRun.Example.Model), new("audio_in_seconds", "120"), new("audio_out_seconds", "60"), new("requests", "1000"),
+    ]);
 
     /// <summary>The page's query without its page-only fields (compare), as /api/cost takes it.</summary>
     private static string ApiQuery(string qs) =>

@@ -30,11 +30,9 @@ public static class CostRun
         }
 
         var (bound, errors) = QueryBinder.FromQuery<CostQuery>(query);
-        form.AddErrors(errors);
-        if (errors.Count == 0)
-        {
-            form.AddErrors(bound.Validate());
-        }
+        form.AddErrors(QueryBinder.WithValidation(errors, bound.Validate));
+        // A shared link with a typo (requets=10) must not show the default figures as if they were asked for.
+        form.AddErrors(QueryBinder.Unknown(query.Keys, [.. CostPage.FieldNames, .. QueryBinder.Fields<CostQuery>().Select(f => f.Name).Except(CostPage.FieldNames)]));
 
         if (form.ErrorFor("requests") is null && bound.Requests > RequestShapeQuery.MaxRequests / DaysPerMonth)
         {
@@ -61,7 +59,15 @@ public static class CostRun
             }
 
             var on = query with { Model = name };
-            lines.Add(new CostLine(CostService.Run(on, catalog, now), CostService.Run(on with { Requests = checked(on.Requests * DaysPerMonth) }, catalog, now), model));
+            try
+            {
+                lines.Add(new CostLine(CostService.Run(on, catalog, now), CostService.Run(on with { Requests = checked(on.Requests * DaysPerMonth) }, catalog, now), model));
+            }
+            catch (PlannerException e) when (lines.Count > 0 && e.Field is null or "model")
+            {
+                // A compared model Core refuses (shut down, no audio) belongs beside the compare field, not the model's.
+                throw new PlannerException(e.Kind, "compare", e.Message);
+            }
         }
 
         return lines;

@@ -57,7 +57,8 @@ public static class Downloads
         {
             // The record the CLI's project --csv writes from, so both download the same bytes from one writer.
             "csv" => File(Planner.Contract.Csv.ProjectionCsv.ToCsv(result), "projection.csv"),
-            "svg" => Results.Text(Charts.FanChart.Svg(result).Svg, "image/svg+xml", Encoding.UTF8),
+            // An attachment like the PNG and the CSV: the download link saves it rather than opening it.
+            "svg" => Results.File(Encoding.UTF8.GetBytes(Charts.FanChart.Svg(result).Svg), "image/svg+xml; charset=utf-8", "projection.svg"),
             _ => Results.File(Charts.FanChart.Png(result), "image/png", "projection.png"),
         };
     }

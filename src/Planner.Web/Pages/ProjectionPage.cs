@@ -58,13 +58,9 @@ public static class ProjectionPage
         }
 
         var (bound, errors) = QueryBinder.FromQuery<ProjectQuery>(query);
-        form.AddErrors(errors);
-        if (errors.Count > 0)
-        {
-            return bound;
-        }
-
-        form.AddErrors(bound.Validate());
+        form.AddErrors(QueryBinder.WithValidation(errors, () => bound.Validate()));
+        // A shared link with a typo must not show the default figures as if they were asked for.
+        form.AddErrors(QueryBinder.Unknown(query.Keys, [.. FieldNames, .. QueryBinder.Fields<ProjectQuery>().Select(f => f.Name).Except(FieldNames)]));
         if (form.Errors.Count == 0 && bound.IsEmptyRequest)
         {
             form.AddErrors([RequestShapeQuery.EmptyRequestError]);
@@ -106,7 +102,11 @@ public static class ProjectionPage
         }
         catch (PlannerException e)
         {
-            return (null, e.Message);
+            // Core names no field when the model to migrate to is itself shut down first: that one is migrate_to's.
+            var refusal = e.Field is null && bound.MigrateTo is { } to && site.Catalog.TryResolve(to, out var target)
+                && e.Message.StartsWith(target.BillingId + " cannot take ", StringComparison.Ordinal)
+                ? new PlannerException(e.Kind, "migrate_to", e.Message) : e;
+            return (null, form.Refusal(refusal, FieldNames, modelField: null));
         }
     }
 

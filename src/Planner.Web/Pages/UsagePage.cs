@@ -38,7 +38,7 @@ public static partial class UsagePage
         var entry = Samples.FirstOrDefault(x => x.Name == sample);
         if (entry.Name is null)
         {
-            errors["file"] = $"sample: unknown sample '{sample}'; the samples are {string.Join(", ", Samples.Select(x => x.Name))}";
+            errors["sample"] = $"sample: unknown sample '{sample}'; the samples are {string.Join(", ", Samples.Select(x => x.Name))}";
         }
 
         if (errors.Count > 0)
@@ -51,7 +51,8 @@ public static partial class UsagePage
         {
             using var source = UsageFormats.Open(path, site.Catalog, UsageRun.Options(site, settings), new Planner.Core.Traces.TraceRejections());
             var report = UsageRun.Run(site, source, Path.GetFileName(path), settings, null, null, cancellation);
-            return PageEndpoints.Page(Render(site, settings, report, errors, sample: entry.Name));
+            // A tier the sample cannot be simulated on is a problem with what was asked, as a bad tolerance is: 400 both.
+            return PageEndpoints.Page(Render(site, settings, report, errors, sample: entry.Name), report.SimulationError is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }
         catch (PlannerException e)
         {
@@ -100,14 +101,23 @@ public static partial class UsagePage
                 costs = name;
                 reading = "file";
             }, cancellation).ConfigureAwait(false);
-            return PageEndpoints.Page(Render(site, settings, report, errors), errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            return PageEndpoints.Page(Render(site, settings, report, errors), errors.Count > 0 || report?.SimulationError is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         }
         catch (PlannerException e)
         {
             errors[e.Kind is PlannerErrorKind.UnknownTier or PlannerErrorKind.TierNotSupported ? "tier" : reading] = e.Message;
             return PageEndpoints.Page(Render(site, settings, null, errors), StatusCodes.Status400BadRequest);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The page again, with the limit beside the input that went over it (not a bare text/plain 413).
+            errors[reading] = Hosting.ErrorResponses.TooLarge(request.HttpContext);
+            return PageEndpoints.Page(Render(site, settings, null, errors), StatusCodes.Status413PayloadTooLarge);
+        }
     }
+
+    /// <summary>The fields the form has a control for (an error of any other goes to the banner).</summary>
+    private static readonly string[] FormFields = ["tier", "costs", "tolerance", "file"];
 
     private static string Render(Site site, UsageSettings settings, UsageReport? report, IReadOnlyDictionary<string, string> errors, string? sample = null)
     {
@@ -121,7 +131,11 @@ public static partial class UsagePage
         html.Append("<div class=\"results\" aria-live=\"polite\">");
         if (errors.Count > 0)
         {
-            html.Append($"<div class=\"banner bad\" role=\"status\"><p>{(errors.Count == 1 ? "One field needs" : $"{errors.Count} fields need")} attention: see the message beside it.</p></div>");
+            // The form has no control for a link's sample: its error is shown here, the others beside their inputs.
+            var loose = errors.Where(e => !FormFields.Contains(e.Key)).Select(e => $"<p>{E(e.Value)}</p>");
+            int beside = errors.Count(e => FormFields.Contains(e.Key));
+            string count = beside == 0 ? "" : $"<p>{(beside == 1 ? "One field needs" : $"{beside} fields need")} attention: see the message beside {(beside == 1 ? "it" : "them")}.</p>";
+            html.Append($"<div class=\"banner bad\" role=\"status\">{string.Concat(loose)}{count}</div>");
         }
 
         if (report is not null)

@@ -101,4 +101,55 @@ public class RecordApiTests(WebHost host) : IClassFixture<WebHost>
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("bogus-tier");
     }
+    [Theory]
+    [InlineData("/api/price", "")]
+    [InlineData("/api/simulate", "")]
+    [InlineData("/api/recommend", "")]
+    [InlineData("/api/project/trace", "")]
+    [InlineData("/api/price", "?bogus=1")]
+    public async Task Uploads_AnUnknownField_Answers400NamingIt(string path, string queryString)
+    {
+        using var content = new MultipartFormDataContent();
+        if (queryString.Length == 0)
+        {
+            content.Add(new StringContent("1"), "bogus");
+        }
+
+        content.Add(new ByteArrayContent(File.ReadAllBytes(SampleTrace.Path)), "file", "voice-support-day.csv");
+
+        var response = await host.Client.PostAsync(path + queryString, content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = json.RootElement.GetProperty("errors").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "bogus");
+        error.GetProperty("message").GetString().Should().StartWith("unknown field 'bogus'");
+    }
+
+    [Fact]
+    public async Task Reconcile_AnUnknownField_Answers400NamingIt()
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("1"), "bogus" },
+            { new ByteArrayContent(File.ReadAllBytes(SampleTrace.Path)), "file", "voice-support-day.csv" },
+        };
+
+        var response = await host.Client.PostAsync("/api/reconcile", content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Should().Contain("bogus");
+    }
+
+    [Fact]
+    public async Task Cost_AParseErrorAndAnOutOfRangeValue_AreBothReported()
+    {
+        var response = await host.Client.GetAsync("/api/cost?model=gpt-realtime&audio_in_seconds=x&audio_out_seconds=-5");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var fields = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        fields.Should().Contain("audio_out_seconds");
+        fields.Where(f => f == "audio_in_seconds").Should().ContainSingle();
+    }
 }

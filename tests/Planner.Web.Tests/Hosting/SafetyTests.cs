@@ -20,6 +20,32 @@ public class SafetyTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [Theory]
+    [InlineData("/api/cost?model=nope")]
+    [InlineData("/test/fail")]
+    [InlineData("/no-such-page")]
+    public async Task ErrorResponses_KeepTheSecurityHeaders(string path)
+    {
+        var response = await host.Client.GetAsync(path);
+
+        ((int)response.StatusCode).Should().BeGreaterThanOrEqualTo(400);
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Be(Planner.Web.Hosting.SecurityHeaders.ContentSecurityPolicy);
+        response.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
+    }
+
+    [Fact]
+    public async Task ABadFileUpload_Answers400WithTheSecurityHeaders()
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent("timestamp,model,output_audio_tokens\n2026-01-15T09:00:00Z,gpt-audio-mini,-5\n"u8.ToArray()), "file", "day.csv" } };
+
+        var response = await host.Client.PostAsync("/api/price", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Be(Planner.Web.Hosting.SecurityHeaders.ContentSecurityPolicy);
+        response.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
+    }
+
+    [Theory]
     [InlineData("/assets/..%2F..%2Fdata%2Fcatalog.json")]
     [InlineData("/assets/../catalog.json")]
     [InlineData("/assets/Planner.Web.dll")]

@@ -60,6 +60,29 @@ public partial class CostPageTests(WebHost host) : IClassFixture<WebHost>
         csv.Split('\n').Should().Contain("gpt-audio-mini,audio_input,1200,10,0.012,12,360");
     }
 
+    [Fact]
+    public async Task CostPage_FirstVisit_LinksTheExampleToTheApi_WhichAnswersTheSameDay()
+    {
+        string html = await host.Client.GetStringAsync("/");
+        string link = System.Net.WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/api/cost[^\"]*)\"").Groups[1].Value);
+
+        link.Should().StartWith("/api/cost?model=gpt-audio-mini");
+        var response = await host.Client.GetAsync(link);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        // 1,000 requests of 120 s in (1,200 tokens at $10/1M) and 60 s out (1,200 tokens at $20/1M): $36.
+        json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(1_000 * ((1_200 * 10m / 1_000_000) + (1_200 * 20m / 1_000_000)));
+    }
+
+    [Fact]
+    public async Task CostPage_OneRequestADay_SaysRequestInTheSingular()
+    {
+        string html = await host.Client.GetStringAsync("/?model=gpt-audio-mini&audio_in_seconds=60&requests=1");
+
+        html.Should().Contain(">1 request</div>").And.NotContain("1 requests<");
+        html.Should().Contain(">30 requests</div>");
+    }
+
     private static string Figure(string html, string name) =>
         FigurePattern().Matches(html).Single(m => m.Groups[1].Value == name).Groups[2].Value;
 

@@ -50,7 +50,7 @@ public class UsagePageTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [Fact]
-    public async Task AnUploadOverTheLimit_Answers413()
+    public async Task AnUploadOverTheLimit_Answers413WithThePage_AndTheLimitBesideTheFileInput()
     {
         // The test host's limit is 2 MB: a valid header and 3 MB of rows.
         var rows = new System.Text.StringBuilder("timestamp,model,input_text_tokens\n");
@@ -63,7 +63,9 @@ public class UsagePageTests(WebHost host) : IClassFixture<WebHost>
         string body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        body.Should().Be("the upload is larger than the server's limit of 2 MB (planner serve --max-upload-mb)\n");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        body.Should().Contain("<span class=\"error\" id=\"file-error\" role=\"alert\">the upload is larger than the server&#39;s upload limit, 2 MB</span>");
+        body.Should().NotContain("--max-upload-mb");
     }
 
     [Fact]
