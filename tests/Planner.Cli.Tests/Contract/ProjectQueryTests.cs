@@ -46,8 +46,8 @@ public class ProjectQueryTests
     {
         new ProjectQuery { Fit = "lognormal", By = "model" }.Validate().Should().Equal(
             new FieldError("by", "by groups a trace's costs; give it with trace"),
-            new FieldError("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"),
-            new FieldError("requests_per_day", "requests_per_day is required without trace, e.g. requests_per_day 1000"),
+            new FieldError("model", "model is required (or trace), e.g. gpt-audio-mini with requests_per_day 1000"),
+            new FieldError("requests_per_day", "requests_per_day is required without trace, e.g. 1000"),
             new FieldError("fit", "fit and skip_invalid apply only with trace"));
     }
 
