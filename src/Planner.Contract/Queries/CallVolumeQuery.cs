@@ -21,7 +21,7 @@ public record CallVolumeQuery : RequestOrCallQuery
     /// <summary>Standard deviation of the calls' length in minutes. The default value is 0. Must be >= 0.</summary>
     public decimal MinutesSd { get; init; }
 
-    /// <summary>The first day of month 1 (yyyy-MM-dd); months are calendar months from it. The default value is today.</summary>
+    /// <summary>The first day of month 1 (yyyy-MM-dd, 2000-01-01 to 2999-12-31); months are calendar months from it. The default value is today.</summary>
     public string? Start { get; init; }
 
     /// <summary>True when the unit is a call.</summary>
