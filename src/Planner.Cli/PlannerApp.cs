@@ -56,7 +56,7 @@ public static class PlannerApp
         }
         catch (CommandAppException e)
         {
-            return Fail(environment, ArgumentCheck.Suggest(e.Message, CommandNames) ?? ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
+            return Fail(environment, ArgumentCheck.Suggest(e.Message, CommandNames, args) ?? ArgumentCheck.Explain(e.Message, args), ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

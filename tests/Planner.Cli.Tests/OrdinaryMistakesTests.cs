@@ -124,13 +124,34 @@ public class OrdinaryMistakesTests
     [InlineData(new[] { "prise", "x.csv" }, "planner: unknown command 'prise'; did you mean price?")]
     [InlineData(new[] { "cost", "--modle", "gpt-audio" }, "planner: unknown option --modle; did you mean --model?")]
     [InlineData(new[] { "price", "x.csv", "--skip-invalud" }, "planner: unknown option --skip-invalud; did you mean --skip-invalid?")]
-    [InlineData(new[] { "cost", "--zzzzzzzz", "1" }, "planner: unknown option --zzzzzzzz; see --help")]
+    [InlineData(new[] { "cost", "--zzzzzzzz", "1" }, "planner: unknown option --zzzzzzzz; see planner cost --help")]
+    [InlineData(new[] { "call", "--calls-per-day", "5" }, "planner: --calls-per-day is an option of migrate, project, not of call; see planner call --help")]
+    [InlineData(new[] { "capacity", "--calls-per-day", "5" }, "planner: --calls-per-day is an option of migrate, project, not of capacity; see planner capacity --help")]
+    [InlineData(new[] { "sql", "--at", "2026-01-01" },
+        "planner: --at is an option of call, capacity, compare, conversation, cost, crosscheck, migrate, models, project, not of sql; see planner sql --help")]
+    [InlineData(new[] { "capacity", "--calls-per-minut", "5" }, "planner: unknown option --calls-per-minut; did you mean --calls-per-minute?")]
     public void UnknownNames_GetDidYouMean(string[] args, string message)
     {
         var result = CliRunner.Run(args);
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Be(message + Environment.NewLine);
+    }
+
+    [Fact]
+    public void UnknownOption_OfAnotherCommand_IsNeverSuggestedBackAsTyped()
+    {
+        // limits has no --at; the nearest long option of limits is far from it, so no guess (never --at itself, nor -m).
+        var result = CliRunner.Run("limits", "--model", "gpt-audio-mini", "--at", "2026-01-01");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().NotContain("did you mean --at").And.NotContain("-m?").And.Contain("not of limits");
+    }
+
+    [Fact]
+    public void OptionsForDidYouMean_CoverEveryRegisteredCommand()
+    {
+        Planner.Cli.Infrastructure.ArgumentCheck.CommandsWithOptions.Should().Contain(PlannerApp.CommandNames);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class CallVolumeSettings : RequestOrCallSettings
     public decimal MinutesSd { get; init; }
 
     [CommandOption("--start <DATE>")]
-    [Description("The first day of month 1 (YYYY-MM-DD); months are calendar months from it. The default value is today.")]
+    [Description("The first day of month 1 (YYYY-MM-DD, 2000-01-01 to 2999-12-31); months are calendar months from it. The default value is today.")]
     public string? Start { get; init; }
 
     /// <summary>True when the unit is a call.</summary>

@@ -104,16 +104,15 @@ public sealed class GenerateTraceCommand(CliEnvironment environment) : Command<G
         TraceGenerator.Write(settings.Out, options);
         if (settings.Json)
         {
-            Rendering.JsonOutput.Write(environment.Out, w =>
+            var result = new Planner.Contract.Results.GenerateTraceResult
             {
-                w.WriteStartObject();
-                w.WriteString("file", settings.Out);
-                w.WriteNumber("rows", settings.Rows);
-                w.WriteNumber("seed", settings.Seed);
-                w.WriteNumber("days", settings.Days);
-                w.WriteString("start", options.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteEndObject();
-            });
+                File = settings.Out,
+                Rows = settings.Rows,
+                Seed = settings.Seed,
+                Days = settings.Days,
+                Start = options.Start,
+            };
+            Planner.Contract.Json.PlannerJson.Write(environment.Out, result, Planner.Contract.Json.PlannerJson.Context.GenerateTraceResult);
             return ExitCodes.Success;
         }
 

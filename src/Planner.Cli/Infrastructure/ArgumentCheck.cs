@@ -55,17 +55,29 @@ internal static partial class ArgumentCheck
     }
 
     /// <summary>Spectre's "Unknown option 'modle'." or "Unknown command 'prise'." with the nearest known
-    /// name ("did you mean --model?"), or null when the message is neither.</summary>
-    public static string? Suggest(string message, IEnumerable<string> commands)
+    /// name ("did you mean --model?"), or null when the message is neither. An option is matched against the options
+    /// of the command in <paramref name="args"/> (every command's when there is none); one that belongs to other
+    /// commands says which, and the typed text itself is never the suggestion.</summary>
+    public static string? Suggest(string message, IEnumerable<string> commands, IReadOnlyList<string>? args = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var option = UnknownOptionRegex().Match(message);
         if (option.Success)
         {
             string given = option.Groups[1].Value;
-            string dashes = given.Length == 1 ? "-" : "--";
-            string? near = Nearest(given, AllOptions.Value);
-            return $"unknown option {dashes}{given}" + (near is null ? "; see --help" : $"; did you mean {(near.Length == 1 ? "-" : "--")}{near}?");
+            string typed = Dashed(given);
+            string? current = args?.FirstOrDefault(a => !a.StartsWith('-')) is { } name && CommandOptions.Value.ContainsKey(name) ? name : null;
+            IEnumerable<string> known = current is null ? AllOptions.Value : CommandOptions.Value[current];
+            string? near = Nearest(given, known.Where(o => (o.Length == 1) == (given.Length == 1) && !string.Equals(o, given, StringComparison.Ordinal)));
+            string hint = near is null
+                ? current is null ? "; see --help" : $"; see planner {current} --help"
+                : $"; did you mean {Dashed(near)}?";
+            var elsewhere = current is null
+                ? []
+                : CommandOptions.Value.Where(c => c.Key != current && c.Value.Contains(given)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+            return elsewhere.Count > 0
+                ? $"{typed} is an option of {string.Join(", ", elsewhere)}, not of {current}{hint}"
+                : $"unknown option {typed}{hint}";
         }
 
         var command = UnknownCommandRegex().Match(message);
@@ -78,6 +90,8 @@ internal static partial class ArgumentCheck
 
         return null;
     }
+
+    private static string Dashed(string name) => (name.Length == 1 ? "-" : "--") + name;
 
     /// <summary>The known name closest to <paramref name="given"/> by edit distance, if it is close enough to be a typo.</summary>
     internal static string? Nearest(string given, IEnumerable<string> known)
@@ -129,6 +143,43 @@ internal static partial class ArgumentCheck
     }
 
     private static readonly Lazy<HashSet<string>> AllOptions = new(FindAllOptions);
+
+    /// <summary>Each command's name ("generate-trace", from GenerateTraceCommand) to its options' names (long and
+    /// short, without dashes), read from its settings type.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> CommandOptions = new(FindCommandOptions);
+
+    private static Dictionary<string, HashSet<string>> FindCommandOptions()
+    {
+        var commands = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var type in typeof(ArgumentCheck).Assembly.GetTypes().Where(t => !t.IsAbstract && t.Name.EndsWith("Command", StringComparison.Ordinal)))
+        {
+            var settings = type.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Command<>) ? b.GetGenericArguments()[0] : null;
+            if (settings is null)
+            {
+                continue;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
+                {
+                    names.UnionWith(option.LongNames);
+                    names.UnionWith(option.ShortNames);
+                }
+            }
+
+            commands[Kebab(type.Name[..^"Command".Length])] = names;
+        }
+
+        return commands;
+    }
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>The command names <see cref="Suggest"/> knows the options of (a test checks every command is one).</summary>
+    internal static IReadOnlyCollection<string> CommandsWithOptions => CommandOptions.Value.Keys;
 
     private static HashSet<string> FindAllOptions()
     {

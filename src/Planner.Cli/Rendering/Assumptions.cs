@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Planner.Contract;
 using Planner.Contract.Results;
 using Planner.Core.Catalog;
@@ -51,23 +50,6 @@ public sealed class Assumptions
     {
         _list.AddCachedFallbacks(catalog, costs);
         return this;
-    }
-
-    /// <summary>Writes an <c>"assumptions"</c> array.</summary>
-    public void WriteJson(Utf8JsonWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartArray("assumptions");
-        foreach (var item in Items)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", item.Name);
-            writer.WriteString("value", item.Value);
-            writer.WriteString("why", item.Why);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
     }
 
     /// <summary>Writes an "Assumptions" note under a table; nothing when there are none.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Planner.Contract.Results;
 using Planner.Core.Traces;
 using Spectre.Console;
@@ -7,117 +6,10 @@ using Spectre.Console;
 namespace Planner.Cli.Rendering;
 
 /// <summary>Renders what <c>price</c>, <c>simulate</c> and <c>recommend</c> share: row counts, rejections and
-/// the exact cost of a trace, as JSON and as tables.</summary>
+/// the exact cost of a trace, as tables (their JSON is the result records', through PlannerJson).</summary>
 public static class TraceReport
 {
-    /// <summary>rows_read, rows_priced, rows_rejected and the rejections (by reason, the first 20).</summary>
-    public static void WriteRowsJson(Utf8JsonWriter w, string trace, long rowsRead, TraceRejections rejections)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(rejections);
-        w.WriteString("trace", trace);
-        w.WriteNumber("rows_read", rowsRead);
-        w.WriteNumber("rows_priced", rowsRead - rejections.Count);
-        w.WriteNumber("rows_rejected", rejections.Count);
-        w.WriteBoolean("rows_balance", rowsRead == (rowsRead - rejections.Count) + rejections.Count);
-        WriteRejectionsJson(w, "rejections", rejections);
-    }
-
-    /// <summary>A rejections object: by_reason and first (line, kind, message).</summary>
-    public static void WriteRejectionsJson(Utf8JsonWriter w, string name, TraceRejections rejections)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(rejections);
-        w.WriteStartObject(name);
-        w.WriteStartObject("by_reason");
-        foreach (var (kind, count) in rejections.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            w.WriteNumber(kind, count);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartArray("first");
-        foreach (var rejection in rejections.First)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("line", rejection.Line);
-            w.WriteString("kind", rejection.Kind);
-            w.WriteString("message", rejection.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    /// <summary>total_usd, tokens, by_meter_usd, by_model, per_hour, per_day, span and the monthly projection.</summary>
-    public static void WriteCostsJson(Utf8JsonWriter w, TraceCosts costs)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(costs);
-        w.WriteUsd("total_usd", costs.Totals.Total);
-        w.WriteNumber("requests_billed", costs.Totals.Requests);
-        w.WriteStartObject("tokens");
-        foreach (var meter in Meters.All)
-        {
-            w.WriteNumber(Meters.JsonName(meter), (decimal)costs.Totals.Tokens(meter));
-        }
-
-        w.WriteEndObject();
-        w.WriteStartObject("by_meter_usd");
-        foreach (var meter in Meters.All)
-        {
-            w.WriteUsd(Meters.JsonName(meter), costs.Totals[meter]);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartArray("by_model");
-        foreach (var (model, totals) in costs.ByModel)
-        {
-            w.WriteStartObject();
-            w.WriteString("model", model);
-            w.WriteNumber("requests", totals.Requests);
-            w.WriteUsd("total_usd", totals.Total);
-            w.WriteStartObject("by_meter_usd");
-            foreach (var meter in Meters.All)
-            {
-                w.WriteUsd(Meters.JsonName(meter), totals[meter]);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        WriteBuckets(w, "per_hour", costs.ByHour);
-        WriteBuckets(w, "per_day", costs.ByDay);
-        if (costs.First is { } first && costs.Last is { } last)
-        {
-            w.WriteString("first_request", Instant(first));
-            w.WriteString("last_request", Instant(last));
-        }
-        else
-        {
-            w.WriteNull("first_request");
-            w.WriteNull("last_request");
-        }
-
-        w.WriteDecimal("span_seconds", (decimal)costs.Span.Ticks / TimeSpan.TicksPerSecond);
-        if (costs.MonthlyProjection is { } month)
-        {
-            w.WriteUsd("monthly_projection_usd", month);
-            if (costs.ProjectionCaveat is { } caveat)
-            {
-                w.WriteString("monthly_projection_caveat", caveat);
-            }
-        }
-        else
-        {
-            w.WriteNull("monthly_projection_usd");
-        }
-    }
-
-    /// <summary>The same from Core's counts (for commands not yet on a result record).</summary>
+    /// <summary>The rows table from Core's counts (for commands not yet on a result record).</summary>
     public static void RenderRows(IAnsiConsole console, long rowsRead, TraceRejections rejections, string title = "Rejected rows") =>
         RenderRows(console, new TraceRowsResult("", rowsRead, rejections), title);
 
@@ -248,42 +140,6 @@ public static class TraceReport
     public static string Duration(TimeSpan span) => span.TotalHours >= 1
         ? $"{(long)span.TotalHours} h {span.Minutes} min"
         : $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
-
-    private static void WriteBuckets(Utf8JsonWriter w, string name, IReadOnlyList<TimeBucketTotals> buckets)
-    {
-        w.WriteStartArray(name);
-        foreach (var bucket in buckets)
-        {
-            w.WriteStartObject();
-            w.WriteString("start", Instant(bucket.Start));
-            w.WriteNumber("requests", bucket.Requests);
-            w.WriteUsd("total_usd", bucket.Total);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    /// <summary>"by": {"field", "groups": [{"group", "requests", "total_usd"}]}; a group of null holds the requests without the field.</summary>
-    public static void WriteGroupsJson(Utf8JsonWriter w, string field, GroupedCosts groups)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(groups);
-        w.WriteStartObject("by");
-        w.WriteString("field", field);
-        w.WriteStartArray("groups");
-        foreach (var (group, totals) in groups.Groups)
-        {
-            w.WriteStartObject();
-            w.WriteString("group", group);
-            w.WriteNumber("requests", totals.Requests);
-            w.WriteUsd("total_usd", totals.Total);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
 
     /// <summary>A "Cost by FIELD" table with a total row equal to the trace's total.</summary>
     public static void RenderGroups(IAnsiConsole console, GroupsResult groups, TracePricedResult total)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Planner.Contract;
 using Planner.Contract.Results;
 using Planner.Core;
@@ -51,24 +50,4 @@ public sealed class Warnings
         }
     }
 
-    /// <summary>Writes <c>"warnings": [{"key": ..., "message": ...}]</c> (an empty array when there are none).</summary>
-    public void WriteJson(Utf8JsonWriter writer) => WriteJson(writer, Items);
-
-    /// <summary>Writes <paramref name="warnings"/> as a <c>"warnings"</c> array of key and message, the one JSON form
-    /// every command gives its warnings.</summary>
-    public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<PlannerWarning> warnings)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(warnings);
-        writer.WriteStartArray("warnings");
-        foreach (var warning in warnings)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("key", warning.Key);
-            writer.WriteString("message", warning.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
 }

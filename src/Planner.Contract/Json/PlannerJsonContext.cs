@@ -30,6 +30,7 @@ namespace Planner.Contract.Json;
 // rest: migrate, verify, diff.
 [JsonSerializable(typeof(MigrateResult))]
 [JsonSerializable(typeof(VerifyResult))]
+[JsonSerializable(typeof(GenerateTraceResult))]
 [JsonSerializable(typeof(DiffResult))]
 // rest: end.
 // contract-c: reconcile, calibrate, crosscheck, diff.

@@ -13,7 +13,7 @@ public sealed record CallQuery : RequestOrCallQuery
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(Model))
         {
-            errors.Add(new("model", "model is required, e.g. model gpt-realtime-2.1-mini"));
+            errors.Add(new("model", "model is required, e.g. gpt-realtime-2.1-mini"));
         }
 
         errors.AddRange(CallErrors(lengthRequired: true));

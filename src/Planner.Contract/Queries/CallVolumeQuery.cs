@@ -21,7 +21,7 @@ public record CallVolumeQuery : RequestOrCallQuery
     /// <summary>Standard deviation of the calls' length in minutes. The default value is 0. Must be >= 0.</summary>
     public decimal MinutesSd { get; init; }
 
-    /// <summary>The first day of month 1 (yyyy-MM-dd); months are calendar months from it. The default value is today.</summary>
+    /// <summary>The first day of month 1 (yyyy-MM-dd, 2000-01-01 to 2999-12-31); months are calendar months from it. The default value is today.</summary>
     public string? Start { get; init; }
 
     /// <summary>True when the unit is a call.</summary>
@@ -33,11 +33,31 @@ public record CallVolumeQuery : RequestOrCallQuery
             ? day
             : DateOnly.FromDateTime(now.UtcDateTime);
 
-    /// <summary>The error of a <see cref="Start"/> that is not a date, or null.</summary>
-    public FieldError? StartError() =>
-        Start is not null && !DateOnly.TryParseExact(Start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? new FieldError("start", $"start must be a date such as 2027-01-01, got '{Start}'")
+    /// <summary>The earliest <see cref="Start"/> accepted.</summary>
+    public static readonly DateOnly EarliestStart = new(2000, 1, 1);
+
+    /// <summary>The latest <see cref="Start"/> accepted: far enough from <see cref="DateOnly.MaxValue"/> that
+    /// start + 600 months (the longest horizon) is still a date.</summary>
+    public static readonly DateOnly LatestStart = new(2999, 12, 31);
+
+    /// <summary>The error of a <see cref="Start"/> that is not a date, or is outside <see cref="EarliestStart"/> to
+    /// <see cref="LatestStart"/>, or null.</summary>
+    public FieldError? StartError()
+    {
+        if (Start is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(Start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return new FieldError("start", $"start must be a date such as 2027-01-01, got '{Start}'");
+        }
+
+        return day < EarliestStart || day > LatestStart
+            ? new FieldError("start", $"start must be 2000-01-01 to 2999-12-31 (a horizon of up to 600 months must end on a real date), got '{Start}'")
             : null;
+    }
 
     /// <summary>Every problem with the call-volume fields at once: which workload they make beside
     /// <paramref name="requestsPerDayGiven"/> and a trace, the counts, and the call lengths.</summary>

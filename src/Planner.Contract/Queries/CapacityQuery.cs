@@ -48,7 +48,7 @@ public sealed record CapacityQuery : RequestOrCallQuery
         }
         else if (string.IsNullOrWhiteSpace(Tier))
         {
-            errors.Add(new("tier", "tier is required, e.g. tier 1"));
+            errors.Add(new("tier", "tier is required, e.g. 1"));
         }
         else if (MaxTokens is < 1 or > TokenCount.MaxPerRequest)
         {

@@ -16,7 +16,7 @@ public sealed record CompareQuery : RequestShapeQuery
         var errors = new List<FieldError>();
         if (Models.Count == 1)
         {
-            errors.Add(new("models", "models needs at least two models, e.g. models gpt-audio,gpt-audio-mini (or leave it out to compare every active model)"));
+            errors.Add(new("models", "models needs at least two models, e.g. gpt-audio,gpt-audio-mini (or leave it out to compare every active model)"));
         }
 
         if (RequestsError("requests", Requests) is { } requests)

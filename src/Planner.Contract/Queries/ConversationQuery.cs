@@ -37,7 +37,7 @@ public sealed record ConversationQuery : IQuery
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(Model))
         {
-            errors.Add(new("model", "model is required, e.g. model gpt-audio-mini"));
+            errors.Add(new("model", "model is required, e.g. gpt-audio-mini"));
         }
 
         if (Turns is < 1 or > ConversationSpec.MaxTurns)

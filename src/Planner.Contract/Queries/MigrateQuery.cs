@@ -84,7 +84,7 @@ public sealed record MigrateQuery : CallVolumeQuery
         var errors = new List<FieldError>();
         if (!withTrace && string.IsNullOrWhiteSpace(FromModel))
         {
-            errors.Add(new("from_model", "from_model is required with a shape, e.g. from_model gpt-audio-mini"));
+            errors.Add(new("from_model", "from_model is required with a shape, e.g. gpt-audio-mini"));
         }
 
         if (RequestsPerDay is < 0m || RequestsPerDaySd < 0m)

@@ -114,7 +114,7 @@ public sealed record ProjectQuery : CallVolumeQuery
 
         if (CompareModels is not null && CompareModelList.Count == 0)
         {
-            errors.Add(new("compare_models", $"compare_models must name at least one model, e.g. compare_models gpt-audio,gpt-audio-mini, got '{CompareModels}'"));
+            errors.Add(new("compare_models", $"compare_models must name at least one model, e.g. gpt-audio,gpt-audio-mini, got '{CompareModels}'"));
         }
 
         if (NoMigrate && MigrateTo is not null)
@@ -161,12 +161,12 @@ public sealed record ProjectQuery : CallVolumeQuery
         {
             if (string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(CompareModels))
             {
-                errors.Add(new("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"));
+                errors.Add(new("model", "model is required (or trace), e.g. gpt-audio-mini with requests_per_day 1000"));
             }
 
             if (RequestsPerDay is null && CallsPerDay is null)
             {
-                errors.Add(new("requests_per_day", "requests_per_day is required without trace, e.g. requests_per_day 1000"));
+                errors.Add(new("requests_per_day", "requests_per_day is required without trace, e.g. 1000"));
             }
 
             if (Fit is not null || SkipInvalid)

@@ -87,7 +87,7 @@ public record RequestOrCallQuery : RequestShapeQuery
         }
         else if (lengthRequired && Turns is null && Minutes is null)
         {
-            errors.Add(new("turns", "turns or minutes is required, e.g. turns 8 or minutes 4"));
+            errors.Add(new("turns", "turns or minutes is required, e.g. 8 turns or 4 minutes"));
         }
 
         if (Turns is < 1 or > CallDefaults.MaxTurns)

@@ -12,7 +12,7 @@ public sealed record SimulateQuery : SimulationQuery
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(Tier))
         {
-            errors.Add(new("tier", "tier is required, e.g. tier 1"));
+            errors.Add(new("tier", "tier is required, e.g. 1"));
         }
 
         errors.AddRange(base.Validate());

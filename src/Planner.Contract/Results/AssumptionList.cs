@@ -13,6 +13,11 @@ public sealed class AssumptionList
     /// <summary>The note <c>AudioTokenRates.Source</c> carries when a query overrode the catalog's rates.</summary>
     public const string OverriddenNote = "overridden on the command line";
 
+    /// <summary>The one explanation of <c>audio_counts_toward_tpm</c>, wherever a command states it (capacity, call
+    /// capacity, simulate, recommend).</summary>
+    public const string AudioCountsTowardTpmWhy =
+        "not documented by OpenAI; Planner assumes audio tokens count toward TPM like text tokens (docs/catalog-facts.md)";
+
     private readonly List<AssumptionItem> _items = [];
 
     /// <summary>The assumptions, in the order added.</summary>
@@ -24,6 +29,9 @@ public sealed class AssumptionList
         _items.Add(new AssumptionItem(name, value, why));
         return this;
     }
+
+    /// <summary>That audio tokens count toward TPM like text tokens, with <see cref="AudioCountsTowardTpmWhy"/>.</summary>
+    public AssumptionList AddAudioCountsTowardTpm() => Add("audio_counts_toward_tpm", "true", AudioCountsTowardTpmWhy);
 
     /// <summary>The audio-token rates, when audio durations were converted with them.</summary>
     public AssumptionList AddAudioRates(AudioTokenRates rates, bool used)

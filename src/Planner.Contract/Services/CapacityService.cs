@@ -38,7 +38,7 @@ public static class CapacityService
             assumptions.Add("tier_limits", tier.DisplayName, tier.Source.Note ?? "carried over from another model's page");
         }
 
-        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (docs/catalog-facts.md)");
+        assumptions.AddAudioCountsTowardTpm();
         return new CapacityResult
         {
             Model = model.Model.Id,
@@ -91,7 +91,7 @@ public static class CapacityService
         var assumptions = new AssumptionList().AddAudioRates(rates, true).AddCall(plan)
             .Add("responses", "each turn is one request", "the limiter sees Responses; each charges its whole resent input + max output tokens against TPM (OpenAI rate-limits guide)")
             .Add("steady_state", "turns evenly spaced", "Responses a minute = concurrent calls x turns per call-minute; bursts within a minute are not modelled (see simulate)")
-            .Add("audio_counts_toward_tpm", "true", "not documented by OpenAI; assumed (FACTS.md)");
+            .AddAudioCountsTowardTpm();
         return new CallCapacityResult
         {
             Model = model.Model.Id,

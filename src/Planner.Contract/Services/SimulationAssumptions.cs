@@ -19,7 +19,7 @@ public static class SimulationAssumptions
         assumptions.Add("output_tokens_per_second", latency.OutputTokensPerSecond.ToString("0.###", invariant),
             "latency model (not documented by OpenAI); set with output_tps");
         // One key per condition across commands: capacity and call state the same assumption as audio_counts_toward_tpm.
-        assumptions.Add("audio_counts_toward_tpm", "true", "not documented by OpenAI (docs/catalog-facts.md)");
+        assumptions.AddAudioCountsTowardTpm();
         assumptions.Add("burst_window_seconds", options.BurstWindow.TotalSeconds.ToString("0.###", invariant),
             "each bucket holds limit x window / 60 s and refills at limit / 60 per second; a request over that capacity goes from a full bucket into debt, so any request up to the per-minute limit is admissible; set with burst_window");
         if (options.OnLimit == OnLimit.Retry)

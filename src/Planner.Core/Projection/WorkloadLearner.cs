@@ -96,8 +96,9 @@ public sealed class WorkloadLearner
         }
 
         // n requests between first and last: the observed span is (n - 1) gaps, the process ran n gaps.
-        var end = _last + ((_last - _first) / (Count - 1));
-        double spanDays = (end - _first).TotalDays;
+        // In ticks: a trace ending near 9999-12-31 may run its last gap past the last DateTimeOffset.
+        long end = _last.UtcTicks + ((_last.UtcTicks - _first.UtcTicks) / (Count - 1));
+        double spanDays = (end - _first.UtcTicks) / (double)TimeSpan.TicksPerDay;
         bool byDayOfWeek = spanDays > ProjectionDefaults.DayOfWeekAfterDays;
         var exposure = Exposure(_first, end);
         var streams = new List<WorkloadStream>();
@@ -134,10 +135,10 @@ public sealed class WorkloadLearner
 
     /// <summary>Requests in each of <paramref name="windows"/> equal windows covering [start, end), each 10-minute slot
     /// counted in the window holding its middle.</summary>
-    private static long[] WindowCounts(Dictionary<long, long> slots, DateTimeOffset start, DateTimeOffset end, int windows)
+    private static long[] WindowCounts(Dictionary<long, long> slots, DateTimeOffset start, long end, int windows)
     {
         var counts = new long[windows];
-        double length = (end - start).Ticks / (double)windows;
+        double length = (end - start.UtcTicks) / (double)windows;
         foreach (var (slot, count) in slots)
         {
             double middle = (slot * SlotTicks) + (SlotTicks / 2) - start.UtcTicks;
@@ -154,21 +155,31 @@ public sealed class WorkloadLearner
         return ((int)utc.DayOfWeek * 24) + utc.Hour;
     }
 
-    /// <summary>Hours of each (day of week, hour) cell that [start, end) covers.</summary>
-    private static double[] Exposure(DateTimeOffset start, DateTimeOffset end)
+    /// <summary>Hours of each (day of week, hour) cell that [start, end ticks) covers; in ticks, so an end past
+    /// <see cref="DateTimeOffset.MaxValue"/> (a trace ending on 9999-12-31) still counts.</summary>
+    private static double[] Exposure(DateTimeOffset start, long end)
     {
         var hours = new double[HoursPerWeek];
-        var slot = new DateTimeOffset(start.UtcDateTime.Date.AddHours(start.UtcDateTime.Hour), TimeSpan.Zero);
+        long first = start.UtcTicks;
+        long slot = first - (first % TimeSpan.TicksPerHour);
         while (slot < end)
         {
-            var next = slot.AddHours(1);
-            var from = slot > start ? slot : start;
-            var to = next < end ? next : end;
-            hours[Cell(slot)] += (to - from).TotalHours;
+            long next = slot + TimeSpan.TicksPerHour;
+            long from = Math.Max(slot, first);
+            long to = Math.Min(next, end);
+            hours[Cell(slot)] += (to - from) / (double)TimeSpan.TicksPerHour;
             slot = next;
         }
 
         return hours;
+    }
+
+    /// <summary>The (day of week, hour) cell of an instant in UTC ticks: day 0 (0001-01-01) was a Monday.</summary>
+    private static int Cell(long ticks)
+    {
+        long hour = ticks / TimeSpan.TicksPerHour;
+        int dayOfWeek = (int)(((hour / 24) + (int)DayOfWeek.Monday) % 7);
+        return (dayOfWeek * 24) + (int)(hour % 24);
     }
 
     private static (double PerDay, double BusiestShare) Rates(long[] cells, double[] exposure, bool byDayOfWeek)

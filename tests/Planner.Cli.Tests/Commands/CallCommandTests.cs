@@ -82,7 +82,7 @@ public class CallCommandTests
         var result = CliRunner.Run("call", "--model", "gpt-audio-mini", "--user-audio-seconds", "10");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: --turns or --minutes is required, e.g. --turns 8 or --minutes 4");
+        result.Error.Trim().Should().Be("planner: --turns or --minutes is required, e.g. 8 turns or 4 minutes");
     }
 }
 

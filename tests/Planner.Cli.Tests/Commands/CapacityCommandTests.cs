@@ -48,7 +48,7 @@ public class CapacityCommandTests
     [Theory]
     [InlineData(new[] { "--tier", "free", "--audio-in", "5" }, "planner: gpt-audio-mini is not supported at the Free tier")]
     [InlineData(new[] { "--tier", "9", "--audio-in", "5" }, "planner: tier '9' does not exist on 2026-01-15; tiers then: Free, Tier 1, Tier 2, Tier 3, Tier 4, Tier 5")]
-    [InlineData(new[] { "--audio-in", "5" }, "planner: --tier is required, e.g. --tier 1")]
+    [InlineData(new[] { "--audio-in", "5" }, "planner: --tier is required, e.g. 1")]
     [InlineData(new[] { "--tier", "1", "--audio-out", "500", "--max-tokens", "100" }, "planner: --max-tokens 100 is below the request's output of 500 tokens; a response is never longer than its output limit")]
     [InlineData(new[] { "--tier", "1", "--audio-out", "5", "--max-tokens", "20000" }, "planner: --max-tokens 20,000 exceeds gpt-audio-mini's 16,384-token output cap")]
     public void Capacity_InvalidInput_ExitsTwo(string[] extra, string message)

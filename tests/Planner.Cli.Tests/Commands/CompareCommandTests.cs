@@ -24,6 +24,6 @@ public class CompareCommandTests
         var result = CliRunner.Run("compare", "--models", "gpt-audio");
 
         result.ExitCode.Should().Be(2);
-        result.Error.Trim().Should().Be("planner: --models needs at least two models, e.g. --models gpt-audio,gpt-audio-mini (or leave it out to compare every active model)");
+        result.Error.Trim().Should().Be("planner: --models needs at least two models, e.g. gpt-audio,gpt-audio-mini (or leave it out to compare every active model)");
     }
 }

@@ -72,6 +72,40 @@ public class FieldFlagsTests
         FieldFlags.Table.Should().ContainKey(field, $"{query}.{field} needs a row in FieldFlags, so its errors name a flag on the command line");
     }
 
+    public static TheoryData<string, string, string, string> RequiredFieldMessages() => new()
+    {
+        // query, field, the web's text, the CLI's text
+        { "call", "model", "model is required, e.g. gpt-realtime-2.1-mini", "--model is required, e.g. gpt-realtime-2.1-mini" },
+        { "call", "turns", "turns or minutes is required, e.g. 8 turns or 4 minutes", "--turns or --minutes is required, e.g. 8 turns or 4 minutes" },
+        { "conversation", "model", "model is required, e.g. gpt-audio-mini", "--model is required, e.g. gpt-audio-mini" },
+        { "capacity", "tier", "tier is required, e.g. 1", "--tier is required, e.g. 1" },
+        { "simulate", "tier", "tier is required, e.g. 1", "--tier is required, e.g. 1" },
+        { "project", "model", "model is required (or trace), e.g. gpt-audio-mini with requests_per_day 1000", "--model is required (or --trace), e.g. gpt-audio-mini with --requests-per-day 1000" },
+        { "project", "requests_per_day", "requests_per_day is required without trace, e.g. 1000", "--requests-per-day is required without --trace, e.g. 1000" },
+        { "migrate", "from_model", "from_model is required with a shape, e.g. gpt-audio-mini", "--from is required with a shape, e.g. gpt-audio-mini" },
+    };
+
+    private static IReadOnlyList<FieldError> Errors(string query) => query switch
+    {
+        "call" => new CallQuery().Validate(),
+        "conversation" => new ConversationQuery().Validate(),
+        "capacity" => new CapacityQuery { Model = "gpt-audio-mini", AudioIn = 5 }.Validate(),
+        "simulate" => new SimulateQuery().Validate(),
+        "project" => new ProjectQuery().Validate(withTrace: false),
+        "migrate" => new MigrateQuery { RequestsPerDay = 10, AudioIn = 10, ToModels = "gpt-audio" }.Validate(withTrace: false),
+        _ => throw new ArgumentOutOfRangeException(nameof(query)),
+    };
+
+    [Theory]
+    [MemberData(nameof(RequiredFieldMessages))]
+    public void RequiredFieldMessages_ReadWellAsFieldTextAndAsFlags(string query, string field, string web, string cli)
+    {
+        var error = Errors(query).First(e => e.Field == field && e.Message.Contains("is required", StringComparison.Ordinal));
+
+        error.Message.Should().Be(web, "the web shows it beside the field: the example is a value, not the field's name again");
+        FieldFlags.Message(error).Should().Be(cli);
+    }
+
     [Theory]
     [InlineData("requests", "requests must be between 1 and 1,000,000,000,000, got 0", "--requests must be between 1 and 1,000,000,000,000, got 0")]
     [InlineData("audio_in", "give audio_in or audio_in_seconds, not both", "give --audio-in or --audio-in-seconds, not both")]

@@ -53,7 +53,7 @@ public class MigrateResultJsonTests
     public void MigrateQuery_Validate_ReportsEveryProblemByFieldName()
     {
         new MigrateQuery { RequestsPerDay = -1, ToModels = ",", Months = 0 }.Validate().Should().Equal(
-            new FieldError("from_model", "from_model is required with a shape, e.g. from_model gpt-audio-mini"),
+            new FieldError("from_model", "from_model is required with a shape, e.g. gpt-audio-mini"),
             new FieldError("requests_per_day", "requests_per_day and requests_per_day_sd must be >= 0"),
             new FieldError("to_models", "to_models must name at least one model, got ','"),
             new FieldError("months", "months must be 1 to 600, got 0"));

@@ -21,13 +21,33 @@ public class ProjectQueryTests
             new FieldError("start", "start must be a date such as 2027-01-01, got 'soon'"));
     }
 
+    [Theory]
+    [InlineData("9999-12-01")]
+    [InlineData("3000-01-01")]
+    [InlineData("1999-12-31")]
+    public void Validate_StartOutsideTheYears2000To2999_IsAStartError(string start)
+    {
+        var query = new ProjectQuery { Model = "gpt-audio-mini", RequestsPerDay = 1_000, AudioIn = 1, Start = start };
+
+        query.Validate(withTrace: false).Should().Equal(
+            new FieldError("start", $"start must be 2000-01-01 to 2999-12-31 (a horizon of up to 600 months must end on a real date), got '{start}'"));
+    }
+
+    [Theory]
+    [InlineData("2000-01-01")]
+    [InlineData("2999-12-31")]
+    public void Validate_StartOnTheBounds_IsAccepted(string start)
+    {
+        new ProjectQuery { Model = "gpt-audio-mini", RequestsPerDay = 1_000, AudioIn = 1, Start = start }.Validate(withTrace: false).Should().BeEmpty();
+    }
+
     [Fact]
     public void Validate_WithoutATrace_NeedsAModelAndADailyVolume_AndRefusesTraceOnlyFields()
     {
         new ProjectQuery { Fit = "lognormal", By = "model" }.Validate().Should().Equal(
             new FieldError("by", "by groups a trace's costs; give it with trace"),
-            new FieldError("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"),
-            new FieldError("requests_per_day", "requests_per_day is required without trace, e.g. requests_per_day 1000"),
+            new FieldError("model", "model is required (or trace), e.g. gpt-audio-mini with requests_per_day 1000"),
+            new FieldError("requests_per_day", "requests_per_day is required without trace, e.g. 1000"),
             new FieldError("fit", "fit and skip_invalid apply only with trace"));
     }
 

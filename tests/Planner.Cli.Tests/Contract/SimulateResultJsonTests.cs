@@ -57,7 +57,7 @@ public class SimulateResultJsonTests
         var query = new SimulateQuery { OnLimit = "wait", BurstWindow = 0, RetryFactor = 0.5, RetryAttempts = 0, RetryJitter = 2, Ttft = -1, OutputTps = 0 };
 
         query.Validate().Select(e => e.Field).Should().Equal("tier", "on_limit", "ttft", "burst_window", "retry_factor", "retry_attempts", "retry_jitter", "output_tps");
-        query.Validate()[0].Message.Should().Be("tier is required, e.g. tier 1");
+        query.Validate()[0].Message.Should().Be("tier is required, e.g. 1");
         query.Validate()[3].Message.Should().Be("burst_window must be > 0 s and at most 3600 s, got 0 s");
     }
 

@@ -60,6 +60,21 @@ public class WorkloadLearnerTests
     }
 
     [Fact]
+    public void Learn_TraceEndingOnTheLastRepresentableDay_GivesItsDailyRateInsteadOfOverflowing()
+    {
+        // One a minute through 9999-12-31 23:59: the learner's end (last + one gap) is 10000-01-01, past DateTimeOffset.MaxValue.
+        var model = TestCatalog.Model("gpt-audio-1.5");
+        var sheet = new PriceSheet(model.Prices[^1]);
+        var usage = Usage.Of(audioInput: 100);
+        var first = new DateTimeOffset(9999, 12, 30, 0, 0, 0, TimeSpan.Zero);
+        var trace = Enumerable.Range(0, 2 * 1_440).Select(i => new TraceRequest(i + 2, first.AddMinutes(i), model, usage, null, sheet.Price(usage)));
+
+        var workload = Learn(trace);
+
+        ((double)workload.Streams.Single().Arrivals.MeanPerDay).Should().BeApproximately(1_440, 1e-6);
+    }
+
+    [Fact]
     public void Learn_RegularArrivals_GivesTheirDailyRate()
     {
         // One a minute for two days: 2,880 requests, 1,440 a day.

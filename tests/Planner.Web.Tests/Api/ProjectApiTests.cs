@@ -70,7 +70,7 @@ public class ProjectApiTests(WebHost host) : IClassFixture<WebHost>
         errors.Should().Contain(("months", "months must be 1 to 600, got 0"));
         errors.Should().Contain(("growth", "growth must be > -100 (percent a month), got -100"));
         errors.Should().Contain(("fit", "fit must be 'resample' or 'lognormal', got 'gamma'"));
-        errors.Should().Contain(("model", "model is required (or trace), e.g. model gpt-audio-mini requests_per_day 1000"));
+        errors.Should().Contain(("model", "model is required (or trace), e.g. gpt-audio-mini with requests_per_day 1000"));
     }
 
     [Fact]
