@@ -7,16 +7,7 @@ namespace Planner.Cli.Rendering;
 public static class Format
 {
     /// <summary>The exact amount, "$1,080" or "$0.006" (never rounded).</summary>
-    public static string Usd(Usd amount)
-    {
-        decimal value = amount.Normalized;
-        string sign = value < 0 ? "-" : "";
-        value = Math.Abs(value);
-        decimal whole = decimal.Truncate(value);
-        string fraction = (value - whole).ToString(CultureInfo.InvariantCulture);
-        string text = whole.ToString("N0", CultureInfo.InvariantCulture) + (fraction == "0" ? "" : fraction[1..]);
-        return sign + "$" + text;
-    }
+    public static string Usd(Usd amount) => Planner.Contract.Display.UsdText.Exact(amount);
 
     /// <summary>Money as tables show it: to the cent, grouped ("$1,080.00", "$0.04"), and "&lt;$0.01" for a non-zero
     /// amount that would round to $0.00 (a table never shows a cost as nothing). The exact figure is in --json.</summary>
