@@ -270,7 +270,7 @@ public sealed class OpenAiCsvSource : IUsageSource
                 return (UsageRejectionKinds.PartsExceedTotal, $"{_outName}: {OpenAiCsvColumns.OutputAudioTokens} ({audioOut:N0}) exceed {_outName} of {output:N0}; they are part of it");
             }
 
-            _parts = new UsageParts { TextInput = input - audioIn - cached, CachedTextInput = cached, AudioInput = audioIn, TextOutput = output - audioOut, AudioOutput = audioOut };
+            _parts = UsageParts.FromSubsetTotals(input, cached, audioIn, output, audioOut);
         }
 
         if (requests == 0)

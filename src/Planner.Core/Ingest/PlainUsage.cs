@@ -101,14 +101,7 @@ internal static class PlainUsage
         }
 
         // As the reader's path: cached tokens are cached text (Chat Completions audio models cache no audio).
-        parts = new UsageParts
-        {
-            TextInput = input - audioIn - cached,
-            CachedTextInput = cached,
-            AudioInput = audioIn,
-            TextOutput = output - audioOut,
-            AudioOutput = audioOut,
-        };
+        parts = UsageParts.FromSubsetTotals(input, cached, audioIn, output, audioOut);
         return true;
     }
 

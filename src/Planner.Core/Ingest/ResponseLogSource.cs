@@ -457,14 +457,7 @@ public sealed class ResponseLogSource : JsonLinesSource
         }
 
         // The one mapping of this format: cached tokens are cached text (Chat Completions audio models cache no audio).
-        data.Parts = new UsageParts
-        {
-            TextInput = input - audioIn - cached,
-            CachedTextInput = cached,
-            AudioInput = audioIn,
-            TextOutput = output - audioOut,
-            AudioOutput = audioOut,
-        };
+        data.Parts = UsageParts.FromSubsetTotals(input, cached, audioIn, output, audioOut);
         kind = null;
         return true;
     }

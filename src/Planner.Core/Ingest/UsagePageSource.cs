@@ -315,14 +315,7 @@ public sealed class UsagePageSource : IUsageSource
                 return null;
             }
 
-            parts = new UsageParts
-            {
-                TextInput = r.InputTokens - r.InputAudioTokens - r.InputCachedTokens,
-                CachedTextInput = r.InputCachedTokens,
-                AudioInput = r.InputAudioTokens,
-                TextOutput = r.OutputTokens - r.OutputAudioTokens,
-                AudioOutput = r.OutputAudioTokens,
-            };
+            parts = UsageParts.FromSubsetTotals(r.InputTokens, r.InputCachedTokens, r.InputAudioTokens, r.OutputTokens, r.OutputAudioTokens);
         }
 
         if (r.Requests == 0)

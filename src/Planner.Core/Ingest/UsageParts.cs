@@ -32,6 +32,18 @@ internal struct UsageParts
         textOutput: TextOutput,
         audioOutput: AudioOutput);
 
+    /// <summary>The parts of OpenAI's totals in their subset form (Chat Completions, the Usage API's "all modalities"
+    /// input_tokens, OpenAI-column CSV): audio and cached tokens are inside the totals, so text is what is left per
+    /// direction, and cached tokens are cached text. The caller has checked that no part exceeds its total.</summary>
+    public static UsageParts FromSubsetTotals(long input, long cached, long audioIn, long output, long audioOut) => new()
+    {
+        TextInput = input - audioIn - cached,
+        CachedTextInput = cached,
+        AudioInput = audioIn,
+        TextOutput = output - audioOut,
+        AudioOutput = audioOut,
+    };
+
     /// <summary>Part <paramref name="index"/> of <paramref name="count"/> equal shares (the first remainder shares get one more token).</summary>
     public readonly UsageParts Share(long index, long count)
     {
