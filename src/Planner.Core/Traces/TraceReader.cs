@@ -271,6 +271,8 @@ public sealed partial class TraceReader : IDisposable
     /// <exception cref="PlannerException">Without SkipInvalid, the first bad row: "FILE:LINE: FIELD: reason".</exception>
     public bool TryRead(out TraceRequest request)
     {
+        // Written once, by ParseRow, for a valid row (zeroing 176 bytes first measured 5% of its time); set to default otherwise.
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out request);
         while (ReadRecord())
         {
             RowsRead++;
@@ -285,7 +287,7 @@ public sealed partial class TraceReader : IDisposable
             }
             else
             {
-                kind = ParseRow(line, out request, out message);
+                kind = ParseRow(line, ref request, out message);
             }
 
             if (kind is null)
@@ -432,9 +434,9 @@ public sealed partial class TraceReader : IDisposable
 
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
-    private string? ParseRow(long line, out TraceRequest request, out string? message)
+    /// <remarks><paramref name="request"/> is written only for a valid row.</remarks>
+    private string? ParseRow(long line, ref TraceRequest request, out string? message)
     {
-        request = default;
         message = null;
         var scan = _scan;
         if (scan.FieldCount < _fieldsNeeded)
@@ -479,6 +481,7 @@ public sealed partial class TraceReader : IDisposable
         var tokens = default(MeterValues<long>);
         long input = 0;
         long output = 0;
+        int used = 0; // bit i set when meter i has tokens: checked against the price sheet's unpriced meters without a loop
         int[] meters = _readMeters;
         int[] tokenFields = _readTokenFields;
         int[] secondsFields = _readSecondsFields;
@@ -490,25 +493,32 @@ public sealed partial class TraceReader : IDisposable
             var span = field < 0 ? default : Trim(scan.Field(field));
             if (!span.IsEmpty)
             {
-                if (!TryParseCount(span, out value))
+                value = ParseCount(span);
+                if (value < 0)
                 {
                     return BadCount(span, TraceColumns.TokenColumn((Meter)meter), ref message);
                 }
             }
-            else if (secondsFields[k] >= 0 && (kind = AudioSeconds(secondsFields[k], (Meter)meter, slot, out value, ref message)) is not null)
+            else if (secondsFields[k] >= 0)
             {
-                return kind;
+                // A separate local: passing `value` itself by reference would keep it in memory on every row.
+                if ((kind = AudioSeconds(secondsFields[k], (Meter)meter, slot, out long converted, ref message)) is not null)
+                {
+                    return kind;
+                }
+
+                value = converted;
             }
 
             tokens[meter] = value;
-            // Unchecked: each count is at most TokenCount.MaxPerRequest (10^9), so 8 of them stay far below 2^63.
-            if (((MeterTable.InputMask >> meter) & 1) != 0)
+            // Unchecked: each count is at most TokenCount.MaxPerRequest (10^9), so 8 of them stay far below 2^63; no branch on
+            // the meter's direction (all ones on an input meter, zeros on an output one).
+            unchecked
             {
-                input = unchecked(input + value);
-            }
-            else
-            {
-                output = unchecked(output + value);
+                long inputMask = -(long)((MeterTable.InputMask >> meter) & 1);
+                input += value & inputMask;
+                output += value & ~inputMask;
+                used |= (value != 0 ? 1 : 0) << meter;
             }
         }
 
@@ -527,7 +537,8 @@ public sealed partial class TraceReader : IDisposable
             var span = Trim(scan.Field(_maxTokens));
             if (!span.IsEmpty)
             {
-                if (!TryParseCount(span, out long max))
+                long max = ParseCount(span);
+                if (max < 0)
                 {
                     return BadCount(span, TraceColumns.MaxTokens, ref message);
                 }
@@ -561,7 +572,7 @@ public sealed partial class TraceReader : IDisposable
         }
 
         ref readonly var sheet = ref slot.Sheet;
-        if (sheet.UnpricedMask != 0 && sheet.Unpriced(usage) is { } unpriced)
+        if ((sheet.UnpricedMask & used) != 0 && sheet.Unpriced(usage) is { } unpriced)
         {
             message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
             return TraceRejectionKinds.UnpricedMeter;
