@@ -95,6 +95,7 @@ internal sealed class TraceCsvScanner : IDisposable
     /// <summary>Moves to the next record, skipping empty lines.</summary>
     /// <returns>False at the end of the input.</returns>
     /// <exception cref="TraceChunkFramingException">A record longer than <see cref="TraceReader.MaxRecordBytes"/>.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         // Unchecked: every index here is an offset in the buffer (below 2^31) and the field count is bounded by its length;

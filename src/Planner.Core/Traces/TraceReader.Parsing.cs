@@ -90,6 +90,7 @@ public sealed partial class TraceReader
     /// <remarks>The first 16 bytes (date, hour and minute) are compared, as two words, with the last timestamp's: rows of a
     /// trace come seconds apart, so most rows parse only their seconds. Arithmetic here is unchecked where the digits
     /// bound it: a minute's ticks are at most those of 9999-12-31T23:59, and an offset at most 14:59.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseInstant(ReadOnlySpan<byte> s, out long ticks)
     {
         ticks = 0;

@@ -269,6 +269,7 @@ public sealed partial class TraceReader : IDisposable
     /// <summary>Reads the next valid row; rejected rows on the way are recorded (with SkipInvalid) or thrown.</summary>
     /// <returns>False at the end of the file.</returns>
     /// <exception cref="PlannerException">Without SkipInvalid, the first bad row: "FILE:LINE: FIELD: reason".</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out TraceRequest request)
     {
         // Written once, by ParseRow, for a valid row (zeroing 176 bytes first measured 5% of its time); set to default otherwise.
@@ -435,6 +436,7 @@ public sealed partial class TraceReader : IDisposable
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
     /// <remarks><paramref name="request"/> is written only for a valid row.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private string? ParseRow(long line, ref TraceRequest request, out string? message)
     {
         message = null;
