@@ -335,7 +335,7 @@ internal sealed class JsonPageSplitter : IDisposable
             if (_buffer.Length >= _maxPageBytes)
             {
                 throw new PlannerException(PlannerErrorKind.InvalidTrace,
-                    $"{_name}:{_pageLine}: page: over {Size(_maxPageBytes)} without ending; a Usage API page holds at most its limit of buckets (31 1d, 168 1h or 1,440 1m), a few MB: split the export into pages (one JSON object per page)");
+                    $"{_name}:{_pageLine}: page: over {Size(_maxPageBytes)} without ending; an API page holds at most its limit of buckets (for usage: 31 1d, 168 1h or 1,440 1m), a few MB: save each page as its own JSON object");
             }
 
             byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, _maxPageBytes));

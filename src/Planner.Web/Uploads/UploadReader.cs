@@ -83,7 +83,9 @@ public static class UploadReader
     }
 
     /// <summary>Opens the file part in its format and runs <paramref name="use"/> on it: Core peeks at the head to detect
-    /// the format and reads the rest as it arrives, every format from the stream (no temporary file).</summary>
+    /// the format and reads the rest as it arrives, every format from the stream (Usage API pages, whose input_tokens
+    /// definition is decided over the whole export unless the query gives it, are spooled by Core to a temporary file
+    /// that is deleted when the source is disposed).</summary>
     private static Task<T> OpenAsync<T>(Stream file, string name, ModelCatalog catalog, TraceOptions options, Func<IUsageSource, T> use)
     {
         using var source = UsageFormats.Open(new NonDisposingStream(file), name, catalog, options, new TraceRejections());

@@ -96,7 +96,7 @@ public class JsonPageSplitterTests
         var split = () => Split(text, maxPageBytes: 1_024);
 
         split.Should().Throw<PlannerException>().WithMessage(
-            "pages.jsonl:3: page: over 1,024 bytes without ending; a Usage API page holds at most its limit of buckets (31 1d, 168 1h or 1,440 1m), a few MB: split the export into pages (one JSON object per page)");
+            "pages.jsonl:3: page: over 1,024 bytes without ending; an API page holds at most its limit of buckets (for usage: 31 1d, 168 1h or 1,440 1m), a few MB: save each page as its own JSON object");
     }
 
     [Fact]
