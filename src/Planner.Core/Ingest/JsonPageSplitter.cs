@@ -77,10 +77,15 @@ internal sealed class JsonPageSplitter : IDisposable
 
         _pageLine = _line;
         int end = _buffer[_start] is (byte)'{' or (byte)'[' ? ScanContainer() : ScanLine();
-        page = _buffer.AsMemory(_start, end - _start);
-        firstLine = _pageLine;
-        _line += page.Span.Count((byte)'\n');
+        var taken = _buffer.AsMemory(_start, end - _start);
+        _line += taken.Span.Count((byte)'\n');
         _start = end;
+
+        // A closed value ends in its bracket; only a truncated one can end in whitespace, which would make the parser
+        // report the truncation on the line after it.
+        int length = taken.Span.TrimEnd(" \t\r\n"u8).Length;
+        page = taken[..length];
+        firstLine = _pageLine;
         return true;
     }
 

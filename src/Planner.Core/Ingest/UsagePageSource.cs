@@ -62,8 +62,7 @@ public sealed class UsagePageSource : IUsageSource
             }
             else if (stream is not null)
             {
-                _spool = new FileStream(System.IO.Path.Combine(spoolDirectory ?? System.IO.Path.GetTempPath(), $"planner-pages-{Guid.NewGuid():N}.jsonl"),
-                    FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+                _spool = OpenSpool(spoolDirectory ?? System.IO.Path.GetTempPath());
                 _stream = null;
                 using (stream)
                 {
@@ -479,6 +478,34 @@ public sealed class UsagePageSource : IUsageSource
             ? $"input_tokens read as {Describe(InputTokensDefinition.AllModalities)} (the current spec); the numbers allow both definitions: set usage_input_tokens to text if the export used the older one"
             : "input_tokens: no audio in the usage, so both definitions agree";
         return InputTokensDefinition.AllModalities;
+    }
+
+    /// <summary>A temp file for a stream's second read, readable by its owner only. On Unix its name is removed at once
+    /// (the open handle keeps the bytes), so even a process killed mid-read leaves nothing behind; on Windows the file
+    /// is deleted when its handle closes, which the OS does for a killed process too.</summary>
+    private static FileStream OpenSpool(string directory)
+    {
+        string path = System.IO.Path.Combine(directory, $"planner-pages-{Guid.NewGuid():N}.jsonl");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.DeleteOnClose | FileOptions.SequentialScan,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var spool = new FileStream(path, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path);
+        }
+
+        return spool;
     }
 
     private static string Describe(InputTokensDefinition definition) => definition == InputTokensDefinition.TextOnly

@@ -65,11 +65,11 @@ public class JsonPageSplitterTests
     }
 
     [Fact]
-    public void ATruncatedLastPage_IsHandedOutWhole_ForTheParserToReport()
+    public void ATruncatedLastPage_IsHandedOutWhole_LessItsTrailingWhitespace_ForTheParserToReportOnItsLine()
     {
-        var pages = Split("{\"data\": []}\n{\"data\": [{\"start_time\": 1,\n", chunk: 5);
+        var pages = Split("{\"data\": []}\n{\"data\": [{\"start_time\": 1,\n  \r\n", chunk: 5);
 
-        pages.Should().Equal(("{\"data\": []}", 1L), ("{\"data\": [{\"start_time\": 1,\n", 2L));
+        pages.Should().Equal(("{\"data\": []}", 1L), ("{\"data\": [{\"start_time\": 1,", 2L));
     }
 
     [Fact]
