@@ -39,6 +39,12 @@ public static class TracePipeline
             throw new ArgumentException("at least one sink is required", nameof(sinks));
         }
 
+        // A large CSV file is parsed in chunks on every core instead (the same rows, in the same order, to the same sinks).
+        if (onReader is null && source is CsvTraceSource csv && csv.ReadAllInOrder(sinks, onProgress))
+        {
+            return source.RowsRead;
+        }
+
         using var ring = new Ring(sinks.Count);
         var workers = new Worker[sinks.Count];
         for (int k = 0; k < workers.Length; k++)
