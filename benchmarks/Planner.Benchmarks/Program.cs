@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "--quick-sim")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--sim-feed")
+{
+    Planner.Benchmarks.Traces.SimulateFeedHarness.Run(args);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--price-stages")
 {
     Planner.Benchmarks.Traces.PriceStages.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,

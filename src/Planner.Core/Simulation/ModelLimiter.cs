@@ -9,6 +9,9 @@ internal sealed class ModelLimiter
 {
     private readonly CompletionHeap _inFlight = new();
     private readonly bool _countsAttempts;
+    // False for the tier recommender's replays, which read none of the throughput figures (Throughput()): only the peak
+    // concurrency is kept, and only under queue (countsAttempts false), where the total is the sum of the models' peaks.
+    private readonly bool _tracksThroughput;
 
     // The calendar minute being counted, by its first tick: a compare a row, not a division (long.MinValue: none yet).
     private long _minuteStart = long.MinValue;
@@ -28,11 +31,12 @@ internal sealed class ModelLimiter
     /// <summary>Creates the state of <paramref name="model"/> at <paramref name="tier"/> (null: the model has no such tier),
     /// its buckets full at <paramref name="startTicks"/>. With <paramref name="countsAttempts"/> false (under queue, where
     /// every attempt is an admission) the attempt figures are the admission figures, not counted twice.</summary>
-    public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks, bool countsAttempts = true)
+    public ModelLimiter(ModelSpec model, UsageTier? tier, string tierName, TimeSpan burstWindow, long startTicks, bool countsAttempts = true, bool tracksThroughput = true)
     {
         Model = model;
         Tier = tier;
         _countsAttempts = countsAttempts;
+        _tracksThroughput = tracksThroughput;
         if (tier is null)
         {
             Unsupported = $"{model.Id} has no tier '{tierName}' in the catalog";
@@ -85,6 +89,11 @@ internal sealed class ModelLimiter
     /// Not needed under queue (see the constructor), where <see cref="Admit"/> stands for the attempt.</summary>
     public void Attempt(long now)
     {
+        if (!_tracksThroughput)
+        {
+            return;
+        }
+
         if (Attempts == 0)
         {
             FirstAttempt = now;
@@ -106,6 +115,16 @@ internal sealed class ModelLimiter
     /// that completes at <paramref name="completes"/>.</summary>
     public void Admit(long now, long charge, long completes)
     {
+        if (!_tracksThroughput)
+        {
+            if (!_countsAttempts)
+            {
+                PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Admit(now, completes));
+            }
+
+            return;
+        }
+
         if (Admitted == 0)
         {
             FirstAdmit = now;

@@ -48,7 +48,8 @@ public sealed record SimulationResult
     /// <summary>From arrival to admission, over completed requests (bounded histogram: at most 0.79% high).</summary>
     public required DelayHistogram QueueDelay { get; init; }
 
-    /// <summary>Each model's figures against its limits.</summary>
+    /// <summary>Each model's figures against its limits. Empty in a <see cref="TierRecommendation"/>'s tiers: the
+    /// recommender reads none of them, so its replays do not count them (and <see cref="ReservedUnusedTokens"/> is 0).</summary>
     public required IReadOnlyList<ModelThroughput> Models { get; init; }
 
     /// <summary>The most requests in flight at once: exact under retry or for one model; under queue with several

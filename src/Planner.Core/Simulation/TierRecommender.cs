@@ -54,7 +54,7 @@ public static class TierRecommender
             simulators[s] = new TraceSimulator[ladders[s].Count];
             for (int i = 0; i < ladders[s].Count; i++)
             {
-                var simulator = new TraceSimulator(catalog, options with { Tier = ladders[s][i] }, groupCosts[i % count]) { ChecksScheme = false };
+                var simulator = new TraceSimulator(catalog, options with { Tier = ladders[s][i] }, groupCosts[i % count]) { ChecksScheme = false, TracksThroughput = false };
                 simulator.TrackDelay(objectives.MaxP99Delay);
                 simulators[s][i] = simulator;
                 groups[i % count].Add((s, simulator));

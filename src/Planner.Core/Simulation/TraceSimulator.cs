@@ -104,6 +104,11 @@ public sealed partial class TraceSimulator : ITraceSink
     /// scheme's tiers at once and judges only the first day's scheme, turns it off.</summary>
     internal bool ChecksScheme { get; init; } = true;
 
+    /// <summary>When true (the default), each model's throughput figures are counted (<see cref="SimulationResult.Models"/>:
+    /// per-minute and rolling peaks, tokens charged). The tier recommender, which reads none of them, turns it off: the
+    /// result then lists no models, and its peak concurrency is counted as before.</summary>
+    internal bool TracksThroughput { get; init; } = true;
+
     /// <summary>Replays one row; rows must come in time order (the reader guarantees it).</summary>
     /// <exception cref="PlannerException">On the first row, when the tier is not one of the scheme in effect that day.</exception>
     public void Add(in TraceRequest request)
@@ -198,12 +203,13 @@ public sealed partial class TraceSimulator : ITraceSink
         ArgumentNullException.ThrowIfNull(traceRejections);
         DrainRetries(long.MaxValue);
         _rejectionCounter.Flush(_limitRejections);
-        var models = _limiters.Where(l => l.Unsupported is null).Select(l => l.Throughput()).ToList();
+        var supported = _limiters.Where(l => l.Unsupported is null).ToList();
+        var models = TracksThroughput ? supported.Select(l => l.Throughput()).ToList() : [];
         // Each model's admissions are in time order, so its own peak is exact. Under retry every admission, of any
         // model, happens in time order too, so the total is counted exactly as it goes. Under queue a model's
         // admissions run ahead of the others' (each is decided on arrival), so with several models the total is the
         // sum of their peaks, an upper bound (exact totals would need every queued admission held).
-        bool exact = _options.OnLimit == OnLimit.Retry || models.Count <= 1;
+        bool exact = _options.OnLimit == OnLimit.Retry || supported.Count <= 1;
         return new SimulationResult
         {
             Options = _options,
@@ -221,7 +227,7 @@ public sealed partial class TraceSimulator : ITraceSink
             Retries = _retryCount,
             QueueDelay = _delays,
             Models = models,
-            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : models.Sum(m => m.PeakConcurrency),
+            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : supported.Sum(l => l.PeakConcurrency),
             PeakConcurrencyIsUpperBound = !exact,
             Unsupported = _unsupported,
         };
@@ -322,7 +328,7 @@ public sealed partial class TraceSimulator : ITraceSink
 
         if (found is null)
         {
-            found = new ModelLimiter(model, model.FindTier(_options.Tier), _options.Tier, _options.BurstWindow, startTicks, countsAttempts: !_queue);
+            found = new ModelLimiter(model, model.FindTier(_options.Tier), _options.Tier, _options.BurstWindow, startTicks, countsAttempts: !_queue, TracksThroughput);
             _limiters.Add(found);
         }
 

@@ -2,7 +2,7 @@ namespace Planner.Core.Traces;
 
 /// <summary>Planner's own CSV trace (docs/trace-format.md) as a usage source: a thin wrapper of <see cref="TraceReader"/>;
 /// a large file can also be read in line-aligned chunks on every core (<see cref="ReadAllInChunks"/>).</summary>
-public sealed class CsvTraceSource : IUsageSource
+public sealed partial class CsvTraceSource : IUsageSource
 {
     private readonly TraceReader _reader;
     private readonly string? _file;

@@ -23,7 +23,9 @@ public static class TracePipeline
     public static bool Pays => Environment.ProcessorCount > 1;
 
     /// <summary>Reads every remaining request and feeds each to <paramref name="onReader"/> (on the reading thread,
-    /// before it is handed on) and to every one of <paramref name="sinks"/> (each on its own worker thread).</summary>
+    /// before it is handed on) and to every one of <paramref name="sinks"/> (each on its own worker thread). A CSV trace
+    /// file large enough to read in chunks (and no <paramref name="onReader"/>) is parsed in chunks on every core and fed
+    /// in file order instead (<see cref="TraceChunkFeed"/>), with the same rows, rejections and failures.</summary>
     /// <param name="source">The open source.</param>
     /// <param name="sinks">The consumers; each must be safe to run on a thread of its own (nothing shared with another
     /// sink or with <paramref name="onReader"/> while the read runs).</param>
@@ -37,6 +39,12 @@ public static class TracePipeline
         if (sinks.Count == 0)
         {
             throw new ArgumentException("at least one sink is required", nameof(sinks));
+        }
+
+        // A large CSV file is parsed in chunks on every core instead (the same rows, in the same order, to the same sinks).
+        if (onReader is null && source is CsvTraceSource csv && csv.ReadAllInOrder(sinks, onProgress))
+        {
+            return source.RowsRead;
         }
 
         using var ring = new Ring(sinks.Count);

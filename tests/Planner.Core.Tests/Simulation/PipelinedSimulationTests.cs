@@ -5,8 +5,10 @@ using Planner.Core.Traces;
 
 namespace Planner.Core.Tests.Simulation;
 
-/// <summary>The pipelined read (parse on one thread, simulate on another) against the direct one, on generated traces
-/// long enough to cross many batches (<see cref="TracePipeline.BatchRows"/> rows each).</summary>
+/// <summary>The pipelined reads against the direct one, on generated traces long enough to cross many batches
+/// (<see cref="TracePipeline.BatchRows"/> rows each) and chunks: parse on one thread and simulate on another
+/// (<see cref="TracePipeline"/>), and parse in chunks on every core and simulate in file order (<see cref="TraceChunkFeed"/>)
+/// with several chunk sizes, one parser or several.</summary>
 public class PipelinedSimulationTests
 {
     private static readonly string[] Tiers = ["1", "2", "5"];
@@ -28,13 +30,28 @@ public class PipelinedSimulationTests
         return edited;
     }
 
-    private static (SimulationResult? Result, Exception? Error, List<RequestOutcome> Outcomes) Simulate(string path, SimulationOptions options, bool pipelined, bool skipInvalid = false)
+    /// <summary>The direct read (one thread), and every pipelined one.</summary>
+    private const string Direct = "direct";
+
+    /// <summary>Every pipelined feed: one reader through the ring, and chunks of several sizes (at least
+    /// <see cref="TraceChunkFeed.ChunkBytes"/>; a generated 20,000-row trace is about 1.4 MB) on two parsers or one.</summary>
+    public static readonly IReadOnlyDictionary<string, TraceChunking> Feeds = new Dictionary<string, TraceChunking>
+    {
+        ["pipelined"] = TraceChunking.Sequential,
+        ["chunks of 256 KiB"] = new() { FromBytes = 0, Chunks = 1 },
+        ["13 chunks"] = new() { FromBytes = 0, Chunks = 13 },
+        ["97 chunks, one parser"] = new() { FromBytes = 0, Chunks = 97, Parallelism = 1 },
+        ["a chunk per line"] = new() { FromBytes = 0, AtEveryLine = true },
+    };
+
+    private static (SimulationResult? Result, Exception? Error, List<RequestOutcome> Outcomes) Simulate(string path, SimulationOptions options, string feed, bool skipInvalid = false)
     {
         var outcomes = new List<RequestOutcome>();
-        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { SkipInvalid = skipInvalid, ForSimulation = true, RequireRequests = true }, new TraceRejections());
+        var chunking = feed == Direct ? TraceChunking.Sequential : Feeds[feed];
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, new TraceOptions { SkipInvalid = skipInvalid, ForSimulation = true, RequireRequests = true, Chunking = chunking }, new TraceRejections());
         try
         {
-            var result = TraceSimulator.Run(CsvTraceSource.Wrap(reader), TestData.Catalog, options, null, outcomes.Add, pipelined);
+            var result = TraceSimulator.Run(source, TestData.Catalog, options, null, outcomes.Add, pipelined: feed != Direct);
             return (result, null, outcomes);
         }
         catch (PlannerException e)
@@ -66,15 +83,18 @@ public class PipelinedSimulationTests
         string path = Generated(rows, seed, surgeAt: TimeSpan.FromHours(9));
         var options = new SimulationOptions { Tier = tier, OnLimit = onLimit };
 
-        var direct = Simulate(path, options, pipelined: false);
-        var pipelined = Simulate(path, options, pipelined: true);
+        var direct = Simulate(path, options, Direct);
 
         direct.Error.Should().BeNull();
-        pipelined.Error.Should().BeNull();
         direct.Result!.RowsRead.Should().Be(rows);
-        Report(pipelined.Result!).Should().Be(Report(direct.Result));
-        pipelined.Outcomes.Should().Equal(direct.Outcomes);
         direct.Outcomes.Should().HaveCount(rows);
+        foreach (var feed in Feeds.Keys)
+        {
+            var pipelined = Simulate(path, options, feed);
+            pipelined.Error.Should().BeNull(feed);
+            Report(pipelined.Result!).Should().Be(Report(direct.Result), feed);
+            pipelined.Outcomes.Should().Equal(direct.Outcomes, feed);
+        }
     }
 
     [Theory]
@@ -88,17 +108,20 @@ public class PipelinedSimulationTests
         string path = WithLine(Generated(20_000, 7), line, "2026-01-15T23:59:59.999Z,gpt-nonexistent,1,0,0,1,0,,req_bad");
         var options = new SimulationOptions { Tier = "1" };
 
-        var direct = Simulate(path, options, pipelined: false);
-        var pipelined = Simulate(path, options, pipelined: true);
+        var direct = Simulate(path, options, Direct);
 
         direct.Result.Should().BeNull();
-        pipelined.Result.Should().BeNull();
         direct.Error!.Message.Should().StartWith($"{path}:{line}: model: unknown model 'gpt-nonexistent'");
-        pipelined.Error!.Message.Should().Be(direct.Error.Message);
-        pipelined.Error.Should().BeOfType<PlannerException>().Which.Kind.Should().Be(PlannerErrorKind.InvalidTrace);
-        // Every row before the bad one was simulated, and none after it.
-        pipelined.Outcomes.Should().Equal(direct.Outcomes);
         direct.Outcomes.Should().HaveCount(line - 2);
+        foreach (var feed in Feeds.Keys)
+        {
+            var pipelined = Simulate(path, options, feed);
+            pipelined.Result.Should().BeNull(feed);
+            pipelined.Error!.Message.Should().Be(direct.Error.Message, feed);
+            pipelined.Error.Should().BeOfType<PlannerException>().Which.Kind.Should().Be(PlannerErrorKind.InvalidTrace);
+            // Every row before the bad one was simulated, and none after it.
+            pipelined.Outcomes.Should().Equal(direct.Outcomes, feed);
+        }
     }
 
     [Fact]
@@ -110,13 +133,16 @@ public class PipelinedSimulationTests
         path = WithLine(path, 9_000, "2026-01-15T20:00:00Z,gpt-nonexistent,1,0,0,1,0,,req_model");
         var options = new SimulationOptions { Tier = "1" };
 
-        var direct = Simulate(path, options, pipelined: false, skipInvalid: true);
-        var pipelined = Simulate(path, options, pipelined: true, skipInvalid: true);
+        var direct = Simulate(path, options, Direct, skipInvalid: true);
 
         direct.Result!.TraceRejections.Count.Should().Be(3);
         direct.Result.TraceRejections.First.Select(r => r.Line).Should().Equal(3, 4_000, 9_000);
-        Report(pipelined.Result!).Should().Be(Report(direct.Result));
-        pipelined.Outcomes.Should().Equal(direct.Outcomes);
+        foreach (var feed in Feeds.Keys)
+        {
+            var pipelined = Simulate(path, options, feed, skipInvalid: true);
+            Report(pipelined.Result!).Should().Be(Report(direct.Result), feed);
+            pipelined.Outcomes.Should().Equal(direct.Outcomes, feed);
+        }
     }
 
     [Fact]
@@ -126,12 +152,76 @@ public class PipelinedSimulationTests
         string path = Generated(5_000, 9);
         var options = new SimulationOptions { Tier = "build" };
 
-        var direct = Simulate(path, options, pipelined: false);
-        var pipelined = Simulate(path, options, pipelined: true);
+        var direct = Simulate(path, options, Direct);
 
         direct.Error.Should().NotBeNull();
-        pipelined.Error!.Message.Should().Be(direct.Error!.Message);
-        pipelined.Outcomes.Should().BeEmpty();
+        foreach (var feed in Feeds.Keys)
+        {
+            var pipelined = Simulate(path, options, feed);
+            pipelined.Error!.Message.Should().Be(direct.Error!.Message, feed);
+            pipelined.Outcomes.Should().BeEmpty(feed);
+        }
+    }
+
+    /// <summary>The lines (1-based) on which the chunks of <paramref name="chunking"/>'s feed of <paramref name="path"/> start,
+    /// the first chunk (the header's) left out.</summary>
+    private static List<int> ChunkStartLines(string path, TraceChunking chunking)
+    {
+        using var file = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(file);
+        var starts = TraceChunks.Plan(file, length, chunking with { Chunks = TraceChunkFeed.ChunksFor(length, chunking.Chunks) })!;
+        var bytes = File.ReadAllBytes(path);
+        return [.. starts.Skip(1).Select(start => bytes.AsSpan(0, (int)start).Count((byte)'\n') + 1)];
+    }
+
+    [Theory]
+    [InlineData(OnLimit.Queue, true)]
+    [InlineData(OnLimit.Retry, true)]
+    [InlineData(OnLimit.Queue, false)]
+    [InlineData(OnLimit.Retry, false)]
+    public void ChunkedFeed_OutOfOrderRowsAtChunkStartsAndBadRows_SameReportAsDirect(OnLimit onLimit, bool skipInvalid)
+    {
+        // At the start of some of the 13-chunk feed's chunks a row earlier than the row before it (the same number of
+        // bytes, so the chunks still start there); at another a bad row followed by an earlier one; a bad row mid-chunk.
+        string generated = Generated(20_000, 13, surgeAt: TimeSpan.FromHours(9));
+        var starts = ChunkStartLines(generated, Feeds["13 chunks"]);
+        var lines = File.ReadAllLines(generated);
+        string Early(string line) => "2026-01-15T00:00:00.000Z" + line[24..];
+        lines[starts[2] - 1] = Early(lines[starts[2] - 1]);
+        lines[starts[5] - 1] = Early(lines[starts[5] - 1]);
+        lines[starts[7] - 1] = lines[starts[7] - 1].Replace(",gpt-audio-mini,", ",gpt-audio-mini,-", StringComparison.Ordinal);
+        lines[starts[7]] = Early(lines[starts[7]]);
+        lines[4_321 - 1] = "2026-01-15T09:00:00.000Z,gpt-audio-mini,1,0,0,x,0,,req_bad";
+        string path = TestData.TempPath("pipeline-chunk-starts");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        ChunkStartLines(path, Feeds["13 chunks"]).Should().Equal(starts, "the edits keep every row's length");
+        var options = new SimulationOptions { Tier = "1", OnLimit = onLimit };
+
+        var direct = Simulate(path, options, Direct, skipInvalid);
+
+        if (skipInvalid)
+        {
+            direct.Result!.TraceRejections.Count.Should().Be(5);
+            direct.Result.TraceRejections.First.Select(r => r.Line).Should().Equal(new long[] { 4_321, starts[2], starts[5], starts[7], starts[7] + 1 }.Order());
+            // The surge saturates tier 1: requests wait (queue) or are retried.
+            (onLimit == OnLimit.Retry ? direct.Result.Retries : direct.Result.QueueDelay.Max.Ticks).Should().BePositive();
+        }
+        else
+        {
+            direct.Error!.Message.Should().StartWith($"{path}:{Math.Min(4_321, starts[2])}: ");
+        }
+
+        foreach (var feed in Feeds.Keys)
+        {
+            var chunked = Simulate(path, options, feed, skipInvalid);
+            chunked.Error?.Message.Should().Be(direct.Error?.Message, feed);
+            if (skipInvalid)
+            {
+                Report(chunked.Result!).Should().Be(Report(direct.Result!), feed);
+            }
+
+            chunked.Outcomes.Should().Equal(direct.Outcomes, feed);
+        }
     }
 
     public static TheoryData<string, OnLimit> RecommendCases() => new()
@@ -156,6 +246,10 @@ public class PipelinedSimulationTests
         direct.Tiers.Should().NotBeEmpty();
         Report(parallel).Should().Be(Report(direct));
         Report(three).Should().Be(Report(direct));
+        foreach (var (feed, chunking) in Feeds)
+        {
+            Report(Recommend(path, options, workers: 2, chunking)).Should().Be(Report(direct), feed);
+        }
     }
 
     [Fact]
@@ -170,6 +264,11 @@ public class PipelinedSimulationTests
         string message = direct.Should().Throw<PlannerException>().Which.Message;
         message.Should().StartWith($"{path}:6000: output_text_tokens:");
         parallel.Should().Throw<PlannerException>().WithMessage(message);
+        foreach (var (feed, chunking) in Feeds)
+        {
+            var chunked = () => Recommend(path, options, workers: 2, chunking);
+            chunked.Should().Throw<PlannerException>(feed).Which.Message.Should().Be(message, feed);
+        }
     }
 
     /// <summary>A generated trace where some rows can never be admitted at the low tiers (40,000 input tokens against
@@ -223,16 +322,20 @@ public class PipelinedSimulationTests
     }
 
     [Theory]
-    [InlineData("free", false)]
-    [InlineData("1", false)]
-    [InlineData("1", true)]
-    [InlineData("2", true)]
-    [InlineData("5", true)]
-    public void Queue_SomeRowsNeverAdmissible_CompletedCostIsTheSumOfTheCompletedRows(string tier, bool pipelined)
+    [InlineData("free", Direct)]
+    [InlineData("1", Direct)]
+    [InlineData("1", "pipelined")]
+    [InlineData("2", "pipelined")]
+    [InlineData("5", "pipelined")]
+    [InlineData("free", "13 chunks")]
+    [InlineData("1", "13 chunks")]
+    [InlineData("1", "a chunk per line")]
+    [InlineData("2", "97 chunks, one parser")]
+    public void Queue_SomeRowsNeverAdmissible_CompletedCostIsTheSumOfTheCompletedRows(string tier, string feed)
     {
         string path = WithRowsNeverAdmissible();
 
-        var run = Simulate(path, new SimulationOptions { Tier = tier }, pipelined);
+        var run = Simulate(path, new SimulationOptions { Tier = tier }, feed);
 
         var result = run.Result!;
         Text("completed", result.Costs).Should().Be(Text("completed", SumOf(path, run.Outcomes)));
@@ -265,7 +368,9 @@ public class PipelinedSimulationTests
             simulator.TrackDelay(new RecommendObjectives().MaxP99Delay);
             reader.ReadAll(simulator);
             var alone = simulator.Finish(reader.RowsRead, reader.Rejections);
-            Report(tier.Result).Should().Be(Report(alone), $"tier {tier.Result.Tier} is simulated alone the same");
+            Report(tier.Result, withModels: false).Should().Be(Report(alone, withModels: false), $"tier {tier.Result.Tier} is simulated alone the same");
+            // The recommender counts no model's throughput figures (it shows none), only the peak concurrency.
+            tier.Result.Models.Should().BeEmpty();
         }
     }
 
@@ -276,10 +381,10 @@ public class PipelinedSimulationTests
         return text.ToString();
     }
 
-    private static TierRecommendation Recommend(string path, SimulationOptions options, int workers)
+    private static TierRecommendation Recommend(string path, SimulationOptions options, int workers, TraceChunking? chunking = null)
     {
-        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true }, new TraceRejections());
-        return TierRecommender.Recommend(CsvTraceSource.Wrap(reader), TestData.Catalog, options, new RecommendObjectives(), null, workers);
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, RequireRequests = true, Chunking = chunking ?? TraceChunking.Sequential }, new TraceRejections());
+        return TierRecommender.Recommend(source, TestData.Catalog, options, new RecommendObjectives(), null, workers);
     }
 
     /// <summary>Every figure of a recommendation, as text.</summary>
@@ -298,14 +403,14 @@ public class PipelinedSimulationTests
     }
 
     /// <summary>Every figure of a simulation, as text.</summary>
-    private static string Report(SimulationResult r)
+    private static string Report(SimulationResult r, bool withModels = true)
     {
         var text = new StringBuilder();
         text.AppendLine($"{r.Tier} read {r.RowsRead} priced {r.RowsPriced} completed {r.Completed} dropped {r.Dropped} throttled {r.ThrottledAttempts}/{r.ThrottledRequests} retries {r.Retries}");
-        text.AppendLine($"peak {r.PeakConcurrency} bound {r.PeakConcurrencyIsUpperBound} unsupported {r.Unsupported} reserved {r.ReservedUnusedTokens} rate {r.ThrottleRate:R}");
+        text.AppendLine($"peak {r.PeakConcurrency} bound {r.PeakConcurrencyIsUpperBound} unsupported {r.Unsupported} reserved {(withModels ? r.ReservedUnusedTokens : "-")} rate {r.ThrottleRate:R}");
         var d = r.QueueDelay;
         text.AppendLine($"delays {d.Count} max {d.Max.Ticks} above {d.CountAbove} p50 {d.Percentile(0.5).Ticks} p90 {d.Percentile(0.9).Ticks} p99 {d.Percentile(0.99).Ticks} p999 {d.Percentile(0.999).Ticks}");
-        foreach (var model in r.Models)
+        foreach (var model in withModels ? r.Models : [])
         {
             text.AppendLine(model.ToString());
         }

@@ -5,10 +5,14 @@ namespace Planner.Core.Tests.Simulation;
 
 public class TierRecommenderTests
 {
-    private static TierRecommendation Recommend(string path, OnLimit onLimit = OnLimit.Queue)
+    /// <summary>How the tests' traces are fed to the tiers: one reader (the default), or in chunks on every core
+    /// (<see cref="TierRecommenderChunkedFeedTests"/> runs every test here that way).</summary>
+    protected virtual TraceChunking Feed => TraceChunking.Sequential;
+
+    private TierRecommendation Recommend(string path, OnLimit onLimit = OnLimit.Queue)
     {
-        using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
-        return TierRecommender.Recommend(reader, TestData.Catalog, new SimulationOptions { Tier = "1", OnLimit = onLimit }, new RecommendObjectives());
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, new TraceOptions { Chunking = Feed }, new TraceRejections());
+        return TierRecommender.Recommend(source, TestData.Catalog, new SimulationOptions { Tier = "1", OnLimit = onLimit }, new RecommendObjectives());
     }
 
     private static string Burst(int count)

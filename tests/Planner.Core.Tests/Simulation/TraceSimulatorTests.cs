@@ -21,10 +21,14 @@ public class TraceSimulatorTests
         return TestData.Trace([.. lines]);
     }
 
-    private static SimulationResult Simulate(string path, SimulationOptions options, TraceOptions? traceOptions = null)
+    /// <summary>How the tests' traces are fed to the simulator: one reader (the default: <see cref="TracePipeline"/>'s
+    /// ring), or in chunks on every core (<see cref="TraceSimulatorChunkedFeedTests"/> runs every test here that way).</summary>
+    protected virtual TraceChunking Feed => TraceChunking.Sequential;
+
+    private SimulationResult Simulate(string path, SimulationOptions options, TraceOptions? traceOptions = null)
     {
-        using var reader = TraceReader.Open(path, TestData.Catalog, traceOptions ?? new TraceOptions(), new TraceRejections());
-        return TraceSimulator.Run(reader, TestData.Catalog, options);
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, (traceOptions ?? new TraceOptions()) with { Chunking = Feed }, new TraceRejections());
+        return TraceSimulator.Run(source, TestData.Catalog, options);
     }
 
     [Fact]
