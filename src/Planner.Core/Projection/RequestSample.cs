@@ -1,0 +1,116 @@
+namespace Planner.Core.Projection;
+
+/// <summary>A bottom-k sample of one model's requests: the <see cref="Capacity"/> requests with the smallest keys
+/// (<see cref="SampledRequest.KeyOf"/>). The keys are a seeded hash, independent of the tokens' values in effect, so the
+/// kept requests are a uniform sample without replacement, like a reservoir's; unlike a reservoir, two samples of two
+/// parts of an input merge into exactly the sample of the whole (the k smallest of the union), so a trace read in
+/// chunks learns what a sequential read learns, to the last digit.</summary>
+/// <remarks>A max-heap of (key, slot) over the kept requests: a new request costs one comparison with the largest
+/// key kept when it is not kept (nearly always, once the sample is full), O(log k) when it is.</remarks>
+internal sealed class RequestSample(int capacity)
+{
+    private (ulong Key, int Slot)[] _heap = [];
+    private SampledRequest[] _rows = [];
+
+    /// <summary>The most requests kept.</summary>
+    public int Capacity { get; } = capacity;
+
+    /// <summary>Requests kept.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>True when a request with <paramref name="key"/> cannot be kept (the sample is full of smaller keys).</summary>
+    public bool Rejects(ulong key) => Count == Capacity && key > _heap[0].Key;
+
+    /// <summary>Keeps <paramref name="request"/> if it is among the <see cref="Capacity"/> first by key.</summary>
+    public void Offer(in SampledRequest request)
+    {
+        if (Count < Capacity)
+        {
+            if (Count == _rows.Length)
+            {
+                int size = Math.Min(Capacity, Math.Max(16, _rows.Length * 2));
+                Array.Resize(ref _rows, size);
+                Array.Resize(ref _heap, size);
+            }
+
+            _rows[Count] = request;
+            _heap[Count] = (request.Key, Count);
+            SiftUp(Count);
+            Count++;
+            return;
+        }
+
+        int top = _heap[0].Slot;
+        if (!request.KeptBefore(_rows[top]))
+        {
+            return;
+        }
+
+        _rows[top] = request;
+        _heap[0] = (request.Key, top);
+        SiftDown(0);
+    }
+
+    /// <summary>Offers every request of <paramref name="other"/> (the sample of another part of the input).</summary>
+    public void OfferAll(RequestSample other)
+    {
+        for (int i = 0; i < other.Count; i++)
+        {
+            Offer(other._rows[i]);
+        }
+    }
+
+    /// <summary>The kept requests in the order of the input (<see cref="SampledRequest.CompareInInputOrder"/>), so the
+    /// distributions built from them never depend on how the input was split or in which order they were kept.</summary>
+    public SampledRequest[] InInputOrder()
+    {
+        var rows = _rows.AsSpan(0, Count).ToArray();
+        Array.Sort(rows, SampledRequest.CompareInInputOrder);
+        return rows;
+    }
+
+    /// <summary>Whether heap entry <paramref name="a"/> must sit above <paramref name="b"/> (it is kept after it).</summary>
+    private bool Above(int a, int b)
+    {
+        var x = _heap[a];
+        var y = _heap[b];
+        return x.Key != y.Key ? x.Key > y.Key : _rows[y.Slot].KeptBefore(_rows[x.Slot]);
+    }
+
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            int parent = (i - 1) >> 1;
+            if (!Above(i, parent))
+            {
+                return;
+            }
+
+            (_heap[i], _heap[parent]) = (_heap[parent], _heap[i]);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        int count = Count;
+        while (true)
+        {
+            int left = (2 * i) + 1;
+            if (left >= count)
+            {
+                return;
+            }
+
+            int child = left + 1 < count && Above(left + 1, left) ? left + 1 : left;
+            if (!Above(child, i))
+            {
+                return;
+            }
+
+            (_heap[i], _heap[child]) = (_heap[child], _heap[i]);
+            i = child;
+        }
+    }
+}
