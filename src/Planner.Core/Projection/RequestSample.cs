@@ -54,6 +54,15 @@ internal sealed class RequestSample(int capacity)
     /// <summary>Offers every request of <paramref name="other"/> (the sample of another part of the input).</summary>
     public void OfferAll(RequestSample other)
     {
+        if (Count == 0)
+        {
+            // Empty: the other's heap is this one's (same capacity, same order), copied at its size.
+            _rows = other._rows.AsSpan(0, other.Count).ToArray();
+            _heap = other._heap.AsSpan(0, other.Count).ToArray();
+            Count = other.Count;
+            return;
+        }
+
         for (int i = 0; i < other.Count; i++)
         {
             Offer(other._rows[i]);
@@ -64,8 +73,35 @@ internal sealed class RequestSample(int capacity)
     /// distributions built from them never depend on how the input was split or in which order they were kept.</summary>
     public SampledRequest[] InInputOrder()
     {
-        var rows = _rows.AsSpan(0, Count).ToArray();
-        Array.Sort(rows, SampledRequest.CompareInInputOrder);
+        // Sorted by (instant, rank) packed in one Int128 beside the slots (cheap to compare and to move); requests equal
+        // in both (an input not in time order meets an instant in more than one run) are then ordered by their tokens.
+        var places = new Int128[Count];
+        var slots = new int[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            places[i] = ((Int128)_rows[i].Ticks << 64) | (Int128)(ulong)_rows[i].Rank;
+            slots[i] = i;
+        }
+
+        Array.Sort(places, slots);
+        var rows = new SampledRequest[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            rows[i] = _rows[slots[i]];
+        }
+
+        for (int from = 0, to; from < Count; from = to)
+        {
+            for (to = from + 1; to < Count && places[to] == places[from]; to++)
+            {
+            }
+
+            if (to - from > 1)
+            {
+                Array.Sort(rows, from, to - from, Comparer<SampledRequest>.Create(SampledRequest.CompareInInputOrder));
+            }
+        }
+
         return rows;
     }
 
