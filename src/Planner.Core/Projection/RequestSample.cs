@@ -11,6 +11,7 @@ internal sealed class RequestSample(int capacity)
 {
     private (ulong Key, int Slot)[] _heap = [];
     private SampledRequest[] _rows = [];
+    private bool _inInputOrder;
 
     /// <summary>The most requests kept.</summary>
     public int Capacity { get; } = capacity;
@@ -19,11 +20,16 @@ internal sealed class RequestSample(int capacity)
     public int Count { get; private set; }
 
     /// <summary>True when a request with <paramref name="key"/> cannot be kept (the sample is full of smaller keys).</summary>
-    public bool Rejects(ulong key) => Count == Capacity && key > _heap[0].Key;
+    public bool Rejects(ulong key) => Count == Capacity && !_inInputOrder && key > _heap[0].Key;
 
     /// <summary>Keeps <paramref name="request"/> if it is among the <see cref="Capacity"/> first by key.</summary>
     public void Offer(in SampledRequest request)
     {
+        if (_inInputOrder)
+        {
+            RestoreHeap();
+        }
+
         if (Count < Capacity)
         {
             if (Count == _rows.Length)
@@ -54,6 +60,11 @@ internal sealed class RequestSample(int capacity)
     /// <summary>Offers every request of <paramref name="other"/> (the sample of another part of the input).</summary>
     public void OfferAll(RequestSample other)
     {
+        if (other._inInputOrder)
+        {
+            other.RestoreHeap();
+        }
+
         if (Count == 0)
         {
             // Empty: the other's heap is this one's (same capacity, same order), copied at its size.
@@ -70,39 +81,52 @@ internal sealed class RequestSample(int capacity)
     }
 
     /// <summary>The kept requests in the order of the input (<see cref="SampledRequest.CompareInInputOrder"/>), so the
-    /// distributions built from them never depend on how the input was split or in which order they were kept.</summary>
-    public SampledRequest[] InInputOrder()
+    /// distributions built from them never depend on how the input was split or in which order they were kept. Sorted in
+    /// place (no copy of a sample of 100,000): the heap is rebuilt if a request is offered afterwards.</summary>
+    public ReadOnlySpan<SampledRequest> InInputOrder()
     {
-        // Sorted by (instant, rank) packed in one Int128 beside the slots (cheap to compare and to move); requests equal
-        // in both (an input not in time order meets an instant in more than one run) are then ordered by their tokens.
-        var places = new Int128[Count];
-        var slots = new int[Count];
-        for (int i = 0; i < Count; i++)
+        if (!_inInputOrder)
         {
-            places[i] = ((Int128)_rows[i].Ticks << 64) | (Int128)(ulong)_rows[i].Rank;
-            slots[i] = i;
-        }
-
-        Array.Sort(places, slots);
-        var rows = new SampledRequest[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            rows[i] = _rows[slots[i]];
-        }
-
-        for (int from = 0, to; from < Count; from = to)
-        {
-            for (to = from + 1; to < Count && places[to] == places[from]; to++)
+            // Sorted by (instant, rank) packed in one Int128 (cheap to compare and to move); requests equal in both (an
+            // input not in time order meets an instant in more than one run) are then ordered by their tokens.
+            var places = new Int128[Count];
+            for (int i = 0; i < Count; i++)
             {
+                places[i] = ((Int128)_rows[i].Ticks << 64) | (Int128)(ulong)_rows[i].Rank;
             }
 
-            if (to - from > 1)
+            Array.Sort(places, _rows, 0, Count);
+            for (int from = 0, to; from < Count; from = to)
             {
-                Array.Sort(rows, from, to - from, Comparer<SampledRequest>.Create(SampledRequest.CompareInInputOrder));
+                for (to = from + 1; to < Count && places[to] == places[from]; to++)
+                {
+                }
+
+                if (to - from > 1)
+                {
+                    Array.Sort(_rows, from, to - from, Comparer<SampledRequest>.Create(SampledRequest.CompareInInputOrder));
+                }
             }
+
+            _inInputOrder = true;
         }
 
-        return rows;
+        return _rows.AsSpan(0, Count);
+    }
+
+    /// <summary>Makes the rows a heap again after <see cref="InInputOrder"/>.</summary>
+    private void RestoreHeap()
+    {
+        _inInputOrder = false;
+        for (int i = 0; i < Count; i++)
+        {
+            _heap[i] = (_rows[i].Key, i);
+        }
+
+        for (int i = (Count / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(i);
+        }
     }
 
     /// <summary>Whether heap entry <paramref name="a"/> must sit above <paramref name="b"/> (it is kept after it).</summary>

@@ -233,8 +233,15 @@ public sealed class WorkloadLearner
             var (perDay, busiestShare) = Rates(observations.Cells, exposure, byDayOfWeek);
             double meanCharge = (double)observations.TpmChargeSum / observations.Count;
             var sample = observations.Sample.InInputOrder();
-            var usages = Array.ConvertAll(sample, r => r.Usage);
-            var charges = new TpmCharges(Array.ConvertAll(sample, r => r.Charge));
+            var usages = new Usage[sample.Length];
+            var chargeList = new long[sample.Length];
+            for (int i = 0; i < sample.Length; i++)
+            {
+                usages[i] = sample[i].Usage;
+                chargeList[i] = sample[i].Charge;
+            }
+
+            var charges = new TpmCharges(chargeList);
             UsageDistribution usage = fit == UsageFit.LogNormal
                 ? new LogNormalUsage(usages, meanCharge) { Charges = charges }
                 : new EmpiricalUsage(usages, meanCharge) { Charges = charges };
@@ -271,7 +278,7 @@ public sealed class WorkloadLearner
             return whole.SampleOf(modelId);
         }
 
-        return _models.TryGetValue(modelId, out var observations) ? observations.Sample.InInputOrder() : [];
+        return _models.TryGetValue(modelId, out var observations) ? observations.Sample.InInputOrder().ToArray() : [];
     }
 
     private ModelObservations Find(ResolvedModel model)
