@@ -223,4 +223,66 @@ public class OrdinaryMistakesTests
         // gpt-audio-mini text input: $0.60 per 1M tokens.
         json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(1_000 * 0.60m / 1_000_000);
     }
+
+    /// <summary>Runs planner with <paramref name="input"/> on standard input.</summary>
+    private static (int Exit, string Output, string Error) RunWithInput(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment(output, error, () => CliRunner.Now, CliRunner.DataDirectory,
+            standardInput: () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input)));
+        int exit = PlannerApp.Run(args, environment);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A pretty-printed Usage API page (GET /v1/organization/usage/completions) followed by a second on one line,
+    /// written by hand: 1,600 in = 350 text + 200 cached + 1,050 audio and 1,600 out = 400 text + 1,200 audio (2 requests);
+    /// then 1,000 text in and 100 text out (1 request).</summary>
+    private const string UsagePages = """
+        {
+          "object": "page",
+          "data": [{"object": "bucket", "start_time": 1768467600, "end_time": 1768467660, "results": [
+            {"object": "organization.usage.completions.result", "input_tokens": 1600, "output_tokens": 1600, "input_cached_tokens": 200,
+             "input_audio_tokens": 1050, "output_audio_tokens": 1200, "num_model_requests": 2, "model": "gpt-audio-mini-2025-12-15"}]}],
+          "has_more": true, "next_page": "page_AAAA"
+        }
+        {"object": "page", "data": [{"object": "bucket", "start_time": 1768467660, "end_time": 1768467720, "results": [{"object": "organization.usage.completions.result", "input_tokens": 1000, "output_tokens": 100, "num_model_requests": 1, "model": "gpt-audio-mini-2025-12-15"}]}], "has_more": false, "next_page": null}
+        """;
+
+    [Fact]
+    public void Price_Dash_DetectsUsageApiPagesOnStandardInput_AsForAFile()
+    {
+        var (exit, output, error) = RunWithInput(UsagePages, "price", "-", "--json");
+
+        exit.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("trace").GetString().Should().Be("<stdin>");
+        json.RootElement.GetProperty("requests_billed").GetInt64().Should().Be(3);
+        json.RootElement.GetProperty("assumptions").EnumerateArray().Should().Contain(a =>
+            a.GetProperty("name").GetString() == "usage_format" && a.GetProperty("value").GetString() == "usage-pages");
+        // gpt-audio-mini per 1M: text and cached input 0.60, audio input 10, text output 2.40, audio output 20.
+        json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(
+            (350 * 0.60m + 200 * 0.60m + 1050 * 10m + 400 * 2.40m + 1200 * 20m + 1000 * 0.60m + 100 * 2.40m) / 1_000_000);
+    }
+
+    [Fact]
+    public void Price_Dash_WithAFormat_ReadsStandardInputAsThatFormat()
+    {
+        var (exit, _, error) = RunWithInput(UsagePages, "price", "-", "--format", "planner-csv");
+
+        exit.Should().Be(2);
+        error.Should().StartWith("planner: <stdin>:1: header: missing required column 'timestamp'");
+    }
+
+    [Fact]
+    public void Price_Dash_WithTheUsageDefinitionGiven_ReadsPagesFromStandardInputOnce()
+    {
+        var (exit, output, error) = RunWithInput(UsagePages, "price", "-", "--usage-input-tokens", "text", "--json");
+
+        exit.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        // Read as text only: 1,600 = 1,400 text + 200 cached, audio 1,050 apart; output 1,600 text, 1,200 audio apart.
+        json.RootElement.GetProperty("total_usd").GetDecimal().Should().Be(
+            (1400 * 0.60m + 200 * 0.60m + 1050 * 10m + 1600 * 2.40m + 1200 * 20m + 1000 * 0.60m + 100 * 2.40m) / 1_000_000);
+    }
 }

@@ -11,7 +11,7 @@ namespace Planner.Cli.Commands;
 public class TraceSettings : CatalogSettings
 {
     [CommandArgument(0, "<TRACE>")]
-    [Description("The trace or usage file (Planner's CSV, an OpenAI usage CSV, a response log, Realtime events or Usage API pages: docs/usage-formats.md), or - for a CSV trace on standard input.")]
+    [Description("The trace or usage file (Planner's CSV, an OpenAI usage CSV, a response log, Realtime events or Usage API pages: docs/usage-formats.md), or - for standard input (its format detected the same way).")]
     public string Trace { get; init; } = "";
 
     [CommandOption("--skip-invalid")]
@@ -72,12 +72,13 @@ public class TraceSettings : CatalogSettings
     /// <summary>The name standard input goes by in messages (a "-" argument is read as this).</summary>
     public const string StandardInputName = "<stdin>";
 
-    /// <summary>Opens the trace: the file, or standard input for <c>-</c>.</summary>
+    /// <summary>Opens the trace: the file, or standard input for <c>-</c>; either is detected from its content (the format
+    /// option forces one).</summary>
     public IUsageSource OpenReader(CliEnvironment environment, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         ArgumentNullException.ThrowIfNull(environment);
         return Trace == StandardInputName
-            ? CsvTraceSource.Wrap(TraceReader.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections))
+            ? Planner.Core.Ingest.UsageFormats.Open(environment.StandardInput(), StandardInputName, catalog, options, rejections)
             : Planner.Core.Ingest.UsageFormats.Open(Trace, catalog, options, rejections);
     }
 }

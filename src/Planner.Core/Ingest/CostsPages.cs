@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Planner.Core.Ingest;
 
 /// <summary>Reads Costs API pages (<c>GET /v1/organization/costs</c>: daily buckets of organization.costs.result with
-/// amount{value, currency}, line_item, project_id): a page file, JSONL of pages, or a directory of them.</summary>
+/// amount{value, currency}, line_item, project_id): a page file, JSONL of pages, or a directory of them, read a page at a
+/// time (<see cref="JsonPageSplitter"/>): the input is never held whole, only the billed results read from it.</summary>
 public static class CostsPages
 {
     /// <summary>Every billed result, in file and bucket order.</summary>
@@ -17,7 +18,8 @@ public static class CostsPages
         var costs = new List<BilledCost>();
         foreach (string file in files)
         {
-            Parse(file, File.ReadAllBytes(file), costs);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            Parse(file, stream, costs);
         }
 
         return costs;
@@ -28,16 +30,24 @@ public static class CostsPages
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
         var costs = new List<BilledCost>();
-        Parse(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), costs);
+        Parse(name, stream, costs);
         return costs;
     }
 
-    private static void Parse(string file, ReadOnlySpan<byte> document, List<BilledCost> into)
+    private static void Parse(string file, Stream stream, List<BilledCost> into)
     {
-        var lines = new UsagePageParser.LineCounter(document, 1);
+        using var pages = new JsonPageSplitter(stream, file, comments: false);
+        while (pages.TryNext(out var page, out long line))
+        {
+            Parse(file, page.Span, line, into);
+        }
+    }
+
+    /// <summary>Parses one page; <paramref name="firstLine"/> is the line its first byte is on.</summary>
+    private static void Parse(string file, ReadOnlySpan<byte> document, long firstLine, List<BilledCost> into)
+    {
+        var lines = new UsagePageParser.LineCounter(document, firstLine);
         var reader = new Utf8JsonReader(document, new JsonReaderOptions { AllowMultipleValues = true });
         try
         {
@@ -72,7 +82,7 @@ public static class CostsPages
         }
         catch (JsonException e)
         {
-            throw UsagePageParser.Error(file, 1 + (e.LineNumber ?? 0), "json", $"not valid JSON (truncated or malformed) at byte {(e.BytePositionInLine ?? 0) + 1} of the line");
+            throw UsagePageParser.Error(file, firstLine + (e.LineNumber ?? 0), "json", $"not valid JSON (truncated or malformed) at byte {(e.BytePositionInLine ?? 0) + 1} of the line");
         }
     }
 

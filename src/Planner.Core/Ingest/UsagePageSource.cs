@@ -8,6 +8,11 @@ namespace Planner.Core.Ingest;
 /// directory of them. Each result is <c>num_model_requests</c> requests sharing the result's tokens (equal shares, the
 /// remainder one token each to the first), so a bucket prices exactly as its aggregate; no per-request cap is checked.
 /// For pricing the requests are dated at the bucket's start; for a simulation they are spread over the bucket.</summary>
+/// <remarks>The input is read a page at a time (<see cref="JsonPageSplitter"/>): memory is bounded by the largest page
+/// (a page holds at most its <c>limit</c> of buckets: 31 1d, 168 1h or 1,440 1m), never by the input. When the definition
+/// of input_tokens is not given it is decided over every result before the first is priced, so the input is read twice:
+/// once for the decision (no buckets kept), once to price; a stream is spooled to a temporary file (deleted on
+/// <see cref="Dispose"/>) during the first read.</remarks>
 public sealed class UsagePageSource : IUsageSource
 {
     /// <summary>The format key, "usage-pages".</summary>
@@ -17,13 +22,16 @@ public sealed class UsagePageSource : IUsageSource
     public static readonly TimeSpan WidestSimulatedBucket = TimeSpan.FromHours(1);
 
     private readonly string[] _files;
-    private readonly byte[]? _streamed;
     private readonly UsagePricer _pricer;
     private readonly TraceOptions _options;
     private readonly List<string> _assumptions = [];
     private readonly Random _random;
     private readonly InputTokensDefinition _definition;
     private readonly PriorityQueue<Pending, long> _queue = new();
+    private Stream? _stream;
+    private FileStream? _spool;
+    private Stream? _input;
+    private JsonPageSplitter? _pages;
     private int _file = -1;
     private List<UsageBucket> _buckets = [];
     private int _bucket;
@@ -31,23 +39,54 @@ public sealed class UsagePageSource : IUsageSource
     private Pending? _current;
     private Pending? _last;
     private long _bytesDone;
+    private string? _assumptionText;
 
-    private UsagePageSource(string path, string[] files, byte[]? streamed, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    /// <summary>A source over <paramref name="files"/>, or over <paramref name="stream"/> (owned) named <c>files[0]</c>;
+    /// a stream is spooled into <paramref name="spoolDirectory"/> when the definition must be detected.</summary>
+    private UsagePageSource(string path, string[] files, Stream? stream, string? spoolDirectory, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
     {
         Path = path;
         _files = files;
-        _streamed = streamed;
+        _stream = stream;
         _options = options;
         Rejections = rejections;
         _pricer = new UsagePricer(catalog, options);
         _random = new Random(options.SpreadSeed);
-        FileLength = streamed?.Length ?? files.Sum(f => new FileInfo(f).Length);
-        _definition = options.InputTokens ?? Detect(out string assumption);
-        if (options.InputTokens is { } given)
+        try
         {
-            _assumptions.Add($"input_tokens read as {Describe(given)} (as asked)");
+            if (options.InputTokens is { } given)
+            {
+                _definition = given;
+                _assumptions.Add($"input_tokens read as {Describe(given)} (as asked)");
+                FileLength = stream is null ? files.Sum(f => new FileInfo(f).Length) : stream.CanSeek ? stream.Length - stream.Position : 0;
+            }
+            else if (stream is not null)
+            {
+                _spool = new FileStream(System.IO.Path.Combine(spoolDirectory ?? System.IO.Path.GetTempPath(), $"planner-pages-{Guid.NewGuid():N}.jsonl"),
+                    FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+                _stream = null;
+                using (stream)
+                {
+                    using var spooling = new SpoolingStream(stream, _spool);
+                    _definition = Detect(spooling, 0, out _assumptionText);
+                }
+
+                _spool.Flush();
+                FileLength = _spool.Length;
+            }
+            else
+            {
+                _definition = Detect(null, -1, out _assumptionText);
+                FileLength = files.Sum(f => new FileInfo(f).Length);
+            }
         }
-        else if (_assumptionText is not null)
+        catch
+        {
+            Dispose();
+            throw;
+        }
+
+        if (_assumptionText is not null)
         {
             _assumptions.Add(_assumptionText);
         }
@@ -64,8 +103,6 @@ public sealed class UsagePageSource : IUsageSource
         }
     }
 
-    private string? _assumptionText;
-
     public string Path { get; }
 
     public string Format => FormatKey;
@@ -80,7 +117,7 @@ public sealed class UsagePageSource : IUsageSource
 
     public long FileLength { get; }
 
-    public long BytePosition => _bytesDone;
+    public long BytePosition => _bytesDone + (_pages?.Position ?? 0);
 
     public bool ConvertedAudioSeconds => false;
 
@@ -103,32 +140,26 @@ public sealed class UsagePageSource : IUsageSource
             throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{path}: the directory has no .json or .jsonl Usage API pages");
         }
 
-        return new UsagePageSource(path, files, null, catalog, options, rejections);
+        return new UsagePageSource(path, files, null, null, catalog, options, rejections);
     }
 
-    /// <summary>Reads pages (one page, or JSONL of pages) from <paramref name="stream"/>, named <paramref name="name"/> in
-    /// messages. The pages are held whole, as a page file is: the definition of input_tokens is decided over every result
-    /// before the first is priced, and a page is small (a few MB at most).</summary>
-    public static UsagePageSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections)
+    /// <summary>Reads pages (one page, or JSONL of pages) from <paramref name="stream"/> (owned, disposed with the source),
+    /// named <paramref name="name"/> in messages, a page at a time. With the definition of input_tokens given the stream is
+    /// read once; otherwise it is spooled to a temporary file while the definition is decided, and priced from there.</summary>
+    public static UsagePageSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections) =>
+        Open(stream, name, catalog, options, rejections, null);
+
+    /// <summary><see cref="Open(Stream, string, ModelCatalog, TraceOptions, TraceRejections)"/> spooling into
+    /// <paramref name="spoolDirectory"/> (the temporary directory when null).</summary>
+    internal static UsagePageSource Open(Stream stream, string name, ModelCatalog catalog, TraceOptions options, TraceRejections rejections, string? spoolDirectory)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rejections);
-        byte[] pages;
-        using (stream)
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            pages = buffer.ToArray();
-        }
-
-        return new UsagePageSource(name, [name], pages, catalog, options, rejections);
+        return new UsagePageSource(name, [name], stream, spoolDirectory, catalog, options, rejections);
     }
-
-    /// <summary>The bytes of input <paramref name="index"/>: the stream's, or the file's.</summary>
-    private byte[] Bytes(int index) => _streamed ?? File.ReadAllBytes(_files[index]);
 
     public bool TryRead(out TraceRequest request)
     {
@@ -164,6 +195,14 @@ public sealed class UsagePageSource : IUsageSource
 
     public void Dispose()
     {
+        _pages?.Dispose();
+        _pages = null;
+        _input?.Dispose();
+        _input = null;
+        _stream?.Dispose();
+        _stream = null;
+        _spool?.Dispose();
+        _spool = null;
     }
 
     private bool Emit(Pending pending, long ticks, out TraceRequest request)
@@ -237,29 +276,67 @@ public sealed class UsagePageSource : IUsageSource
                 continue;
             }
 
-            if (!NextFile())
+            if (!NextPage())
             {
                 return false;
             }
         }
     }
 
-    private bool NextFile()
+    /// <summary>Moves to the next page: of this input, else of the next one.</summary>
+    private bool NextPage()
     {
-        if (_file >= 0)
+        while (true)
         {
-            _bytesDone += _streamed?.Length ?? new FileInfo(_files[_file]).Length;
+            if (_pages is not null && _pages.TryNext(out var page, out long line))
+            {
+                _buckets = UsagePageParser.Parse(_files[_file], page.Span, line);
+                _bucket = 0;
+                _result = 0;
+                return true;
+            }
+
+            if (_pages is not null)
+            {
+                _bytesDone += _pages.Position;
+                _pages.Dispose();
+                _pages = null;
+                if (_input != _spool)
+                {
+                    _input?.Dispose();
+                }
+
+                _input = null;
+            }
+
+            if (_file + 1 >= _files.Length)
+            {
+                return false;
+            }
+
+            _file++;
+            _input = Input(_file);
+            _pages = new JsonPageSplitter(_input, _files[_file], comments: true);
+        }
+    }
+
+    /// <summary>Input <paramref name="index"/> from its start: the spool, the stream (read once), or the file.</summary>
+    private Stream Input(int index)
+    {
+        if (_spool is not null)
+        {
+            _spool.Position = 0;
+            return _spool;
         }
 
-        if (++_file >= _files.Length)
+        if (_stream is not null)
         {
-            return false;
+            var stream = _stream;
+            _stream = null;
+            return stream;
         }
 
-        _buckets = UsagePageParser.Parse(_files[_file], Bytes(_file), 1);
-        _bucket = 0;
-        _result = 0;
-        return true;
+        return new FileStream(_files[index], FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
     }
 
     /// <summary>Checks a result and applies the input_tokens definition (the one mapping of this format); null when rejected or empty.</summary>
@@ -363,24 +440,30 @@ public sealed class UsagePageSource : IUsageSource
         Rejections.Add(new TraceRejection(line, kind, _files.Length > 1 ? $"{System.IO.Path.GetFileName(file)}: {message}" : message));
     }
 
-    /// <summary>Reads every result once to find which definition of input_tokens the numbers allow.</summary>
-    private InputTokensDefinition Detect(out string assumption)
+    /// <summary>Reads every result once (a page at a time, keeping no bucket) to find which definition of input_tokens the
+    /// numbers allow: <paramref name="stream"/> when given (input <paramref name="index"/>), else every file.</summary>
+    private InputTokensDefinition Detect(Stream? stream, int index, out string assumption)
     {
         long provingLine = -1;
         string? provingFile = null;
         bool anyAudio = false;
-        for (int i = 0; i < _files.Length; i++)
+        for (int i = stream is null ? 0 : index; i < (stream is null ? _files.Length : index + 1); i++)
         {
             string file = _files[i];
-            foreach (var bucket in UsagePageParser.Parse(file, Bytes(i), 1))
+            using var input = stream is null ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan) : null;
+            using var pages = new JsonPageSplitter(input ?? stream!, file, comments: true);
+            while (pages.TryNext(out var page, out long line))
             {
-                foreach (var r in bucket.Results)
+                foreach (var bucket in UsagePageParser.Parse(file, page.Span, line))
                 {
-                    anyAudio |= r.InputAudioTokens > 0 || r.OutputAudioTokens > 0;
-                    if (provingLine < 0 && r.ProvesTextOnly)
+                    foreach (var r in bucket.Results)
                     {
-                        provingLine = r.Line;
-                        provingFile = file;
+                        anyAudio |= r.InputAudioTokens > 0 || r.OutputAudioTokens > 0;
+                        if (provingLine < 0 && r.ProvesTextOnly)
+                        {
+                            provingLine = r.Line;
+                            provingFile = file;
+                        }
                     }
                 }
             }
@@ -388,11 +471,11 @@ public sealed class UsagePageSource : IUsageSource
 
         if (provingLine >= 0)
         {
-            assumption = _assumptionText = $"input_tokens read as {Describe(InputTokensDefinition.TextOnly)}: at {provingFile}:{provingLine} the audio and cached parts exceed it, so it cannot count all modalities (older spec)";
+            assumption = $"input_tokens read as {Describe(InputTokensDefinition.TextOnly)}: at {provingFile}:{provingLine} the audio and cached parts exceed it, so it cannot count all modalities (older spec)";
             return InputTokensDefinition.TextOnly;
         }
 
-        assumption = _assumptionText = anyAudio
+        assumption = anyAudio
             ? $"input_tokens read as {Describe(InputTokensDefinition.AllModalities)} (the current spec); the numbers allow both definitions: set usage_input_tokens to text if the export used the older one"
             : "input_tokens: no audio in the usage, so both definitions agree";
         return InputTokensDefinition.AllModalities;

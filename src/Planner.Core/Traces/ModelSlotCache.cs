@@ -13,6 +13,7 @@ internal sealed class ModelSlotCache
     private readonly AudioTokenRates? _rates;
     private readonly ModelSlot?[] _slots = new ModelSlot?[Size];
     private int _next;
+    private ModelSlot? _last;
 
     /// <summary>A cache over <paramref name="catalog"/>; <paramref name="rates"/> overrides each model's
     /// audio-token rates; <paramref name="overrideModel"/>, when given, is resolved now (unknown: an error).</summary>
@@ -31,7 +32,16 @@ internal sealed class ModelSlotCache
     public ModelSlot? Override { get; }
 
     /// <summary>The model named by <paramref name="name"/> (id, alias or snapshot), or null when the catalog does not know it.</summary>
+    /// <remarks>The previous row's model is tried first, inline (a trace's rows mostly name the model of the row before).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ModelSlot? Find(ReadOnlySpan<byte> name)
+    {
+        var last = _last;
+        return last is not null && name.SequenceEqual(last.Name) ? last : _last = FindInRing(name);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ModelSlot? FindInRing(ReadOnlySpan<byte> name)
     {
         foreach (var slot in _slots)
         {

@@ -214,13 +214,24 @@ internal static class TraceChunks
 
             var source = CsvTraceSource.Wrap(reader);
             var sink = sinkFor(source);
+            // A sink class is called through the interface: in this shared generic code a call on TSink looks its target up
+            // through the generic dictionary on every row (a struct sink has code of its own and is called directly).
+            ITraceSink? target = typeof(TSink).IsValueType ? null : sink;
             long? framing = null;
             long report = RowsPerReport;
             try
             {
                 while (source.TryRead(out var request))
                 {
-                    sink.Add(request);
+                    if (target is not null)
+                    {
+                        target.Add(request);
+                    }
+                    else
+                    {
+                        sink.Add(request);
+                    }
+
                     if (reader.RowsRead >= report)
                     {
                         report = reader.RowsRead + RowsPerReport;

@@ -23,8 +23,9 @@ namespace Planner.Core.Traces;
 /// </remarks>
 internal sealed class TraceCsvScanner : IDisposable
 {
-    /// <summary>Bytes after the data that a 32-byte window may read (masked off).</summary>
-    private const int Padding = 64;
+    /// <summary>Bytes after the data that a 32-byte window may read (masked off); the row parser also reads a field's first 8
+    /// bytes as one word (<c>TraceReader.ParseCount</c>), which these keep inside the buffer.</summary>
+    internal const int Padding = 64;
 
     private const int Window = 32;
 
@@ -85,155 +86,162 @@ internal sealed class TraceCsvScanner : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Field(int index)
     {
+        // Unchecked: the ends are offsets in the buffer (below 2^31), so neither +1 nor the difference can overflow.
         int end = _ends[index];
-        int start = index == 0 ? RecordStart : _ends[index - 1] + 1;
-        return new ReadOnlySpan<byte>(_buffer, start, end - start);
+        int start = index == 0 ? RecordStart : unchecked(_ends[index - 1] + 1);
+        return new ReadOnlySpan<byte>(_buffer, start, unchecked(end - start));
     }
 
     /// <summary>Moves to the next record, skipping empty lines.</summary>
     /// <returns>False at the end of the input.</returns>
     /// <exception cref="TraceChunkFramingException">A record longer than <see cref="TraceReader.MaxRecordBytes"/>.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
-        if (!_started)
+        // Unchecked: every index here is an offset in the buffer (below 2^31) and the field count is bounded by its length;
+        // the project-wide overflow checks cost a compare and branch on each of them in the hottest loop of the read.
+        unchecked
         {
-            Start();
-        }
+            if (!_started)
+            {
+                Start();
+            }
 
-        while (true)
-        {
-            int start = _next;
-            int n = 0;
-            int[] ends = _ends;
-            byte[] buffer = _buffer;
-            int window = _window;
-            uint mask = _mask;
-            int i;
-            int next;
             while (true)
             {
-                while (mask == 0)
+                int start = _next;
+                int n = 0;
+                int[] ends = _ends;
+                byte[] buffer = _buffer;
+                int window = _window;
+                uint mask = _mask;
+                int i;
+                int next;
+                while (true)
                 {
-                    window += Window;
-                    if (window >= _length)
+                    while (mask == 0)
                     {
-                        goto EndOfData;
-                    }
-
-                    mask = Specials(ref buffer[window]);
-                    int valid = _length - window;
-                    if (valid < Window)
-                    {
-                        mask &= (1u << valid) - 1;
-                    }
-                }
-
-                i = window + BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                byte c = buffer[i];
-                if (c == (byte)',')
-                {
-                    if (n == ends.Length)
-                    {
-                        ends = GrowEnds();
-                    }
-
-                    ends[n++] = i;
-                    continue;
-                }
-
-                if (c == (byte)'"')
-                {
-                    goto Quoted;
-                }
-
-                next = i + 1;
-                if (c == (byte)'\r')
-                {
-                    if (next == _length && !_eof)
-                    {
-                        goto NeedMore;
-                    }
-
-                    if (next < _length && buffer[next] == (byte)'\n')
-                    {
-                        next++;
-                        int bit = next - 1 - window;
-                        if (bit < Window)
+                        window += Window;
+                        if (window >= _length)
                         {
-                            mask &= ~(1u << bit);
+                            goto EndOfData;
                         }
-                        else
+
+                        mask = Specials(ref buffer[window]);
+                        int valid = _length - window;
+                        if (valid < Window)
                         {
-                            window = next - Window;
-                            mask = 0;
+                            mask &= (1u << valid) - 1;
                         }
                     }
+
+                    i = window + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    byte c = buffer[i];
+                    if (c == (byte)',')
+                    {
+                        if (n == ends.Length)
+                        {
+                            ends = GrowEnds();
+                        }
+
+                        ends[n++] = i;
+                        continue;
+                    }
+
+                    if (c == (byte)'"')
+                    {
+                        goto Quoted;
+                    }
+
+                    next = i + 1;
+                    if (c == (byte)'\r')
+                    {
+                        if (next == _length && !_eof)
+                        {
+                            goto NeedMore;
+                        }
+
+                        if (next < _length && buffer[next] == (byte)'\n')
+                        {
+                            next++;
+                            int bit = next - 1 - window;
+                            if (bit < Window)
+                            {
+                                mask &= ~(1u << bit);
+                            }
+                            else
+                            {
+                                window = next - Window;
+                                mask = 0;
+                            }
+                        }
+                    }
+
+                    break;
                 }
 
-                break;
-            }
+                _window = window;
+                _mask = mask;
+                LineNumber = _lineBreaks + 1;
+                _lineBreaks++;
+                _next = next;
+                if (i == start && n == 0)
+                {
+                    continue; // an empty line
+                }
 
-            _window = window;
-            _mask = mask;
-            LineNumber = _lineBreaks + 1;
-            _lineBreaks++;
-            _next = next;
-            if (i == start && n == 0)
-            {
-                continue; // an empty line
-            }
+                if (n == ends.Length)
+                {
+                    ends = GrowEnds();
+                }
 
-            if (n == ends.Length)
-            {
-                ends = GrowEnds();
-            }
+                ends[n++] = i;
+                return Record(start, i, n, TraceQuoting.Valid, 0);
 
-            ends[n++] = i;
-            return Record(start, i, n, TraceQuoting.Valid, 0);
+            Quoted:
+                if (!QuotedRecord(start))
+                {
+                    goto NeedMore;
+                }
 
-        Quoted:
-            if (!QuotedRecord(start))
-            {
-                goto NeedMore;
-            }
+                return true;
 
-            return true;
+            EndOfData:
+                if (!_eof)
+                {
+                    goto NeedMore;
+                }
 
-        EndOfData:
-            if (!_eof)
-            {
-                goto NeedMore;
-            }
+                if (start >= _length)
+                {
+                    _window = _length - Window;
+                    _mask = 0;
+                    return false;
+                }
 
-            if (start >= _length)
-            {
+                // The last record, without a line break.
                 _window = _length - Window;
                 _mask = 0;
-                return false;
-            }
-
-            // The last record, without a line break.
-            _window = _length - Window;
-            _mask = 0;
-            _next = _length;
-            LineNumber = _lineBreaks + 1;
-            if (n == ends.Length)
-            {
-                ends = GrowEnds();
-            }
-
-            ends[n++] = _length;
-            return Record(start, _length, n, TraceQuoting.Valid, 0);
-
-        NeedMore:
-            if (_length - start > TraceReader.MaxRecordBytes)
-            {
+                _next = _length;
                 LineNumber = _lineBreaks + 1;
-                throw TooLong();
-            }
+                if (n == ends.Length)
+                {
+                    ends = GrowEnds();
+                }
 
-            Refill(start);
+                ends[n++] = _length;
+                return Record(start, _length, n, TraceQuoting.Valid, 0);
+
+            NeedMore:
+                if (_length - start > TraceReader.MaxRecordBytes)
+                {
+                    LineNumber = _lineBreaks + 1;
+                    throw TooLong();
+                }
+
+                Refill(start);
+            }
         }
     }
 

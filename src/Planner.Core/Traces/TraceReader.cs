@@ -1,6 +1,7 @@
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Units;
+using System.Runtime.Intrinsics;
 
 namespace Planner.Core.Traces;
 
@@ -269,8 +270,11 @@ public sealed partial class TraceReader : IDisposable
     /// <summary>Reads the next valid row; rejected rows on the way are recorded (with SkipInvalid) or thrown.</summary>
     /// <returns>False at the end of the file.</returns>
     /// <exception cref="PlannerException">Without SkipInvalid, the first bad row: "FILE:LINE: FIELD: reason".</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out TraceRequest request)
     {
+        // Written once, by ParseRow, for a valid row (zeroing 176 bytes first measured 5% of its time); set to default otherwise.
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out request);
         while (ReadRecord())
         {
             RowsRead++;
@@ -285,7 +289,7 @@ public sealed partial class TraceReader : IDisposable
             }
             else
             {
-                kind = ParseRow(line, out request, out message);
+                kind = ParseRow(line, ref request, out message);
             }
 
             if (kind is null)
@@ -432,9 +436,10 @@ public sealed partial class TraceReader : IDisposable
 
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
-    private string? ParseRow(long line, out TraceRequest request, out string? message)
+    /// <remarks><paramref name="request"/> is written only for a valid row.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private string? ParseRow(long line, ref TraceRequest request, out string? message)
     {
-        request = default;
         message = null;
         var scan = _scan;
         if (scan.FieldCount < _fieldsNeeded)
@@ -477,41 +482,40 @@ public sealed partial class TraceReader : IDisposable
 
         string? kind;
         var tokens = default(MeterValues<long>);
-        long input = 0;
-        long output = 0;
         int[] meters = _readMeters;
         int[] tokenFields = _readTokenFields;
         int[] secondsFields = _readSecondsFields;
-        for (int k = 0; k < meters.Length; k++)
+        // The loop only fills the counts (few live values: no spills in this large method); the sums and the mask of
+        // the meters used come after it, from the eight counts at once.
+        for (int k = 0; k < meters.Length; k = unchecked(k + 1))
         {
             int meter = meters[k];
-            long value = 0;
             int field = tokenFields[k];
             var span = field < 0 ? default : Trim(scan.Field(field));
             if (!span.IsEmpty)
             {
-                if (!TryParseCount(span, out value))
+                long value = ParseCount(span);
+                if (value < 0)
                 {
                     return BadCount(span, TraceColumns.TokenColumn((Meter)meter), ref message);
                 }
-            }
-            else if (secondsFields[k] >= 0 && (kind = AudioSeconds(secondsFields[k], (Meter)meter, slot, out value, ref message)) is not null)
-            {
-                return kind;
-            }
 
-            tokens[meter] = value;
-            // Unchecked: each count is at most TokenCount.MaxPerRequest (10^9), so 8 of them stay far below 2^63.
-            if (((MeterTable.InputMask >> meter) & 1) != 0)
-            {
-                input = unchecked(input + value);
+                tokens[meter] = value;
             }
-            else
+            else if (secondsFields[k] >= 0)
             {
-                output = unchecked(output + value);
+                // A separate local: passing one of the loop's by reference would keep it in memory on every row.
+                if ((kind = AudioSeconds(secondsFields[k], (Meter)meter, slot, out long converted, ref message)) is not null)
+                {
+                    return kind;
+                }
+
+                tokens[meter] = converted;
             }
         }
 
+        // Each count is at most TokenCount.MaxPerRequest (10^9), so sums of 8 stay far below 2^63 (plain vector adds).
+        var (input, output, used) = Sums(tokens);
         var usage = Usage.FromCounts(tokens);
         var model = slot.Model.Model;
         var violation = RequestCaps.Check(model, input, output);
@@ -527,7 +531,8 @@ public sealed partial class TraceReader : IDisposable
             var span = Trim(scan.Field(_maxTokens));
             if (!span.IsEmpty)
             {
-                if (!TryParseCount(span, out long max))
+                long max = ParseCount(span);
+                if (max < 0)
                 {
                     return BadCount(span, TraceColumns.MaxTokens, ref message);
                 }
@@ -561,7 +566,7 @@ public sealed partial class TraceReader : IDisposable
         }
 
         ref readonly var sheet = ref slot.Sheet;
-        if (sheet.UnpricedMask != 0 && sheet.Unpriced(usage) is { } unpriced)
+        if ((sheet.UnpricedMask & used) != 0 && sheet.Unpriced(usage) is { } unpriced)
         {
             message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
             return TraceRejectionKinds.UnpricedMeter;
@@ -572,6 +577,27 @@ public sealed partial class TraceReader : IDisposable
         _beforeFirstValid = false;
         request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, sheet.Price(usage));
         return null;
+    }
+
+    // All ones on each input meter's lane (MeterTable order: lanes 0-3, then 4-7), zero on the output meters'.
+    private static readonly Vector256<long> InputLanesLow = Vector256.Create(Lane(0), Lane(1), Lane(2), Lane(3));
+    private static readonly Vector256<long> InputLanesHigh = Vector256.Create(Lane(4), Lane(5), Lane(6), Lane(7));
+
+    private static long Lane(int meter) => ((MeterTable.InputMask >> meter) & 1) != 0 ? -1L : 0L;
+
+    /// <summary>A row's input and output tokens and the mask of its meters with tokens (bit i for meter i), from its eight
+    /// counts (each at most <see cref="TokenCount.MaxPerRequest"/>, so no sum can overflow).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static (long Input, long Output, int Used) Sums(in MeterValues<long> tokens)
+    {
+        ref long first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference((ReadOnlySpan<long>)tokens);
+        var low = Vector256.LoadUnsafe(ref first);
+        var high = Vector256.LoadUnsafe(ref first, 4);
+        long input = Vector256.Sum((low & InputLanesLow) + (high & InputLanesHigh));
+        long output = Vector256.Sum(Vector256.AndNot(low, InputLanesLow) + Vector256.AndNot(high, InputLanesHigh));
+        uint zero = Vector256.Equals(low, Vector256<long>.Zero).ExtractMostSignificantBits() |
+            (Vector256.Equals(high, Vector256<long>.Zero).ExtractMostSignificantBits() << 4);
+        return (input, output, (int)(~zero & 0xFF));
     }
 
     private const string PreviousLine = "(line ";

@@ -39,16 +39,16 @@ public static class ReconcileEndpoint
 
                 return query.ToTraceOptions(site.Now);
             }, (source, name, _) => errors.Count > 0 ? null : ReconcileService.Run(query, site.Catalog, source, costs, billed!) with { Trace = name },
-            async (field, name, body, token) =>
+            (field, name, body, _) =>
             {
                 if (field == "costs")
                 {
-                    using var buffer = new MemoryStream();
-                    await body.CopyToAsync(buffer, token).ConfigureAwait(false);
-                    buffer.Position = 0;
-                    billed = CostsPages.Read(name, buffer);
+                    // Read from the body as it arrives, a page at a time (as the CLI reads the file).
+                    billed = CostsPages.Read(name, body);
                     costs = name;
                 }
+
+                return Task.CompletedTask;
             }, context.RequestAborted).ConfigureAwait(false);
             return errors.Count > 0 ? ApiEndpoints.Errors(errors) : Results.Bytes(PlannerJson.ToUtf8(result!, PlannerJson.Context.ReconcileResult), "application/json; charset=utf-8");
         })

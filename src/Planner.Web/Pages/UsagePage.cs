@@ -85,21 +85,19 @@ public static partial class UsagePage
 
                 return UsageRun.Options(site, settings);
             }, (source, name, _) => errors.Count > 0 ? null : UsageRun.Run(site, source, name, settings, billed, costs, cancellation),
-            async (field, name, body, token) =>
+            (field, name, body, _) =>
             {
                 if (field != "costs")
                 {
-                    return;
+                    return Task.CompletedTask;
                 }
 
-                // A Costs export is a few pages of daily buckets: read whole (as the CLI's reader does), up to the upload limit.
+                // A Costs export is read from the body as it arrives, a page at a time (as the CLI reads the file).
                 reading = "costs";
-                using var buffer = new MemoryStream();
-                await body.CopyToAsync(buffer, token).ConfigureAwait(false);
-                buffer.Position = 0;
-                billed = CostsPages.Read(name, buffer);
+                billed = CostsPages.Read(name, body);
                 costs = name;
                 reading = "file";
+                return Task.CompletedTask;
             }, cancellation).ConfigureAwait(false);
             return PageEndpoints.Page(Render(site, settings, report, errors), errors.Count > 0 || report?.SimulationError is not null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         }

@@ -12,8 +12,9 @@ namespace Planner.Web.Uploads;
 /// <summary>Reads a multipart upload as a stream: the form fields before the file, then the file itself straight into
 /// the same readers as the CLI (<see cref="UsageFormats.Open(Stream, string, ModelCatalog, TraceOptions, TraceRejections)"/>):
 /// the format is detected from the file's first 64 KiB, peeked through a buffer, and every format streams from the
-/// request body as it arrives, with no temporary file (Usage API pages, a few MB at most, are held whole as the CLI holds
-/// a page file). Messages name the file as uploaded, never a path on the server.</summary>
+/// request body as it arrives, in memory that does not grow with the file (Usage API pages a page at a time; when their
+/// input_tokens definition must be detected, spooled by Core to a temporary file deleted after the read). Messages name
+/// the file as uploaded, never a path on the server.</summary>
 public static class UploadReader
 {
     /// <summary>Reads the request's form fields and hands the first file part to <paramref name="use"/>.</summary>
@@ -83,7 +84,9 @@ public static class UploadReader
     }
 
     /// <summary>Opens the file part in its format and runs <paramref name="use"/> on it: Core peeks at the head to detect
-    /// the format and reads the rest as it arrives, every format from the stream (no temporary file).</summary>
+    /// the format and reads the rest as it arrives, every format from the stream (Usage API pages, whose input_tokens
+    /// definition is decided over the whole export unless the query gives it, are spooled by Core to a temporary file
+    /// that is deleted when the source is disposed).</summary>
     private static Task<T> OpenAsync<T>(Stream file, string name, ModelCatalog catalog, TraceOptions options, Func<IUsageSource, T> use)
     {
         using var source = UsageFormats.Open(new NonDisposingStream(file), name, catalog, options, new TraceRejections());

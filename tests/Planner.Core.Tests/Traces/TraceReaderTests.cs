@@ -223,6 +223,10 @@ public class TraceReaderTests
     [InlineData("2026-01-15T04:30:00-0500", "2026-01-15T09:30:00Z")]
     [InlineData("2026-01-15T11:30:00.5+02:00", "2026-01-15T09:30:00.5Z")]
     [InlineData("2026-01-14T23:30:00-10:00", "2026-01-15T09:30:00Z")]
+    [InlineData("2026-01-15T09:30:00.025Z", "2026-01-15T09:30:00.025Z")] // milliseconds and Z: the generator's form, parsed without a loop
+    [InlineData("2026-01-15T09:30:59.999z", "2026-01-15T09:30:59.999Z")]
+    [InlineData("2026-01-15T09:30:00.960Z", "2026-01-15T09:30:00.96Z")]
+    [InlineData("2026-01-15T09:30:00.025+00:00", "2026-01-15T09:30:00.025Z")]
     public void Read_Timestamps_AreNormalisedToUtc(string text, string utc)
     {
         string path = TestData.Trace("timestamp,model,input_text_tokens", text + ",gpt-audio-mini,1");
@@ -238,6 +242,10 @@ public class TraceReaderTests
     [InlineData("2026-01-15T24:00:00Z")]
     [InlineData("2026-01-15T09:30:00+2")]
     [InlineData("2026-01-15T09:30:00.Z")]
+    [InlineData("2026-01-15T09:30:00.0a5Z")]
+    [InlineData("2026-01-15T09:30:00.02:Z")]
+    [InlineData("2026-01-15T09:30:00.025X")]
+    [InlineData("2026-01-15T09:30:60.025Z")]
     public void Read_ImpossibleTimestamps_AreUnparsable(string text)
     {
         string path = TestData.Trace("timestamp,model,input_text_tokens", text + ",gpt-audio-mini,1");
