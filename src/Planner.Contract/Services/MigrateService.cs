@@ -86,11 +86,8 @@ public static class MigrateService
 
     private static (ResolvedModel From, Func<ResolvedModel, Workload> On, string Source) Learn(MigrateQuery query, ModelCatalog catalog, IUsageSource reader)
     {
-        var learner = new WorkloadLearner(seed: query.Seed);
-        while (reader.TryRead(out var request))
-        {
-            learner.Observe(request);
-        }
+        // A large trace is read in chunks on every core, each into its own learner, merged in file order.
+        var learner = LearnedTrace.Read(reader, query.Seed, withCosts: false).Learner;
 
         var learned = learner.Learn(UsageFit.Resample);
         var models = learned.Streams.Select(s => s.Model.Model.Id).Distinct().ToList();

@@ -101,17 +101,12 @@ public static class ProjectService
 
     private static (Workload, string, GroupsResult?, TracePricedResult?) Learn(ProjectQuery query, ModelCatalog catalog, IUsageSource reader, AssumptionList assumptions)
     {
-        var learner = new WorkloadLearner(seed: query.Seed);
-        var costs = new TraceCosts();
-        ITraceSink sink = PriceQuery.ParseGroupBy(query.By) is { } by ? new GroupedCosts(reader, by, costs) : costs;
-        while (reader.TryRead(out var request))
-        {
-            learner.Observe(request);
-            sink.Add(request);
-        }
-
-        var groups = sink is GroupedCosts grouped ? GroupsResult.From(query.By!, grouped) : null;
-        var groupsTotal = groups is null ? null : new TracePricedResult { RequestsBilled = costs.Totals.Requests, TotalUsd = costs.Totals.Total };
+        // A large trace is read in chunks on every core, each into its own learner (and exact sums by group with by),
+        // merged in file order.
+        var learned = LearnedTrace.Read(reader, query.Seed, withCosts: false, PriceQuery.ParseGroupBy(query.By));
+        var learner = learned.Learner;
+        var groups = learned.Groups is { } grouped ? GroupsResult.From(query.By!, grouped) : null;
+        var groupsTotal = groups is null ? null : new TracePricedResult { RequestsBilled = learned.Costs!.Totals.Requests, TotalUsd = learned.Costs.Totals.Total };
         if (query.RateOverrides(catalog) is { } overrides)
         {
             assumptions.AddAudioRates(overrides, used: true);

@@ -26,8 +26,8 @@ public static class ProjectionDefaults
     public const long AggregateAbove = 1_000;
 
     /// <summary>How many requests per model the workload learner keeps to resample from (a seeded
-    /// reservoir sample, so memory does not grow with the trace): 100,000.</summary>
-    public const int ReservoirSize = 100_000;
+    /// bottom-k sample, so memory does not grow with the trace, and a trace read in chunks learns the same): 100,000.</summary>
+    public const int SampleSize = 100_000;
 
     /// <summary>The quantile of per-minute arrivals taken as peak traffic: 0.99.</summary>
     public const double PeakQuantile = 0.99;

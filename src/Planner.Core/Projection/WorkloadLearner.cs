@@ -1,5 +1,4 @@
 using System.Globalization;
-using MathNet.Numerics.Random;
 using Planner.Core.Catalog;
 using Planner.Core.Pricing;
 using Planner.Core.Traces;
@@ -9,29 +8,69 @@ namespace Planner.Core.Projection;
 
 /// <summary>Learns a workload from observed requests, one at a time: arrival rates by hour of day
 /// (UTC; and by day of week when the requests span more than a week) and each model's per-request
-/// tokens (a seeded reservoir sample, so memory does not grow with the trace).</summary>
+/// tokens (a seeded bottom-k sample, so memory does not grow with the trace).</summary>
+/// <remarks>
+/// <para>Mergeable: a trace read in chunks gives each chunk a learner of its own (<see cref="Part"/>), merged in file
+/// order (<see cref="Merge"/>) into exactly what one learner reading the whole trace learns, to the last digit. Counts,
+/// the hour-of-week and 10-minute tallies and the TPM charge sum are integer sums; the first and last instants are a
+/// min and a max; the tokens are a bottom-k sample (<see cref="RequestSample"/>) whose union merges exactly.</para>
+/// <para>A request's sampling key hashes its place in the input: its instant and its rank among the requests at that
+/// instant in a row. A chunk cannot know its rows' lines in the file (the lines before it are counted by the chunk
+/// before, at the same time), but it knows their instants and ranks, except in its opening run, which may continue the
+/// run the chunk before it ends with: those requests are held aside (<see cref="UnplacedRequest"/>, normally a handful:
+/// the requests at one instant) and keyed at the merge.</para>
+/// </remarks>
 public sealed class WorkloadLearner
 {
-    private const int HoursPerWeek = 24 * 7;
+    /// <summary>Hours in a week: the (day of week, hour) cells.</summary>
+    internal const int HoursPerWeek = 24 * 7;
 
     // Requests are also counted in 10-minute slots (one entry per slot with traffic, so memory grows with the
     // trace's span, not its rows) to count them in day-long windows for the day-to-day spread.
     private const long SlotTicks = TimeSpan.TicksPerMinute * 10;
-    private readonly int _reservoirSize;
-    private readonly Xoshiro256StarStar _random;
+    private readonly int _sampleSize;
+    private readonly int _seed;
+    private readonly ulong _seedKey;
     private readonly Dictionary<string, ModelObservations> _models = new(StringComparer.Ordinal);
     private readonly List<ModelObservations> _order = [];
-    private DateTimeOffset _first = DateTimeOffset.MaxValue;
-    private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-    /// <summary>Creates a learner. <paramref name="reservoirSize"/> defaults to 100,000 requests per model
-    /// and must be >= 1; <paramref name="seed"/> seeds the reservoir sample.</summary>
-    public WorkloadLearner(int reservoirSize = ProjectionDefaults.ReservoirSize, int seed = ProjectionDefaults.Seed)
+    // The opening run of a part: requests at its first instant, in a row, not yet ranked.
+    private readonly List<UnplacedRequest> _opening = [];
+    private bool _openingRun;
+    private long _openingTicks;
+    private long _firstTicks = long.MaxValue;
+    private long _lastTicks = long.MinValue;
+
+    // The run of requests at one instant in a row that the input has reached, and the last request's rank in it.
+    private long _runTicks;
+    private long _runRank;
+
+    // Caches of the hot path: the last model seen, and the hour of week of the last hour seen.
+    private ResolvedModel? _lastModel;
+    private ModelObservations? _lastObservations;
+    private long _hourStart = -TimeSpan.TicksPerHour;
+    private int _hourCell;
+
+    /// <summary>Creates a learner of a whole input, read from its start. <paramref name="sampleSize"/> defaults to
+    /// 100,000 requests per model and must be >= 1; <paramref name="seed"/> seeds the sample.</summary>
+    public WorkloadLearner(int sampleSize = ProjectionDefaults.SampleSize, int seed = ProjectionDefaults.Seed)
+        : this(sampleSize, seed, part: false)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(reservoirSize, 1);
-        _reservoirSize = reservoirSize;
-        _random = new Xoshiro256StarStar(seed);
     }
+
+    private WorkloadLearner(int sampleSize, int seed, bool part)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
+        _sampleSize = sampleSize;
+        _seed = seed;
+        _seedKey = SampledRequest.SeedKey(seed);
+        _openingRun = part;
+    }
+
+    /// <summary>A learner of one part of an input (a chunk), to be merged with <see cref="Merge"/>, in the input's order,
+    /// into a learner of the whole (or of the parts before it); learned on its own it is read as the input's start.</summary>
+    public static WorkloadLearner Part(int sampleSize = ProjectionDefaults.SampleSize, int seed = ProjectionDefaults.Seed) =>
+        new(sampleSize, seed, part: true);
 
     /// <summary>Requests observed.</summary>
     public long Count { get; private set; }
@@ -43,36 +82,111 @@ public sealed class WorkloadLearner
     public void Observe(DateTimeOffset at, ResolvedModel model, in Usage usage, TokenCount? maxTokens = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!_models.TryGetValue(model.Model.Id, out var observations))
+        var observations = ReferenceEquals(model, _lastModel) ? _lastObservations! : Find(model);
+        long ticks = at.UtcTicks;
+        long rank;
+        if (Count > 0 && ticks == _runTicks)
         {
-            observations = new ModelObservations(model);
-            _models.Add(model.Model.Id, observations);
-            _order.Add(observations);
-        }
-
-        Count++;
-        _first = at < _first ? at : _first;
-        _last = at > _last ? at : _last;
-        observations.Cells[Cell(at)]++;
-        long slot10 = at.UtcTicks / SlotTicks;
-        observations.Slots[slot10] = observations.Slots.GetValueOrDefault(slot10) + 1;
-        long charge = TpmCharge.Of(usage, maxTokens).Value;
-        observations.TpmChargeSum += charge;
-        long seen = observations.Count++;
-        if (observations.Reservoir.Count < _reservoirSize)
-        {
-            observations.Reservoir.Add(usage);
-            observations.Charges.Add(charge);
+            rank = ++_runRank;
         }
         else
         {
-            long slot = _random.NextInt64(seen + 1);
-            if (slot < _reservoirSize)
+            if (Count > 0)
             {
-                observations.Reservoir[(int)slot] = usage;
-                observations.Charges[(int)slot] = charge;
+                _openingRun = false;
+            }
+            else
+            {
+                _openingTicks = ticks;
+            }
+
+            _runTicks = ticks;
+            _runRank = rank = 0;
+        }
+
+        Count++;
+        _firstTicks = Math.Min(_firstTicks, ticks);
+        _lastTicks = Math.Max(_lastTicks, ticks);
+        if (ticks - _hourStart >= TimeSpan.TicksPerHour || ticks < _hourStart)
+        {
+            _hourStart = ticks - (ticks % TimeSpan.TicksPerHour);
+            _hourCell = Cell(_hourStart);
+        }
+
+        observations.Cells[_hourCell]++;
+        observations.CountInSlot(ticks / SlotTicks);
+        long charge = TpmCharge.Of(usage, maxTokens).Value;
+        observations.TpmChargeSum += charge;
+        observations.Count++;
+        if (_openingRun)
+        {
+            _opening.Add(new UnplacedRequest(model.Model.Id, usage, charge));
+            return;
+        }
+
+        Offer(observations, ticks, rank, usage, charge);
+    }
+
+    /// <summary>Adds what <paramref name="part"/> learned from the part of the input right after everything this learner
+    /// has observed or merged: afterwards this learner is exactly one that observed both parts' requests in order.
+    /// <paramref name="part"/> is read, not changed, and must come from <see cref="Part"/> with the same sample size and seed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="part"/> is not a part, is this learner, or samples differently.</exception>
+    public void Merge(WorkloadLearner part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (ReferenceEquals(part, this) || part._sampleSize != _sampleSize || part._seedKey != _seedKey)
+        {
+            throw new ArgumentException("only another learner with the same sample size and seed can be merged", nameof(part));
+        }
+
+        if (part.Count == 0)
+        {
+            return;
+        }
+
+        if (part._opening.Count == 0)
+        {
+            throw new ArgumentException("only a part learner (WorkloadLearner.Part) can be merged: a whole learner's first requests were ranked as the input's start", nameof(part));
+        }
+
+        foreach (var theirs in part._order)
+        {
+            Find(theirs.Model).AddCounts(theirs);
+        }
+
+        // The part's opening run continues this learner's last run when it is at the same instant.
+        long openingTicks = part._openingTicks;
+        bool continues = Count > 0 && _runTicks == openingTicks;
+        long offset = continues ? _runRank + 1 : 0;
+        if (Count == 0)
+        {
+            _openingTicks = openingTicks;
+        }
+
+        if (_openingRun && (Count == 0 || continues))
+        {
+            _opening.AddRange(part._opening); // still one run from this part's start: still unplaced
+        }
+        else
+        {
+            for (int j = 0; j < part._opening.Count; j++)
+            {
+                var request = part._opening[j];
+                Offer(_models[request.ModelId], openingTicks, offset + j, request.Usage, request.Charge);
             }
         }
+
+        foreach (var theirs in part._order)
+        {
+            _models[theirs.Model.Model.Id].Sample.OfferAll(theirs.Sample);
+        }
+
+        _openingRun = _openingRun && (Count == 0 || continues) && part._openingRun;
+        _runTicks = part._runTicks;
+        _runRank = part._openingRun ? offset + part._opening.Count - 1 : part._runRank;
+        Count += part.Count;
+        _firstTicks = Math.Min(_firstTicks, part._firstTicks);
+        _lastTicks = Math.Max(_lastTicks, part._lastTicks);
     }
 
     /// <summary>The workload learned so far: one stream per model, Poisson within a day, its daily rate and
@@ -83,34 +197,54 @@ public sealed class WorkloadLearner
     public Workload Learn(UsageFit fit = UsageFit.Resample, DailySpreadPrior? spreadPrior = null)
     {
         var prior = (spreadPrior ?? DailySpreadPrior.Default).Validate();
+        if (_opening.Count > 0)
+        {
+            // A part learned on its own: the input's start, its opening run ranked from 0.
+            var whole = new WorkloadLearner(_sampleSize, _seed);
+            whole.Merge(this);
+            return whole.Learn(fit, prior);
+        }
+
         if (Count < 2)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace,
                 $"a workload needs at least two requests at different times to learn arrival rates from, got {Count}");
         }
 
-        if (_last == _first)
+        var first = new DateTimeOffset(_firstTicks, TimeSpan.Zero);
+        if (_lastTicks == _firstTicks)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace,
-                $"a workload needs requests at two or more different times to learn arrival rates from; all {Count:N0} are at {Ingest.Text.Instant(_first.UtcTicks)} (a usage bucket's requests are read at its start: give more than one bucket)");
+                $"a workload needs requests at two or more different times to learn arrival rates from; all {Count:N0} are at {Ingest.Text.Instant(_firstTicks)} (a usage bucket's requests are read at its start: give more than one bucket)");
         }
 
         // n requests between first and last: the observed span is (n - 1) gaps, the process ran n gaps.
         // In ticks: a trace ending near 9999-12-31 may run its last gap past the last DateTimeOffset.
-        long end = _last.UtcTicks + ((_last.UtcTicks - _first.UtcTicks) / (Count - 1));
-        double spanDays = (end - _first.UtcTicks) / (double)TimeSpan.TicksPerDay;
+        long end = _lastTicks + ((_lastTicks - _firstTicks) / (Count - 1));
+        double spanDays = (end - _firstTicks) / (double)TimeSpan.TicksPerDay;
         bool byDayOfWeek = spanDays > ProjectionDefaults.DayOfWeekAfterDays;
-        var exposure = Exposure(_first, end);
+        var exposure = Exposure(first, end);
         var streams = new List<WorkloadStream>();
         int windows = Math.Max(1, (int)Math.Round(spanDays));
         foreach (var observations in _order)
         {
-            var evidence = TraceEvidence.FromWindowCounts(WindowCounts(observations.Slots, _first, end, windows), observations.Count, prior);
+            observations.Flush();
+            var evidence = TraceEvidence.FromWindowCounts(WindowCounts(observations.Slots, first, end, windows), observations.Count, prior);
             var (perDay, busiestShare) = Rates(observations.Cells, exposure, byDayOfWeek);
-            double meanCharge = observations.TpmChargeSum / (double)observations.Count;
+            double meanCharge = (double)observations.TpmChargeSum / observations.Count;
+            var sample = observations.Sample.InInputOrder();
+            var usages = new Usage[sample.Length];
+            var chargeList = new long[sample.Length];
+            for (int i = 0; i < sample.Length; i++)
+            {
+                usages[i] = sample[i].Usage;
+                chargeList[i] = sample[i].Charge;
+            }
+
+            var charges = new TpmCharges(chargeList);
             UsageDistribution usage = fit == UsageFit.LogNormal
-                ? new LogNormalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) }
-                : new EmpiricalUsage(observations.Reservoir, meanCharge) { Charges = new TpmCharges(observations.Charges) };
+                ? new LogNormalUsage(usages, meanCharge) { Charges = charges }
+                : new EmpiricalUsage(usages, meanCharge) { Charges = charges };
             streams.Add(new WorkloadStream(observations.Model, Arrivals.PoissonPerDay((decimal)perDay, busiestShare), usage) { Evidence = evidence });
         }
 
@@ -133,6 +267,43 @@ public sealed class WorkloadLearner
         return new Workload(streams, notes) { Warnings = warnings };
     }
 
+    /// <summary>The requests of <paramref name="modelId"/> kept in the sample, in input order (for tests); a part's
+    /// opening run is placed as the input's start.</summary>
+    internal IReadOnlyList<SampledRequest> SampleOf(string modelId)
+    {
+        if (_opening.Count > 0)
+        {
+            var whole = new WorkloadLearner(_sampleSize, _seed);
+            whole.Merge(this);
+            return whole.SampleOf(modelId);
+        }
+
+        return _models.TryGetValue(modelId, out var observations) ? observations.Sample.InInputOrder().ToArray() : [];
+    }
+
+    private ModelObservations Find(ResolvedModel model)
+    {
+        if (!_models.TryGetValue(model.Model.Id, out var observations))
+        {
+            observations = new ModelObservations(model, _sampleSize);
+            _models.Add(model.Model.Id, observations);
+            _order.Add(observations);
+        }
+
+        _lastModel = model;
+        _lastObservations = observations;
+        return observations;
+    }
+
+    private void Offer(ModelObservations observations, long ticks, long rank, in Usage usage, long charge)
+    {
+        ulong key = SampledRequest.KeyOf(_seedKey, ticks, rank, usage, charge);
+        if (!observations.Sample.Rejects(key))
+        {
+            observations.Sample.Offer(new SampledRequest(key, ticks, rank, usage, charge));
+        }
+    }
+
     /// <summary>Requests in each of <paramref name="windows"/> equal windows covering [start, end), each 10-minute slot
     /// counted in the window holding its middle.</summary>
     private static long[] WindowCounts(Dictionary<long, long> slots, DateTimeOffset start, long end, int windows)
@@ -147,12 +318,6 @@ public sealed class WorkloadLearner
         }
 
         return counts;
-    }
-
-    private static int Cell(DateTimeOffset at)
-    {
-        var utc = at.UtcDateTime;
-        return ((int)utc.DayOfWeek * 24) + utc.Hour;
     }
 
     /// <summary>Hours of each (day of week, hour) cell that [start, end ticks) covers; in ticks, so an end past
@@ -208,16 +373,5 @@ public sealed class WorkloadLearner
         double perDay = byDayOfWeek ? sum / 7 : sum;
         double share = perDay > 0 ? Math.Min(1, busiest / perDay) : 1.0 / 24;
         return (perDay, share);
-    }
-
-    private sealed class ModelObservations(ResolvedModel model)
-    {
-        public ResolvedModel Model { get; } = model;
-        public long[] Cells { get; } = new long[HoursPerWeek];
-        public Dictionary<long, long> Slots { get; } = [];
-        public List<Usage> Reservoir { get; } = [];
-        public List<long> Charges { get; } = [];
-        public long Count { get; set; }
-        public double TpmChargeSum { get; set; }
     }
 }

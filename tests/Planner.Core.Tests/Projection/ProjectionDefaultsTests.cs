@@ -14,7 +14,7 @@ public class ProjectionDefaultsTests
         ProjectionDefaults.GrowthPercent.Should().Be(0m);
         ProjectionDefaults.Scale.Should().Be(1m);
         ProjectionDefaults.AggregateAbove.Should().Be(1_000);
-        ProjectionDefaults.ReservoirSize.Should().Be(100_000);
+        ProjectionDefaults.SampleSize.Should().Be(100_000);
         ProjectionDefaults.PeakQuantile.Should().Be(0.99);
         ProjectionDefaults.SpendQuantile.Should().Be(0.99);
         ProjectionDefaults.DayOfWeekAfterDays.Should().Be(7);

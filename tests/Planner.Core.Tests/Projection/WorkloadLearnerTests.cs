@@ -231,11 +231,11 @@ public class WorkloadLearnerTests
     }
 
     [Fact]
-    public void Learn_ReservoirIsBoundedAndSeeded()
+    public void Learn_SampleIsBoundedAndSeeded()
     {
         var usages = Enumerable.Range(1, 1_000).Select(i => Usage.Of(textInput: i)).ToArray();
-        var a = new WorkloadLearner(reservoirSize: 10, seed: 3);
-        var b = new WorkloadLearner(reservoirSize: 10, seed: 3);
+        var a = new WorkloadLearner(sampleSize: 10, seed: 3);
+        var b = new WorkloadLearner(sampleSize: 10, seed: 3);
         foreach (var request in Regular(1_000, 60, usages))
         {
             a.Observe(request);
