@@ -1,8 +1,10 @@
+using Planner.Core.Traces;
+
 namespace Planner.Core.Ingest;
 
 /// <summary>A read-only stream whose first bytes were read ahead into a buffer (<see cref="Head"/>, for detecting the
 /// format) and are read again, then the rest of the inner stream: the inner stream is read once, in order, never sought.</summary>
-internal sealed class PeekStream : Stream
+internal sealed class PeekStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly byte[] _head;
@@ -22,17 +24,7 @@ internal sealed class PeekStream : Stream
     /// <summary>The first bytes of the stream.</summary>
     public ReadOnlySpan<byte> Head => _head.AsSpan(0, _headLength);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -52,15 +44,6 @@ internal sealed class PeekStream : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

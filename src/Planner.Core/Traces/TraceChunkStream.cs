@@ -4,7 +4,7 @@ namespace Planner.Core.Traces;
 
 /// <summary>The bytes <c>[start, end)</c> of an open file as a read-only stream, read with positioned reads (so several
 /// chunks share one handle across threads). The chunk's reader counts its line breaks (<see cref="TraceReader.LineBreaks"/>).</summary>
-internal sealed class TraceChunkStream : Stream
+internal sealed class TraceChunkStream : ForwardReadStream
 {
     private readonly SafeFileHandle _file;
     private readonly long _start;
@@ -22,12 +22,6 @@ internal sealed class TraceChunkStream : Stream
     /// <summary>Bytes read so far.</summary>
     public long BytesRead => _position - _start;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _end - _start;
 
     public override long Position
@@ -35,8 +29,6 @@ internal sealed class TraceChunkStream : Stream
         get => _position - _start;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -55,14 +47,4 @@ internal sealed class TraceChunkStream : Stream
         _position += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

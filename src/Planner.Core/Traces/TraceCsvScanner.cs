@@ -532,21 +532,9 @@ internal sealed class TraceCsvScanner : IDisposable
     }
 
     /// <summary>One stream, then another (the bytes read to find a byte-order mark, then the rest).</summary>
-    private sealed class ConcatenatedStream(Stream first, Stream second) : Stream
+    private sealed class ConcatenatedStream(Stream first, Stream second) : ForwardReadStream
     {
         private bool _onSecond;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -563,15 +551,5 @@ internal sealed class TraceCsvScanner : IDisposable
 
             return second.Read(buffer);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
