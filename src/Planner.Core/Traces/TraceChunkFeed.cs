@@ -137,12 +137,8 @@ internal static class TraceChunkFeed
         public (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Feed(TraceRejections rejections, Action<long>? onProgress)
         {
             var options = _header.Options;
-            long lines = 0;
-            long rowsRead = 0;
-            long rowsPriced = 0;
-            bool converted = false;
+            var merged = new ChunkMerge();
             long report = RowsPerReport;
-            (long Ticks, long Line) last = (long.MinValue, 0);
             ExceptionDispatchInfo? readFailure = null;
             try
             {
@@ -160,10 +156,10 @@ internal static class TraceChunkFeed
                         break;
                     }
 
-                    if (chunk.MinOrderCheckedTicks < last.Ticks)
+                    if (merged.MustReread(chunk.MinOrderCheckedTicks))
                     {
                         // A row at the chunk's start is earlier than the last valid row before it: read it again, continuing from that row.
-                        ReadChunk(i, chunk, (last.Ticks, last.Line - lines));
+                        ReadChunk(i, chunk, merged.Continuation);
                         if (chunk.Failure is { } again)
                         {
                             Release(chunk);
@@ -174,36 +170,24 @@ internal static class TraceChunkFeed
 
                     // Everything the merge needs is taken before the chunk is published: once the sinks are done with it,
                     // its buffer goes to the next chunk.
-                    if (chunk.FramingLine is { } framing)
+                    if (merged.Stop(_header.Path, chunk.FramingLine, chunk.BadRow) is { } stop)
                     {
-                        readFailure = Failure(TraceReader.RecordTooLong(_header.Path, framing > 0 ? framing + lines : 0));
-                    }
-                    else if (chunk.BadRow is { } bad)
-                    {
-                        readFailure = Failure($"{_header.Path}:{bad.Line + lines}: {Move(bad.Kind, bad.Message, lines)}");
+                        readFailure = Failure(stop);
                     }
                     else
                     {
-                        long moveBy = lines;
-                        rejections.AddAll(chunk.Rejections, r => new TraceRejection(r.Line + moveBy, r.Kind, Move(r.Kind, r.Message, moveBy)));
-                        rowsRead += chunk.RowsRead;
-                        rowsPriced += chunk.RowsPriced;
-                        converted |= chunk.ConvertedAudioSeconds;
-                        if (chunk.RowsPriced > 0)
-                        {
-                            last = (chunk.LastValid.Ticks, chunk.LastValid.Line + lines);
-                        }
+                        merged.Add(rejections, chunk.Rejections, chunk.RowsRead, chunk.RowsPriced, chunk.ConvertedAudioSeconds, chunk.LastValid);
                     }
 
-                    chunk.LinesBefore = lines;
-                    if (_sinks.Length > 1 && lines != 0)
+                    chunk.LinesBefore = merged.Lines;
+                    if (_sinks.Length > 1 && merged.Lines != 0)
                     {
                         // Several sinks read the rows at once: their lines are moved here, once (one sink moves them as it reads).
-                        MoveLines(chunk.Rows.AsSpan(0, chunk.Count), lines);
+                        MoveLines(chunk.Rows.AsSpan(0, chunk.Count), merged.Lines);
                         chunk.LinesBefore = 0;
                     }
 
-                    lines += chunk.LineBreaks;
+                    merged.Advance(chunk.LineBreaks);
                     // The rows before a bad one still go to the sinks first, as they would have when read directly.
                     Publish(chunk);
                     if (readFailure is not null)
@@ -211,9 +195,9 @@ internal static class TraceChunkFeed
                         break;
                     }
 
-                    if (onProgress is not null && rowsRead >= report)
+                    if (onProgress is not null && merged.RowsRead >= report)
                     {
-                        report = rowsRead + RowsPerReport;
+                        report = merged.RowsRead + RowsPerReport;
                         onProgress(i + 1 < _starts.Length ? _starts[i + 1] : _length);
                     }
                 }
@@ -245,12 +229,12 @@ internal static class TraceChunkFeed
 
             failed?.Failure!.Throw();
             readFailure?.Throw();
-            if (rowsPriced == 0 && options.RequireRequests)
+            if (merged.RowsPriced == 0 && options.RequireRequests)
             {
-                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(_header.Path, rowsRead, rejections));
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(_header.Path, merged.RowsRead, rejections));
             }
 
-            return (rowsRead, rowsPriced, converted);
+            return (merged.RowsRead, merged.RowsPriced, merged.ConvertedAudioSeconds);
         }
 
         /// <summary>Moves every row's line by <paramref name="lines"/>, in place.</summary>
@@ -264,9 +248,6 @@ internal static class TraceChunkFeed
 
         private static ExceptionDispatchInfo Failure(string message) =>
             ExceptionDispatchInfo.Capture(new PlannerException(PlannerErrorKind.InvalidTrace, message));
-
-        private static string Move(string kind, string message, long lines) =>
-            kind == TraceRejectionKinds.OutOfOrder ? TraceReader.MoveLineReference(message, lines) : message;
 
         /// <summary>Waits until chunk <paramref name="i"/> is parsed; null when the read stopped first.</summary>
         private Parsed? WaitFor(int i)

@@ -132,54 +132,33 @@ internal static class TraceChunks
         run.Wait(onProgress);
 
         var options = header.Options;
-        long lines = 0;
-        long rowsRead = 0;
-        long rowsPriced = 0;
-        bool converted = false;
-        (long Ticks, long Line) last = (long.MinValue, 0);
+        var merged = new ChunkMerge();
         for (int i = 0; i < starts.Length; i++)
         {
             var chunk = run.Results[i] ?? throw new InvalidOperationException($"chunk {i} of {header.Path} was not read, yet no earlier chunk stopped the read");
-            if (chunk.MinOrderCheckedTicks < last.Ticks)
+            if (merged.MustReread(chunk.MinOrderCheckedTicks))
             {
                 // A row at the chunk's start is earlier than the last valid row before it: read it again, continuing from that row.
-                chunk = run.ReadChunk(i, (last.Ticks, last.Line - lines), cancellable: false)!;
+                chunk = run.ReadChunk(i, merged.Continuation, cancellable: false)!;
             }
 
-            if (chunk.FramingLine is { } framing)
+            if (merged.Stop(header.Path, chunk.FramingLine, chunk.BadRow) is { } stop)
             {
-                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.RecordTooLong(header.Path, framing > 0 ? framing + lines : 0));
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, stop);
             }
 
-            if (chunk.BadRow is { } bad)
-            {
-                throw new PlannerException(PlannerErrorKind.InvalidTrace, $"{header.Path}:{bad.Line + lines}: {Move(bad.Kind, bad.Message, lines)}");
-            }
-
-            merge(chunk.Sink, lines);
-            long moveBy = lines;
-            rejections.AddAll(chunk.Rejections, r => new TraceRejection(r.Line + moveBy, r.Kind, Move(r.Kind, r.Message, moveBy)));
-            rowsRead += chunk.RowsRead;
-            rowsPriced += chunk.RowsPriced;
-            converted |= chunk.ConvertedAudioSeconds;
-            if (chunk.RowsPriced > 0)
-            {
-                last = (chunk.LastValid.Ticks, chunk.LastValid.Line + lines);
-            }
-
-            lines += chunk.LineBreaks;
+            merge(chunk.Sink, merged.Lines);
+            merged.Add(rejections, chunk.Rejections, chunk.RowsRead, chunk.RowsPriced, chunk.ConvertedAudioSeconds, chunk.LastValid);
+            merged.Advance(chunk.LineBreaks);
         }
 
-        if (rowsPriced == 0 && options.RequireRequests)
+        if (merged.RowsPriced == 0 && options.RequireRequests)
         {
-            throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(header.Path, rowsRead, rejections));
+            throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(header.Path, merged.RowsRead, rejections));
         }
 
-        return (rowsRead, rowsPriced, converted);
+        return (merged.RowsRead, merged.RowsPriced, merged.ConvertedAudioSeconds);
     }
-
-    private static string Move(string kind, string message, long lines) =>
-        kind == TraceRejectionKinds.OutOfOrder ? TraceReader.MoveLineReference(message, lines) : message;
 
     /// <summary>What one chunk's read left: its sink and counts, lines counted from the chunk's start.</summary>
     private sealed record Chunk<TSink>(
