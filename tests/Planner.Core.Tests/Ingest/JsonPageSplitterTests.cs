@@ -206,22 +206,10 @@ public class JsonPageSplitterTests
     }
 
     /// <summary><c>count</c> copies of <c>page</c>, then <c>large</c>, then ten more copies, generated as read (never held whole).</summary>
-    private sealed class PageStream(byte[] page, int count, byte[] large) : Stream
+    private sealed class PageStream(byte[] page, int count, byte[] large) : Planner.Core.Traces.ForwardReadStream
     {
         private int _index;
         private int _offset;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -243,15 +231,5 @@ public class JsonPageSplitterTests
 
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
