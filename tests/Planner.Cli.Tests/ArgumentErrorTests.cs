@@ -10,6 +10,8 @@ public class ArgumentErrorTests
     [InlineData(new[] { "cost", "--model" }, "planner: --model needs a value")]
     [InlineData(new[] { "cost", "--model", "--json" }, "planner: --model needs a value")]
     [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier" }, "planner: --tier needs a value")]
+    [InlineData(new[] { "calibrate", "-" }, "planner: calibrate reads a file; standard input ('-') is read only by price, simulate and recommend")]
+    [InlineData(new[] { "project", "--trace", "-" }, "planner: --trace needs a file; standard input ('-') is read only as the trace argument of price, simulate and recommend")]
     [InlineData(new[] { "cost", "--model", "gpt-audio-mini", "--text-in", "-5" }, "planner: --text-in must be a token count from 0 to 1,000,000,000 (what one request can carry), got -5")]
     [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier", "1", "--burst-window", "1e300" }, "planner: --burst-window must be a number of seconds from 0 to 461,168,601,842, got 1E+300")]
     [InlineData(new[] { "simulate", "data/traces/voice-support-day.csv", "--tier", "1", "--ttft", "-1" }, "planner: --ttft must be a number of seconds from 0 to 461,168,601,842, got -1")]

@@ -37,7 +37,9 @@ public sealed class CalibrateCommand(CliEnvironment environment) : Command<Calib
 
         /// <summary>The log argument; <see cref="CalibrateQuery.Validate"/> checks every field at once in Execute.</summary>
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Log) ? ValidationResult.Error("a response log or Realtime events file is required") : base.Validate();
+            string.IsNullOrWhiteSpace(Log) ? ValidationResult.Error("a response log or Realtime events file is required")
+            : Log == TraceSettings.StandardInputName ? ValidationResult.Error("calibrate reads a file; standard input ('-') is read only by price, simulate and recommend")
+            : base.Validate();
 
         /// <summary>The command line as a query.</summary>
         public CalibrateQuery ToQuery() => new() { Format = Format, SkipInvalid = SkipInvalid, ModelOverride = ModelOverride };

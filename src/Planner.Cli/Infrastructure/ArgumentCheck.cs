@@ -45,6 +45,12 @@ internal static partial class ArgumentCheck
             }
 
             bool last = i == args.Count - 1;
+            if (!last && args[i + 1] == "-")
+            {
+                // "-" is standard input only where a trace is the command's argument (price, simulate, recommend).
+                return $"{arg} needs a file; standard input ('-') is read only as the trace argument of price, simulate and recommend";
+            }
+
             if (last || IsOption(args[i + 1]))
             {
                 return $"{arg} needs a value";
