@@ -19,32 +19,23 @@ public static class VerifyService
         ArgumentNullException.ThrowIfNull(catalogPath);
         ArgumentNullException.ThrowIfNull(goldenPath);
         var actual = GoldenSnapshot.Of(catalog);
-        if (query.UpdateGolden)
-        {
-            return new VerifyResult
-            {
-                CatalogPath = catalogPath,
-                BundledCopy = bundledCopy,
-                GoldenPath = goldenPath,
-                GoldenUpdated = true,
-                Models = catalog.Models.Count,
-                Figures = actual.Count,
-                Mismatches = [],
-                GoldenText = GoldenSnapshot.Render(catalog, Path.GetFileName(catalogPath)),
-            };
-        }
-
-        ArgumentNullException.ThrowIfNull(goldenText);
-        var golden = GoldenSnapshot.Parse(goldenText, goldenPath);
-        return new VerifyResult
+        var result = new VerifyResult
         {
             CatalogPath = catalogPath,
             BundledCopy = bundledCopy,
             GoldenPath = goldenPath,
-            GoldenUpdated = false,
+            GoldenUpdated = query.UpdateGolden,
             Models = catalog.Models.Count,
             Figures = actual.Count,
-            Mismatches = [.. GoldenSnapshot.Compare(golden, actual).Select(m => m.ToString())],
+            Mismatches = [],
         };
+        if (query.UpdateGolden)
+        {
+            return result with { GoldenText = GoldenSnapshot.Render(catalog, Path.GetFileName(catalogPath)) };
+        }
+
+        ArgumentNullException.ThrowIfNull(goldenText);
+        var golden = GoldenSnapshot.Parse(goldenText, goldenPath);
+        return result with { Mismatches = [.. GoldenSnapshot.Compare(golden, actual).Select(m => m.ToString())] };
     }
 }
