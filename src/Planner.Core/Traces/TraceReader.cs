@@ -275,6 +275,33 @@ public sealed partial class TraceReader : IDisposable
     {
         // Written once, by ParseRow, for a valid row (zeroing 176 bytes first measured 5% of its time); set to default otherwise.
         System.Runtime.CompilerServices.Unsafe.SkipInit(out request);
+        return ReadValid(ref System.Runtime.CompilerServices.Unsafe.As<TraceRequest, RequestRowTarget>(ref request));
+    }
+
+    /// <summary>Reads valid rows into <paramref name="costs"/> (their costs added as <see cref="TraceCosts.Add(in TraceRequest)"/>
+    /// would add their requests, none built) until <see cref="RowsRead"/> reaches <paramref name="untilRowsRead"/> or the end;
+    /// rejected rows on the way are recorded (with SkipInvalid) or thrown, as by <see cref="TryRead"/>.</summary>
+    /// <returns>False at the end of the file (or of a chunk, at its bad row).</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal bool ReadInto(TraceCosts costs, long untilRowsRead)
+    {
+        var target = new CostsRowTarget(costs);
+        while (RowsRead < untilRowsRead)
+        {
+            if (!ReadValid(ref target))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the next valid row into <paramref name="target"/>: the loop of <see cref="TryRead"/>, compiled once per target.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool ReadValid<TRow>(ref TRow target)
+        where TRow : struct, IRowTarget
+    {
         while (ReadRecord())
         {
             RowsRead++;
@@ -283,13 +310,12 @@ public sealed partial class TraceReader : IDisposable
             string? message;
             if (_scan.IsMalformed)
             {
-                request = default;
                 kind = TraceRejectionKinds.MalformedQuoting;
                 message = $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
             }
             else
             {
-                kind = ParseRow(line, ref request, out message);
+                kind = ParseRow(line, ref target, out message);
             }
 
             if (kind is null)
@@ -303,7 +329,7 @@ public sealed partial class TraceReader : IDisposable
                 if (_stopAtBadRow)
                 {
                     BadRow = (line, kind, message!);
-                    request = default;
+                    target.None();
                     return false;
                 }
 
@@ -313,7 +339,7 @@ public sealed partial class TraceReader : IDisposable
             _rejections.Add(new TraceRejection(line, kind, message!));
         }
 
-        request = default;
+        target.None();
         if (RowsPriced == 0 && _options.RequireRequests)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, NoRequests(_path, RowsRead, _rejections));
@@ -436,9 +462,10 @@ public sealed partial class TraceReader : IDisposable
 
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
-    /// <remarks><paramref name="request"/> is written only for a valid row.</remarks>
+    /// <remarks><paramref name="target"/> takes the row only when it is valid.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private string? ParseRow(long line, ref TraceRequest request, out string? message)
+    private string? ParseRow<TRow>(long line, ref TRow target, out string? message)
+        where TRow : struct, IRowTarget
     {
         message = null;
         var scan = _scan;
@@ -575,7 +602,7 @@ public sealed partial class TraceReader : IDisposable
         _lastTicks = ticks;
         _lastLine = line;
         _beforeFirstValid = false;
-        request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, sheet.Price(usage));
+        target.Take(line, ticks, slot, usage, maxTokens, sheet);
         return null;
     }
 
