@@ -50,7 +50,8 @@ internal static class TraceChunks
         }
         else
         {
-            int chunks = chunking.Chunks;
+            long bytes = Math.Max(chunking.MaxChunkBytes, 1);
+            int chunks = (int)Math.Clamp((length / bytes) + (length % bytes == 0 ? 0 : 1), chunking.Chunks, int.MaxValue / 2);
             for (int i = 1; i < chunks; i++)
             {
                 long target = headerEnd + ((length - headerEnd) / chunks * i);

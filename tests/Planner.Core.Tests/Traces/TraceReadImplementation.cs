@@ -25,6 +25,7 @@ public sealed record TraceReadImplementation(string Name, TraceChunking Chunking
         Chunked(3),
         Chunked(7),
         new("a chunk per line", EveryLine),
+        new("chunks of at most 300 bytes", new TraceChunking { FromBytes = 0, Chunks = 1, MaxChunkBytes = 300 }),
         new("sequential, costs only", TraceChunking.Sequential, CostsOnly: true),
         new("3 chunk(s), costs only", new TraceChunking { FromBytes = 0, Chunks = 3 }, CostsOnly: true),
         new("a chunk per line, costs only", EveryLine, CostsOnly: true),
