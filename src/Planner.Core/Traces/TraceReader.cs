@@ -499,7 +499,7 @@ public sealed partial class TraceReader : IDisposable
                 return TraceRejectionKinds.MissingField;
             }
 
-            slot = _models.Find(name);
+            slot = _models.FindPadded(name); // a field of the scanner's padded buffer
             if (slot is null)
             {
                 message = $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
@@ -544,11 +544,11 @@ public sealed partial class TraceReader : IDisposable
         // Each count is at most TokenCount.MaxPerRequest (10^9), so sums of 8 stay far below 2^63 (plain vector adds).
         var (input, output, used) = Sums(tokens);
         var usage = Usage.FromCounts(tokens);
-        var model = slot.Model.Model;
-        var violation = RequestCaps.Check(model, input, output);
-        if (violation != RequestViolation.None)
+        // The caps, from the slot's copies (no walk to the model's spec a row); RequestCaps names the broken one.
+        if (output > slot.MaxOutputTokens || input + output > slot.ContextWindow)
         {
-            message = "tokens: " + RequestCaps.Describe(model, usage, violation);
+            var model = slot.Model.Model;
+            message = "tokens: " + RequestCaps.Describe(model, usage, RequestCaps.Check(model, input, output));
             return TraceRejectionKinds.OverCap;
         }
 
@@ -564,7 +564,9 @@ public sealed partial class TraceReader : IDisposable
                     return BadCount(span, TraceColumns.MaxTokens, ref message);
                 }
 
-                if ((kind = CheckMaxTokens(model, input, output, max, ref message)) is not null)
+                // CheckMaxTokens's three rules inline, from the slot's copies of the caps; it names the broken one.
+                if ((max < output || max > slot.MaxOutputTokens || input + max > slot.ContextWindow) &&
+                    (kind = CheckMaxTokens(slot.Model.Model, input, output, max, ref message)) is not null)
                 {
                     return kind;
                 }
@@ -660,6 +662,7 @@ public sealed partial class TraceReader : IDisposable
         return $"{_headers[fields]}: missing; the row has {fields} field(s), the header {_headers.Count}";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static string? CheckMaxTokens(ModelSpec model, long input, long output, long max, ref string? message)
     {
         if (max < output)
