@@ -476,7 +476,7 @@ public sealed partial class TraceReader : IDisposable
             return TraceRejectionKinds.MissingField;
         }
 
-        var stamp = Trim(scan.Field(_timestamp));
+        var stamp = Trim(scan.FieldOfCurrent(_timestamp)); // every field index is below _fieldsNeeded <= FieldCount
         if (stamp.IsEmpty)
         {
             message = $"{TraceColumns.Timestamp}: is empty; every row needs an ISO-8601 instant";
@@ -492,7 +492,7 @@ public sealed partial class TraceReader : IDisposable
         ModelSlot? slot = _models.Override;
         if (slot is null)
         {
-            var name = Trim(scan.Field(_model));
+            var name = Trim(scan.FieldOfCurrent(_model));
             if (name.IsEmpty)
             {
                 message = $"{TraceColumns.Model}: is empty; every row needs a model id, alias or snapshot";
@@ -518,7 +518,7 @@ public sealed partial class TraceReader : IDisposable
         {
             int meter = meters[k];
             int field = tokenFields[k];
-            var span = field < 0 ? default : Trim(scan.Field(field));
+            var span = field < 0 ? default : Trim(scan.FieldOfCurrent(field));
             if (!span.IsEmpty)
             {
                 long value = ParseCount(span);
@@ -555,7 +555,7 @@ public sealed partial class TraceReader : IDisposable
         TokenCount? maxTokens = null;
         if (_maxTokens >= 0)
         {
-            var span = Trim(scan.Field(_maxTokens));
+            var span = Trim(scan.FieldOfCurrent(_maxTokens));
             if (!span.IsEmpty)
             {
                 long max = ParseCount(span);
