@@ -56,8 +56,7 @@ internal sealed class ModelSlotCache
         var previous = _previous;
         if (previous is not null && previous.NameIs(name))
         {
-            (_previous, _last) = (last, previous);
-            return previous;
+            return previous; // not moved to the front: two models that alternate both stay here, with no write
         }
 
         return FindAfterLastTwo(name);

@@ -140,7 +140,7 @@ internal sealed class TraceCsvScanner : IDisposable
                             goto EndOfData;
                         }
 
-                        mask = Specials(ref buffer[window]);
+                        mask = Specials(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), window));
                         int valid = _length - window;
                         if (valid < Window)
                         {
@@ -150,7 +150,8 @@ internal sealed class TraceCsvScanner : IDisposable
 
                     i = window + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
-                    byte c = buffer[i];
+                    // Not bounds-checked: i is a set bit of a window's mask, and bits at or past _length are masked off.
+                    byte c = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), i);
                     if (c == (byte)',')
                     {
                         if (n == ends.Length)
@@ -158,7 +159,7 @@ internal sealed class TraceCsvScanner : IDisposable
                             ends = GrowEnds();
                         }
 
-                        ends[n++] = i;
+                        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ends), n++) = i; // n < ends.Length: just checked
                         continue;
                     }
 

@@ -311,7 +311,7 @@ public sealed partial class TraceReader : IDisposable
             if (_scan.IsMalformed)
             {
                 kind = TraceRejectionKinds.MalformedQuoting;
-                message = $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
+                message = MalformedMessage();
             }
             else
             {
@@ -485,7 +485,7 @@ public sealed partial class TraceReader : IDisposable
 
         if (!TryParseInstant(stamp, out long ticks))
         {
-            message = $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got {Show(stamp)}";
+            message = UnparsableInstant(stamp);
             return TraceRejectionKinds.UnparsableField;
         }
 
@@ -502,7 +502,7 @@ public sealed partial class TraceReader : IDisposable
             slot = _models.FindPadded(name); // a field of the scanner's padded buffer
             if (slot is null)
             {
-                message = $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+                message = UnknownModel(name);
                 return TraceRejectionKinds.UnknownModel;
             }
         }
@@ -597,7 +597,7 @@ public sealed partial class TraceReader : IDisposable
         ref readonly var sheet = ref slot.Sheet;
         if ((sheet.UnpricedMask & used) != 0 && sheet.Unpriced(usage) is { } unpriced)
         {
-            message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
+            message = UnpricedMeter(slot, usage, unpriced);
             return TraceRejectionKinds.UnpricedMeter;
         }
 
@@ -607,6 +607,23 @@ public sealed partial class TraceReader : IDisposable
         target.Take(line, ticks, slot, usage, maxTokens, sheet);
         return null;
     }
+
+    // The messages of the hot loop's rejections, out of line: an interpolated string's handler (a struct holding references)
+    // in the parser's frame would be zeroed by its prologue on every row, valid or not.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string MalformedMessage() => $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string UnparsableInstant(ReadOnlySpan<byte> stamp) =>
+        $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got {Show(stamp)}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string UnknownModel(ReadOnlySpan<byte> name) =>
+        $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string UnpricedMeter(ModelSlot slot, in Usage usage, Meter unpriced) =>
+        $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
 
     // All ones on each input meter's lane (MeterTable order: lanes 0-3, then 4-7), zero on the output meters'.
     private static readonly Vector256<long> InputLanesLow = Vector256.Create(Lane(0), Lane(1), Lane(2), Lane(3));
