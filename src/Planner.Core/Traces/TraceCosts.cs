@@ -283,6 +283,7 @@ public sealed class TraceCosts : ITraceSink
 
     /// <summary>The running sums of <paramref name="model"/>'s billing id, found by reference (a trace names a few models,
     /// and the rows switch between them often).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called on every change of model (a row in five on a real trace)
     private RunningSums FindRunning(ResolvedModel model)
     {
         foreach (var (known, sums) in _runningByModel)

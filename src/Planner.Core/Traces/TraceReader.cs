@@ -363,6 +363,9 @@ public sealed partial class TraceReader : IDisposable
     }
 
     /// <summary>The next record; a record too long to frame ends the read (in a chunk, the chunk: <see cref="TraceChunks"/>).</summary>
+    /// <remarks>Called once a row and not inlined (its handler): compiled optimised at its first call, as the loop that
+    /// calls it is, instead of running the ReadyToRun code and then an instrumented copy during the first rows.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord()
     {
         try
