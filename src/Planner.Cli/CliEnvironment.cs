@@ -7,7 +7,7 @@ namespace Planner.Cli;
 public sealed class CliEnvironment
 {
     public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false,
-        string? workingDirectory = null, Func<Stream>? standardInput = null, int? width = null)
+        string? workingDirectory = null, Func<Stream>? standardInput = null, int? width = null, Dictionary<string, string>? environmentVariables = null)
     {
         Out = output;
         WorkingDirectory = workingDirectory;
@@ -22,6 +22,7 @@ public sealed class CliEnvironment
             Ansi = outputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = outputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
+            EnvironmentVariables = environmentVariables,
         });
         if (width is int columns)
         {
@@ -38,6 +39,7 @@ public sealed class CliEnvironment
             Out = new AnsiConsoleOutput(error),
             Ansi = errorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             Interactive = errorIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            EnvironmentVariables = environmentVariables,
         });
     }
 
@@ -101,7 +103,20 @@ public sealed class CliEnvironment
         var stdout = System.Console.Out;
         var stderr = System.Console.Error;
         return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected,
-            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput, ColumnsFromEnvironment());
+            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput, ColumnsFromEnvironment(), EnvironmentVariables());
+    }
+
+    /// <summary>The process's environment as Spectre.Console reads it for its CI detection (names compared ignoring case,
+    /// the first of two that differ only in case kept), read once for both consoles instead of once each.</summary>
+    private static Dictionary<string, string> EnvironmentVariables()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables.TryAdd((string)entry.Key, entry.Value as string ?? string.Empty);
+        }
+
+        return variables;
     }
 
     /// <summary>A positive whole COLUMNS from the environment, else null (the terminal's or the redirected width).</summary>

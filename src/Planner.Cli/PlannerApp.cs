@@ -10,8 +10,11 @@ namespace Planner.Cli;
 public static class PlannerApp
 {
     /// <summary>The calculator's version ("0.1.0+commit"), from its own assembly, not the host's.</summary>
-    public static string Version { get; } =
+    public static string Version => _version ??=
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    // Read on first use, not in the type initializer: a command that is named never needs it.
+    private static string? _version;
 
     /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
     public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
@@ -31,7 +34,12 @@ public static class PlannerApp
         app.Configure(config =>
         {
             config.SetApplicationName("planner");
-            config.SetApplicationVersion(Version);
+            if (named is null)
+            {
+                // Spectre prints the version for a first argument -v/--version and lists the option in the root help
+                // only; reading it (an attribute, by reflection) is skipped when a command is named.
+                config.SetApplicationVersion(Version);
+            }
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();
