@@ -34,6 +34,14 @@ public sealed class CliEnvironment
             Console.Profile.Width = RedirectedWidth;
         }
 
+        if (!outputIsTerminal)
+        {
+            // Start-up (issue 13.1): without a height of its own, every render asked System.Console for the window
+            // height, which on Linux reads and parses the terminfo database even for piped output. Nothing rendered
+            // to this console depends on its height (only the error console's progress bar does).
+            Console.Profile.Height = RedirectedHeight;
+        }
+
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
@@ -46,6 +54,9 @@ public sealed class CliEnvironment
     /// <summary>The width tables are laid out for when stdout is not a terminal and no width is given
     /// (a positive COLUMNS in the environment gives one: <c>COLUMNS=80 planner ... | less</c>).</summary>
     public const int RedirectedWidth = 160;
+
+    /// <summary>The height of piped or captured output (Spectre's own default): no table or text depends on it.</summary>
+    public const int RedirectedHeight = 24;
 
     /// <summary>Where results go (tables, or JSON with --json).</summary>
     public TextWriter Out { get; }
