@@ -80,18 +80,21 @@ public sealed class PriceCommand(CliEnvironment environment) : Command<PriceComm
         var costs = new TraceCosts();
         UsageGroupBy? groupBy = query.GroupBy;
         GroupedCosts? groups = groupBy is { } g ? new GroupedCosts(reader, g, costs) : null;
-        // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order.
-        TraceProgress.Run(environment, reader, progress => reader.ReadAllInChunks(
-            chunk => new PriceSums(chunk, groupBy),
-            (sums, _) =>
-            {
-                costs.Add(sums.Costs);
-                if (sums.Groups is not null)
+        // A large CSV trace is read in chunks on every core, each into its own exact sums, merged in file order. Without
+        // groups the sink is the sums themselves: the reader adds each row's cost as it parses it (no request built).
+        TraceProgress.Run(environment, reader, progress => groupBy is null
+            ? reader.ReadAllInChunks(_ => new TraceCosts(), (chunk, _) => costs.Add(chunk), progress)
+            : reader.ReadAllInChunks(
+                chunk => new PriceSums(chunk, groupBy),
+                (sums, _) =>
                 {
-                    groups!.AddGroups(sums.Groups);
-                }
-            },
-            progress));
+                    costs.Add(sums.Costs);
+                    if (sums.Groups is not null)
+                    {
+                        groups!.AddGroups(sums.Groups);
+                    }
+                },
+                progress));
         return PriceService.FromSource(query, catalog, reader, costs, groups);
     }
 

@@ -29,8 +29,8 @@ internal sealed class ChunkWorkers<TChunk>(int count, long length)
         }
     }
 
-    /// <summary>Waits for every worker, reporting the bytes read so far every 100 ms when asked; a worker's exception is
-    /// rethrown as it was thrown.</summary>
+    /// <summary>Waits for every worker, reporting the bytes read so far every 100 ms when asked, and the whole length once
+    /// they are done (a read shorter than 100 ms is reported too); a worker's exception is rethrown as it was thrown.</summary>
     public void Wait(Action<long>? onProgress)
     {
         var all = Task.WhenAll(_workers);
@@ -46,6 +46,8 @@ internal sealed class ChunkWorkers<TChunk>(int count, long length)
 
                 onProgress!(Math.Min(read, length));
             }
+
+            onProgress?.Invoke(length);
         }
         catch (AggregateException e)
         {

@@ -61,6 +61,14 @@ public sealed partial class CsvTraceSource : IUsageSource
         return read;
     }
 
+    /// <summary>Reads valid rows' costs into <paramref name="costs"/> until <see cref="RowsRead"/> reaches
+    /// <paramref name="untilRowsRead"/> (<see cref="TraceReader.ReadInto"/>); false at the end.</summary>
+    internal bool ReadInto(TraceCosts costs, long untilRowsRead)
+    {
+        _lastModel = null;
+        return _chunked is null && _reader.ReadInto(costs, untilRowsRead);
+    }
+
     public string? GroupOf(UsageGroupBy by) => by == UsageGroupBy.Model && _lastModel is { } model ? model.BillingId : null;
 
     /// <summary>Reads the whole trace in line-aligned chunks on every core (<see cref="TraceOptions.Chunking"/>), each chunk

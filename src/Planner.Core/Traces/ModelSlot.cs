@@ -11,6 +11,53 @@ internal sealed class ModelSlot(byte[] name, ResolvedModel model, AudioTokenRate
     public ResolvedModel Model { get; } = model;
     public AudioTokenRates Rates { get; } = rates;
 
+    /// <summary>The model's output cap in tokens (<see cref="ModelSpec.MaxOutputTokens"/>), held here for the row checks.</summary>
+    public long MaxOutputTokens { get; } = model.Model.MaxOutputTokens.Value;
+
+    /// <summary>The model's context window in tokens (<see cref="ModelSpec.ContextWindow"/>), held here for the row checks.</summary>
+    public long ContextWindow { get; } = model.Model.ContextWindow.Value;
+
+    // The name's first 16 bytes as two little-endian words, zero past its end, and the masks of its bytes in each: a name
+    // of up to 16 bytes is compared as two words (NameIs).
+    private readonly ulong _head = Word(name, 0);
+    private readonly ulong _tail = Word(name, 8);
+    private readonly ulong _headMask = Mask(name.Length);
+    private readonly ulong _tailMask = Mask(name.Length - 8);
+
+    /// <summary>Whether <paramref name="text"/> is this slot's name; <paramref name="text"/> must have 16 readable bytes from
+    /// its start (a field in <see cref="TraceCsvScanner"/>'s buffer, whose <see cref="TraceCsvScanner.Padding"/> ensures it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool NameIs(ReadOnlySpan<byte> text)
+    {
+        if (text.Length != Name.Length)
+        {
+            return false;
+        }
+
+        if (text.Length > 16)
+        {
+            return text.SequenceEqual(Name);
+        }
+
+        ref byte first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
+        ulong head = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref first);
+        ulong tail = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref first, 8));
+        return (((head ^ _head) & _headMask) | ((tail ^ _tail) & _tailMask)) == 0;
+    }
+
+    private static ulong Word(byte[] name, int from)
+    {
+        ulong word = 0;
+        for (int i = Math.Min(name.Length, from + 8) - 1; i >= from; i--)
+        {
+            word = (word << 8) | name[i];
+        }
+
+        return word;
+    }
+
+    private static ulong Mask(int bytes) => bytes <= 0 ? 0 : bytes >= 8 ? ulong.MaxValue : (1UL << (bytes * 8)) - 1;
+
     private PriceSheet _sheet;
 
     /// <summary>The compiled prices of the period last used, by reference (a <see cref="PriceSheet"/> is 150 bytes: a

@@ -14,6 +14,7 @@ internal sealed class ModelSlotCache
     private readonly ModelSlot?[] _slots = new ModelSlot?[Size];
     private int _next;
     private ModelSlot? _last;
+    private ModelSlot? _previous;
 
     /// <summary>A cache over <paramref name="catalog"/>; <paramref name="rates"/> overrides each model's
     /// audio-token rates; <paramref name="overrideModel"/>, when given, is resolved now (unknown: an error).</summary>
@@ -38,6 +39,39 @@ internal sealed class ModelSlotCache
     {
         var last = _last;
         return last is not null && name.SequenceEqual(last.Name) ? last : _last = FindInRing(name);
+    }
+
+    /// <summary><see cref="Find"/> for a name with 16 readable bytes from its start (a field in the CSV scanner's padded
+    /// buffer): the last two models found are compared as words, inline (a trace's rows mostly name one of the last two
+    /// models: <c>gpt-audio-mini</c>, then a <c>gpt-audio</c> row, then <c>gpt-audio-mini</c> again).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ModelSlot? FindPadded(ReadOnlySpan<byte> name)
+    {
+        var last = _last;
+        if (last is not null && last.NameIs(name))
+        {
+            return last;
+        }
+
+        var previous = _previous;
+        if (previous is not null && previous.NameIs(name))
+        {
+            return previous; // not moved to the front: two models that alternate both stay here, with no write
+        }
+
+        return FindAfterLastTwo(name);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ModelSlot? FindAfterLastTwo(ReadOnlySpan<byte> name)
+    {
+        var found = FindInRing(name);
+        if (found is not null)
+        {
+            (_previous, _last) = (_last, found);
+        }
+
+        return found;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

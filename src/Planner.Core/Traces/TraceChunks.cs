@@ -50,7 +50,8 @@ internal static class TraceChunks
         }
         else
         {
-            int chunks = chunking.Chunks;
+            long bytes = Math.Max(chunking.MaxChunkBytes, 1);
+            int chunks = (int)Math.Clamp((length / bytes) + (length % bytes == 0 ? 0 : 1), chunking.Chunks, int.MaxValue / 2);
             for (int i = 1; i < chunks; i++)
             {
                 long target = headerEnd + ((length - headerEnd) / chunks * i);
@@ -202,24 +203,40 @@ internal static class TraceChunks
             long report = RowsPerReport;
             try
             {
-                while (source.TryRead(out var request))
+                if (sink is TraceCosts costs)
                 {
-                    if (target is not null)
-                    {
-                        target.Add(request);
-                    }
-                    else
-                    {
-                        sink.Add(request);
-                    }
-
-                    if (reader.RowsRead >= report)
+                    // Costs only (price): the rows' costs are added as they are parsed, no request built.
+                    while (reader.ReadInto(costs, report))
                     {
                         report = reader.RowsRead + RowsPerReport;
                         _workers.Report(i, stream.BytesRead);
                         if (cancellable && _workers.EarlierStopped(i))
                         {
                             return null;
+                        }
+                    }
+                }
+                else
+                {
+                    while (source.TryRead(out var request))
+                    {
+                        if (target is not null)
+                        {
+                            target.Add(request);
+                        }
+                        else
+                        {
+                            sink.Add(request);
+                        }
+
+                        if (reader.RowsRead >= report)
+                        {
+                            report = reader.RowsRead + RowsPerReport;
+                            _workers.Report(i, stream.BytesRead);
+                            if (cancellable && _workers.EarlierStopped(i))
+                            {
+                                return null;
+                            }
                         }
                     }
                 }

@@ -136,6 +136,15 @@ public sealed class TraceCosts : ITraceSink
     public void Add(ResolvedModel model, DateTimeOffset timestamp, in Usage usage, in CostBreakdown cost)
     {
         ArgumentNullException.ThrowIfNull(model);
+        AddRow(model, timestamp.UtcTicks, usage, cost);
+    }
+
+    /// <summary>Adds one priced request at <paramref name="ticks"/> (UTC): the reader's path, which builds no request
+    /// (<see cref="TraceReader.ReadInto"/>); compiled fully optimised at its first call (its vector sums would otherwise
+    /// run their first rows unoptimised: a ReadyToRun image has no AVX2 code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddRow(ResolvedModel model, long ticks, in Usage usage, in CostBreakdown cost)
+    {
         if (!ReferenceEquals(model, _lastModel))
         {
             _lastModel = model;
@@ -143,7 +152,6 @@ public sealed class TraceCosts : ITraceSink
         }
 
         _lastRunning!.Add(usage, cost);
-        long ticks = timestamp.UtcTicks;
         long total = cost.TotalPicodollars;
         // Compared with the current buckets' bounds (two divisions a row otherwise); a request outside them is looked up.
         // Unchecked: a request before the bucket (a retried one billed at its arrival) makes the difference negative,
@@ -275,6 +283,7 @@ public sealed class TraceCosts : ITraceSink
 
     /// <summary>The running sums of <paramref name="model"/>'s billing id, found by reference (a trace names a few models,
     /// and the rows switch between them often).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called on every change of model (a row in five on a real trace)
     private RunningSums FindRunning(ResolvedModel model)
     {
         foreach (var (known, sums) in _runningByModel)

@@ -275,6 +275,33 @@ public sealed partial class TraceReader : IDisposable
     {
         // Written once, by ParseRow, for a valid row (zeroing 176 bytes first measured 5% of its time); set to default otherwise.
         System.Runtime.CompilerServices.Unsafe.SkipInit(out request);
+        return ReadValid(ref System.Runtime.CompilerServices.Unsafe.As<TraceRequest, RequestRowTarget>(ref request));
+    }
+
+    /// <summary>Reads valid rows into <paramref name="costs"/> (their costs added as <see cref="TraceCosts.Add(in TraceRequest)"/>
+    /// would add their requests, none built) until <see cref="RowsRead"/> reaches <paramref name="untilRowsRead"/> or the end;
+    /// rejected rows on the way are recorded (with SkipInvalid) or thrown, as by <see cref="TryRead"/>.</summary>
+    /// <returns>False at the end of the file (or of a chunk, at its bad row).</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal bool ReadInto(TraceCosts costs, long untilRowsRead)
+    {
+        var target = new CostsRowTarget(costs);
+        while (RowsRead < untilRowsRead)
+        {
+            if (!ReadValid(ref target))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the next valid row into <paramref name="target"/>: the loop of <see cref="TryRead"/>, compiled once per target.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool ReadValid<TRow>(ref TRow target)
+        where TRow : struct, IRowTarget
+    {
         while (ReadRecord())
         {
             RowsRead++;
@@ -283,13 +310,12 @@ public sealed partial class TraceReader : IDisposable
             string? message;
             if (_scan.IsMalformed)
             {
-                request = default;
                 kind = TraceRejectionKinds.MalformedQuoting;
-                message = $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
+                message = MalformedMessage();
             }
             else
             {
-                kind = ParseRow(line, ref request, out message);
+                kind = ParseRow(line, ref target, out message);
             }
 
             if (kind is null)
@@ -303,7 +329,7 @@ public sealed partial class TraceReader : IDisposable
                 if (_stopAtBadRow)
                 {
                     BadRow = (line, kind, message!);
-                    request = default;
+                    target.None();
                     return false;
                 }
 
@@ -313,7 +339,7 @@ public sealed partial class TraceReader : IDisposable
             _rejections.Add(new TraceRejection(line, kind, message!));
         }
 
-        request = default;
+        target.None();
         if (RowsPriced == 0 && _options.RequireRequests)
         {
             throw new PlannerException(PlannerErrorKind.InvalidTrace, NoRequests(_path, RowsRead, _rejections));
@@ -337,6 +363,9 @@ public sealed partial class TraceReader : IDisposable
     }
 
     /// <summary>The next record; a record too long to frame ends the read (in a chunk, the chunk: <see cref="TraceChunks"/>).</summary>
+    /// <remarks>Called once a row and not inlined (its handler): compiled optimised at its first call, as the loop that
+    /// calls it is, instead of running the ReadyToRun code and then an instrumented copy during the first rows.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord()
     {
         try
@@ -436,9 +465,10 @@ public sealed partial class TraceReader : IDisposable
 
     /// <summary>Parses, checks and prices the current row; returns null when valid, else the rejection kind
     /// with <paramref name="message"/> "FIELD: reason naming the value".</summary>
-    /// <remarks><paramref name="request"/> is written only for a valid row.</remarks>
+    /// <remarks><paramref name="target"/> takes the row only when it is valid.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private string? ParseRow(long line, ref TraceRequest request, out string? message)
+    private string? ParseRow<TRow>(long line, ref TRow target, out string? message)
+        where TRow : struct, IRowTarget
     {
         message = null;
         var scan = _scan;
@@ -449,7 +479,7 @@ public sealed partial class TraceReader : IDisposable
             return TraceRejectionKinds.MissingField;
         }
 
-        var stamp = Trim(scan.Field(_timestamp));
+        var stamp = Trim(scan.FieldOfCurrent(_timestamp)); // every field index is below _fieldsNeeded <= FieldCount
         if (stamp.IsEmpty)
         {
             message = $"{TraceColumns.Timestamp}: is empty; every row needs an ISO-8601 instant";
@@ -458,24 +488,24 @@ public sealed partial class TraceReader : IDisposable
 
         if (!TryParseInstant(stamp, out long ticks))
         {
-            message = $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got {Show(stamp)}";
+            message = UnparsableInstant(stamp);
             return TraceRejectionKinds.UnparsableField;
         }
 
         ModelSlot? slot = _models.Override;
         if (slot is null)
         {
-            var name = Trim(scan.Field(_model));
+            var name = Trim(scan.FieldOfCurrent(_model));
             if (name.IsEmpty)
             {
                 message = $"{TraceColumns.Model}: is empty; every row needs a model id, alias or snapshot";
                 return TraceRejectionKinds.MissingField;
             }
 
-            slot = _models.Find(name);
+            slot = _models.FindPadded(name); // a field of the scanner's padded buffer
             if (slot is null)
             {
-                message = $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+                message = UnknownModel(name);
                 return TraceRejectionKinds.UnknownModel;
             }
         }
@@ -491,7 +521,7 @@ public sealed partial class TraceReader : IDisposable
         {
             int meter = meters[k];
             int field = tokenFields[k];
-            var span = field < 0 ? default : Trim(scan.Field(field));
+            var span = field < 0 ? default : Trim(scan.FieldOfCurrent(field));
             if (!span.IsEmpty)
             {
                 long value = ParseCount(span);
@@ -517,18 +547,18 @@ public sealed partial class TraceReader : IDisposable
         // Each count is at most TokenCount.MaxPerRequest (10^9), so sums of 8 stay far below 2^63 (plain vector adds).
         var (input, output, used) = Sums(tokens);
         var usage = Usage.FromCounts(tokens);
-        var model = slot.Model.Model;
-        var violation = RequestCaps.Check(model, input, output);
-        if (violation != RequestViolation.None)
+        // The caps, from the slot's copies (no walk to the model's spec a row); RequestCaps names the broken one.
+        if (output > slot.MaxOutputTokens || input + output > slot.ContextWindow)
         {
-            message = "tokens: " + RequestCaps.Describe(model, usage, violation);
+            var model = slot.Model.Model;
+            message = "tokens: " + RequestCaps.Describe(model, usage, RequestCaps.Check(model, input, output));
             return TraceRejectionKinds.OverCap;
         }
 
         TokenCount? maxTokens = null;
         if (_maxTokens >= 0)
         {
-            var span = Trim(scan.Field(_maxTokens));
+            var span = Trim(scan.FieldOfCurrent(_maxTokens));
             if (!span.IsEmpty)
             {
                 long max = ParseCount(span);
@@ -537,7 +567,9 @@ public sealed partial class TraceReader : IDisposable
                     return BadCount(span, TraceColumns.MaxTokens, ref message);
                 }
 
-                if ((kind = CheckMaxTokens(model, input, output, max, ref message)) is not null)
+                // CheckMaxTokens's three rules inline, from the slot's copies of the caps; it names the broken one.
+                if ((max < output || max > slot.MaxOutputTokens || input + max > slot.ContextWindow) &&
+                    (kind = CheckMaxTokens(slot.Model.Model, input, output, max, ref message)) is not null)
                 {
                     return kind;
                 }
@@ -568,16 +600,33 @@ public sealed partial class TraceReader : IDisposable
         ref readonly var sheet = ref slot.Sheet;
         if ((sheet.UnpricedMask & used) != 0 && sheet.Unpriced(usage) is { } unpriced)
         {
-            message = $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
+            message = UnpricedMeter(slot, usage, unpriced);
             return TraceRejectionKinds.UnpricedMeter;
         }
 
         _lastTicks = ticks;
         _lastLine = line;
         _beforeFirstValid = false;
-        request = new TraceRequest(line, new DateTimeOffset(ticks, TimeSpan.Zero), slot.Model, usage, maxTokens, sheet.Price(usage));
+        target.Take(line, ticks, slot, usage, maxTokens, sheet);
         return null;
     }
+
+    // The messages of the hot loop's rejections, out of line: an interpolated string's handler (a struct holding references)
+    // in the parser's frame would be zeroed by its prologue on every row, valid or not.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string MalformedMessage() => $"{ColumnName(_scan.QuotingField)}: {Malformed(_scan.Quoting)}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string UnparsableInstant(ReadOnlySpan<byte> stamp) =>
+        $"{TraceColumns.Timestamp}: not an ISO-8601 instant (e.g. 2026-01-15T09:30:00Z), got {Show(stamp)}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string UnknownModel(ReadOnlySpan<byte> name) =>
+        $"{TraceColumns.Model}: unknown model {InputText.Quote(name)}; known models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}";
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string UnpricedMeter(ModelSlot slot, in Usage usage, Meter unpriced) =>
+        $"{TraceColumns.TokenColumn(unpriced)}: {PriceSheet.Describe(slot.Model.BillingId, unpriced, usage[unpriced].Value)}";
 
     // All ones on each input meter's lane (MeterTable order: lanes 0-3, then 4-7), zero on the output meters'.
     private static readonly Vector256<long> InputLanesLow = Vector256.Create(Lane(0), Lane(1), Lane(2), Lane(3));
@@ -633,6 +682,7 @@ public sealed partial class TraceReader : IDisposable
         return $"{_headers[fields]}: missing; the row has {fields} field(s), the header {_headers.Count}";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static string? CheckMaxTokens(ModelSpec model, long input, long output, long max, ref string? message)
     {
         if (max < output)

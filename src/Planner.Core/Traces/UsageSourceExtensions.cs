@@ -11,6 +11,18 @@ public static class UsageSourceExtensions
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sink);
         long next = 0x10000;
+        if (source is CsvTraceSource csv && sink is TraceCosts costs)
+        {
+            // Costs only (price): the rows' costs are added as they are parsed, no request built.
+            while (csv.ReadInto(costs, next))
+            {
+                next = source.RowsRead + 0x10000;
+                onProgress?.Invoke(source);
+            }
+
+            return source.RowsRead;
+        }
+
         while (source.TryRead(out var request))
         {
             sink.Add(request);

@@ -140,6 +140,25 @@ public class TraceChunksPropertyTests
     }
 
     [Fact]
+    public void Plan_LargeFile_IsCutIntoChunksOfAtMostMaxChunkBytesBeyondOnePerCore()
+    {
+        // 2,000 rows of 66 bytes after the header: chunks of at most 10,000 bytes (give or take the line a cut falls in) make
+        // ceil(length / 10,000) of them, each starting on a line; without the limit, one per core.
+        string path = TestData.Trace([Header, .. Enumerable.Range(0, 2_000).Select(i => $"2026-01-15T09:00:00Z,gpt-audio-mini,{i % 10},0,0,0,0,,r{i:00000000000000000}")]);
+        using var file = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(file);
+        var bytes = File.ReadAllBytes(path);
+
+        var starts = TraceChunks.Plan(file, length, new TraceChunking { FromBytes = 0, Chunks = 2, MaxChunkBytes = 10_000 })!;
+        var perCore = TraceChunks.Plan(file, length, new TraceChunking { FromBytes = 0, Chunks = 2, MaxChunkBytes = long.MaxValue })!;
+
+        starts.Should().HaveCount((int)((length + 9_999) / 10_000)).And.BeInAscendingOrder();
+        starts.Skip(1).Should().OnlyContain(s => bytes[s - 1] == (byte)'\n');
+        starts.Append(length).Zip(starts.Append(length).Skip(1), (a, b) => b - a).Should().OnlyContain(size => size <= 10_000 + 66);
+        perCore.Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Generator_ReachesEveryKindOfRowAndChunkBoundary()
     {
         // The law above is only as good as its traces: they must contain out-of-order and bad rows and CR LF,

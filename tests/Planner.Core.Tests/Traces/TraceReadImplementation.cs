@@ -5,11 +5,17 @@ using Planner.Core.Traces;
 namespace Planner.Core.Tests.Traces;
 
 /// <summary>One way of reading a CSV trace: sequentially, or in chunks (1, 2, 3 or 7, or one per line so that every
-/// line is a chunk boundary). Every test of reading runs over all of them (as Sep runs its parsers), so none can
-/// drift from the others.</summary>
-public sealed record TraceReadImplementation(string Name, TraceChunking Chunking)
+/// line is a chunk boundary), each building a <see cref="TraceRequest"/> per row for a sink, or (<see cref="CostsOnly"/>,
+/// <c>price</c>'s path) adding each row's cost straight to a <see cref="TraceCosts"/>. Every test of reading runs over all
+/// of them (as Sep runs its parsers), so none can drift from the others.</summary>
+/// <param name="CostsOnly">The sink is a <see cref="TraceCosts"/> itself: the reader builds no request
+/// (<c>TraceReader.ReadInto</c>). Such a read has no rows to hand out; its <see cref="TraceRead.Rows"/> are those of the
+/// same path read a row at a time, each row into sums of its own (exactly its instant, model, tokens and cost).</param>
+public sealed record TraceReadImplementation(string Name, TraceChunking Chunking, bool CostsOnly = false)
 {
     public static readonly TraceReadImplementation Sequential = new("sequential", TraceChunking.Sequential);
+
+    private static readonly TraceChunking EveryLine = new() { FromBytes = 0, AtEveryLine = true };
 
     public static IReadOnlyList<TraceReadImplementation> All { get; } =
     [
@@ -18,7 +24,11 @@ public sealed record TraceReadImplementation(string Name, TraceChunking Chunking
         Chunked(2),
         Chunked(3),
         Chunked(7),
-        new("a chunk per line", new TraceChunking { FromBytes = 0, AtEveryLine = true }),
+        new("a chunk per line", EveryLine),
+        new("chunks of at most 300 bytes", new TraceChunking { FromBytes = 0, Chunks = 1, MaxChunkBytes = 300 }),
+        new("sequential, costs only", TraceChunking.Sequential, CostsOnly: true),
+        new("3 chunk(s), costs only", new TraceChunking { FromBytes = 0, Chunks = 3 }, CostsOnly: true),
+        new("a chunk per line, costs only", EveryLine, CostsOnly: true),
     ];
 
     /// <summary>The names of <see cref="All"/>, for <c>[MemberData]</c>.</summary>
@@ -34,6 +44,11 @@ public sealed record TraceReadImplementation(string Name, TraceChunking Chunking
     /// (with its line in the file) and the exact sums.</summary>
     public TraceRead Read(string path, TraceOptions? options = null, Planner.Core.Catalog.ModelCatalog? catalog = null)
     {
+        if (CostsOnly)
+        {
+            return ReadCostsOnly(path, options, catalog);
+        }
+
         var rejections = new TraceRejections();
         var opened = (options ?? new TraceOptions()) with { Chunking = Chunking };
         using var source = UsageFormats.Open(path, catalog ?? TestData.Catalog, opened, rejections);
@@ -47,6 +62,42 @@ public sealed record TraceReadImplementation(string Name, TraceChunking Chunking
                 costs.Add(chunk.Costs);
             });
         read.Should().Be(source.RowsRead);
+        return new TraceRead(rows, costs, source.RowsRead, source.RowsPriced, rejections, source.ConvertedAudioSeconds);
+    }
+
+    private TraceRead ReadCostsOnly(string path, TraceOptions? options, Planner.Core.Catalog.ModelCatalog? catalog)
+    {
+        catalog ??= TestData.Catalog;
+        var rejections = new TraceRejections();
+        var opened = (options ?? new TraceOptions()) with { Chunking = Chunking };
+        using var source = UsageFormats.Open(path, catalog, opened, rejections);
+        var costs = new TraceCosts();
+        long read = source.ReadAllInChunks(_ => new TraceCosts(), (chunk, _) => costs.Add(chunk));
+        read.Should().Be(source.RowsRead);
+
+        // The rows, from the same path read a row at a time (ReadInto stops after the first valid row once the rows read
+        // reach its limit), each into sums of its own: those sums are exactly that one row's instant, model, tokens and cost.
+        var rows = new List<TraceRequest>();
+        using (var reader = TraceReader.Open(path, catalog, opened with { Chunking = TraceChunking.Sequential }, new TraceRejections()))
+        {
+            var row = new TraceCosts();
+            while (reader.ReadInto(row, reader.RowsRead + 1))
+            {
+                row.ByModel.Should().ContainSingle().Which.Totals.Requests.Should().Be(1);
+                var (model, totals) = row.ByModel[0];
+                var tokens = default(Planner.Core.Catalog.MeterValues<long>);
+                var picodollars = default(Planner.Core.Catalog.MeterValues<long>);
+                foreach (var meter in Planner.Core.Catalog.MeterTable.Meters)
+                {
+                    tokens[meter] = (long)totals.Tokens(meter);
+                    picodollars[meter] = (long)(totals[meter].Value * 1_000_000_000_000m);
+                }
+
+                rows.Add(new TraceRequest(reader.LastValid.Line, row.First!.Value, catalog.Resolve(model), new Usage(tokens), null, new CostBreakdown(picodollars)));
+                row = new TraceCosts();
+            }
+        }
+
         return new TraceRead(rows, costs, source.RowsRead, source.RowsPriced, rejections, source.ConvertedAudioSeconds);
     }
 

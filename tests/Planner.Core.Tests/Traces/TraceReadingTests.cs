@@ -232,8 +232,10 @@ public class TraceReadingTests
         read.Should().Throw<PlannerException>().Which.Message.Should().StartWith($"{path}:4: a record longer than 1,048,576 bytes");
     }
 
-    [Fact]
-    public void Read_ValidRows_AllocateNothingPerRow()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_ValidRows_AllocateNothingPerRow(bool costsOnly)
     {
         var lines = new List<string> { Header };
         for (int i = 0; i < 20_000; i++)
@@ -247,8 +249,17 @@ public class TraceReadingTests
             using var reader = TraceReader.Open(path, TestData.Catalog, new TraceOptions(), new TraceRejections());
             var costs = new TraceCosts();
             long before = GC.GetAllocatedBytesForCurrentThread();
-            reader.ReadAll(costs);
+            if (costsOnly)
+            {
+                reader.ReadInto(costs, long.MaxValue).Should().BeFalse();
+            }
+            else
+            {
+                reader.ReadAll(costs);
+            }
+
             reader.RowsPriced.Should().Be(20_000);
+            costs.Totals.Requests.Should().Be(20_000);
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
