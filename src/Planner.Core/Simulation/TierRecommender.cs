@@ -157,11 +157,48 @@ public static class TierRecommender
     /// <summary>One thread's simulators: on the first row, keeps those of the scheme in effect that day (the only
     /// ones judged) and feeds each row to them, then to the thread's cost total (after them: see
     /// <see cref="TraceSimulator(ModelCatalog, SimulationOptions, TraceCosts?)"/>).</summary>
-    private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceSink
+    /// <remarks>Fed a chunk at a time (<see cref="ITraceChunkSink"/>), it works out the chunk's charges and latencies in
+    /// one pass, then each tier replays the whole chunk in turn (its own state stays in the cache), and the chunk's cost
+    /// sums, summed by its parser, are added to the thread's total after every tier took the chunk.</remarks>
+    private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceChunkSink
     {
         private TraceSimulator[]? _judged;
+        private long[] _charges = [];
+        private long[] _durations = [];
 
-        public void Add(in TraceRequest request)
+        public void AddChunk(TraceRequest[] rows, int count, long linesBefore, TraceCosts chunkCosts)
+        {
+            if (count > 0)
+            {
+                var judged = Judged(rows[0]);
+                if (judged.Length > 0)
+                {
+                    if (_charges.Length < count)
+                    {
+                        _charges = new long[rows.Length];
+                        _durations = new long[rows.Length];
+                    }
+
+                    var first = judged[0];
+                    for (int i = 0; i < count; i++)
+                    {
+                        ref var row = ref rows[i];
+                        TraceChunkFeed.MoveLine(ref row, linesBefore);
+                        _charges[i] = TraceSimulator.Charge(row);
+                        _durations[i] = first.Duration(row);
+                    }
+
+                    foreach (var simulator in judged)
+                    {
+                        simulator.AddChunk(rows, count, _charges, _durations);
+                    }
+                }
+            }
+
+            costs.Add(chunkCosts);
+        }
+
+        private TraceSimulator[] Judged(in TraceRequest request)
         {
             if (_judged is null)
             {
@@ -170,12 +207,19 @@ public static class TierRecommender
                 _judged = [.. all.Where(s => s.Scheme == scheme).Select(s => s.Simulator)];
             }
 
+            return _judged;
+        }
+
+        public void Add(in TraceRequest request)
+        {
+            var judged = Judged(request);
+
             // The charge and the latency are the same at every tier (one latency model): worked out once.
-            if (_judged.Length > 0)
+            if (judged.Length > 0)
             {
                 long charge = TraceSimulator.Charge(request);
-                long duration = _judged[0].Duration(request);
-                foreach (var simulator in _judged)
+                long duration = judged[0].Duration(request);
+                foreach (var simulator in judged)
                 {
                     simulator.Add(request, charge, duration);
                 }
