@@ -43,7 +43,17 @@ internal sealed class CompletionHeap
         return _count;
     }
 
-    private void Add(long key)
+    /// <summary>Removes every completion at or before <paramref name="now"/>.</summary>
+    public void RemoveUpTo(long now)
+    {
+        while (_count > 0 && _keys[0] <= now)
+        {
+            RemoveFirst();
+        }
+    }
+
+    /// <summary>Adds a completion.</summary>
+    public void Add(long key)
     {
         if (_count == _keys.Length)
         {
