@@ -216,7 +216,7 @@ internal static class TraceChunkFeed
                         while (true)
                         {
                             job = Next(me, out chunk, out sink, out index);
-                            if (job != Job.Exit || _sinksDone == _sinks.Length)
+                            if (job != Job.Exit || _sinksDone >= _sinks.Length)
                             {
                                 break;
                             }
@@ -283,7 +283,7 @@ internal static class TraceChunkFeed
             chunk = null;
             sink = null;
             index = -1;
-            if (_sinksDone == _sinks.Length)
+            if (_sinksDone >= _sinks.Length)
             {
                 return Job.Exit;
             }

@@ -163,6 +163,24 @@ public class PipelinedSimulationTests
         }
     }
 
+    [Fact]
+    public void ChunkedFeed_ProgressCallbackThrows_ItsExceptionIsRaised_AndTheReadStops()
+    {
+        // Progress is reported every 65,536 rows, on the calling thread, which also merges, parses and simulates.
+        string path = Generated(150_000, 21);
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, Chunking = Feeds["13 chunks"] }, new TraceRejections());
+        int reports = 0;
+
+        var run = () => TraceSimulator.Run(source, TestData.Catalog, new SimulationOptions { Tier = "5" }, _ =>
+        {
+            reports++;
+            throw new InvalidOperationException("stopped by the user");
+        });
+
+        run.Should().Throw<InvalidOperationException>().WithMessage("stopped by the user");
+        reports.Should().Be(1);
+    }
+
     /// <summary>The lines (1-based) on which the chunks of <paramref name="chunking"/>'s feed of <paramref name="path"/> start,
     /// the first chunk (the header's) left out.</summary>
     private static List<int> ChunkStartLines(string path, TraceChunking chunking)
