@@ -12,9 +12,10 @@ public static class TierRecommender
         Recommend(CsvTraceSource.Wrap(reader), catalog, options, objectives, onProgress is null ? null : _ => onProgress(reader));
 
     /// <summary>Reads the trace once, feeding every tier's simulator. With more than one core the tiers are simulated
-    /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once, on the calling thread, and every
-    /// tier's simulator replays the same batches of rows on a worker (each worker also sums the whole trace's cost); the
-    /// recommendation is the same as reading directly.</summary>
+    /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once (a large CSV file in chunks on every
+    /// core, whose parsers also sum each chunk's cost; else on the calling thread, each group of tiers summing the whole
+    /// trace's cost itself), and the tiers, dealt into groups, replay the same rows; the recommendation is the same as
+    /// reading directly.</summary>
     /// <param name="reader">The open trace.</param>
     /// <param name="catalog">The catalog the reader prices with.</param>
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
@@ -33,9 +34,10 @@ public static class TierRecommender
         // Every tier of every scheme, each ladder lowest first (ordered by the catalog at load); only the
         // scheme in effect on the trace's first day is judged, so the trace is still read once.
         var ladders = catalog.TierSchedule.Schemes.Select(s => s.Tiers.Select(t => t.Name.Key).ToList()).ToList();
-        // The whole trace's cost (every valid row) is the same for every tier: summed once per thread that simulates,
-        // after that thread's simulators have taken the row, and each simulator's OfferedCosts is its thread's total
-        // rather than a copy it sums itself (under queue their completed cost is read from it too).
+        // The whole trace's cost (every valid row) is the same for every tier: one total per group of tiers, added to after
+        // the group's simulators have taken the row (or, fed in chunks, the chunk: the chunk's sums, summed by its parser),
+        // and each simulator's OfferedCosts is its group's total rather than a copy it sums itself (under queue their
+        // completed cost is read from it too).
         // With workers, each scheme's tiers are dealt round the workers, so whichever scheme the first row picks is
         // spread evenly; each worker replays only that scheme's tiers (the rows are in time order: the first valid
         // row is the earliest).
