@@ -7,7 +7,7 @@ namespace Planner.Cli;
 public sealed class CliEnvironment
 {
     public CliEnvironment(TextWriter output, TextWriter error, Func<DateTimeOffset> clock, string dataDirectory, bool errorIsTerminal = false, bool outputIsTerminal = false,
-        string? workingDirectory = null, Func<Stream>? standardInput = null, int? width = null)
+        string? workingDirectory = null, Func<Stream>? standardInput = null, int? width = null, Dictionary<string, string>? environmentVariables = null)
     {
         Out = output;
         WorkingDirectory = workingDirectory;
@@ -22,6 +22,7 @@ public sealed class CliEnvironment
             Ansi = outputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = outputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
+            EnvironmentVariables = environmentVariables,
         });
         if (width is int columns)
         {
@@ -33,17 +34,29 @@ public sealed class CliEnvironment
             Console.Profile.Width = RedirectedWidth;
         }
 
+        if (!outputIsTerminal)
+        {
+            // Start-up (issue 13.1): without a height of its own, every render asked System.Console for the window
+            // height, which on Linux reads and parses the terminfo database even for piped output. Nothing rendered
+            // to this console depends on its height (only the error console's progress bar does).
+            Console.Profile.Height = RedirectedHeight;
+        }
+
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
             Ansi = errorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             Interactive = errorIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            EnvironmentVariables = environmentVariables,
         });
     }
 
     /// <summary>The width tables are laid out for when stdout is not a terminal and no width is given
     /// (a positive COLUMNS in the environment gives one: <c>COLUMNS=80 planner ... | less</c>).</summary>
     public const int RedirectedWidth = 160;
+
+    /// <summary>The height of piped or captured output (Spectre's own default): no table or text depends on it.</summary>
+    public const int RedirectedHeight = 24;
 
     /// <summary>Where results go (tables, or JSON with --json).</summary>
     public TextWriter Out { get; }
@@ -101,7 +114,20 @@ public sealed class CliEnvironment
         var stdout = System.Console.Out;
         var stderr = System.Console.Error;
         return new CliEnvironment(stdout, stderr, () => DateTimeOffset.UtcNow, FindDataDirectory(), !System.Console.IsErrorRedirected, !System.Console.IsOutputRedirected,
-            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput, ColumnsFromEnvironment());
+            Directory.GetCurrentDirectory(), System.Console.OpenStandardInput, ColumnsFromEnvironment(), EnvironmentVariables());
+    }
+
+    /// <summary>The process's environment as Spectre.Console reads it for its CI detection (names compared ignoring case,
+    /// the first of two that differ only in case kept), read once for both consoles instead of once each.</summary>
+    private static Dictionary<string, string> EnvironmentVariables()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables.TryAdd((string)entry.Key, entry.Value as string ?? string.Empty);
+        }
+
+        return variables;
     }
 
     /// <summary>A positive whole COLUMNS from the environment, else null (the terminal's or the redirected width).</summary>

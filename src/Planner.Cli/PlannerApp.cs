@@ -10,8 +10,11 @@ namespace Planner.Cli;
 public static class PlannerApp
 {
     /// <summary>The calculator's version ("0.1.0+commit"), from its own assembly, not the host's.</summary>
-    public static string Version { get; } =
+    public static string Version => _version ??=
         typeof(PlannerApp).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    // Read on first use, not in the type initializer: a command that is named never needs it.
+    private static string? _version;
 
     /// <summary>True for exactly <c>--version</c> or <c>-v</c>, which print <see cref="Version"/> as the command line would.</summary>
     public static bool IsVersionRequest(string[] args) => args is ["--version"] or ["-v"];
@@ -26,21 +29,40 @@ public static class PlannerApp
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliEnvironment), environment);
         register?.Invoke(registrar);
+        var named = Named(args);
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {
             config.SetApplicationName("planner");
-            config.SetApplicationVersion(Version);
+            if (named is null)
+            {
+                // Spectre prints the version for a first argument -v/--version and lists the option in the root help
+                // only; reading it (an attribute, by reflection) is skipped when a command is named.
+                config.SetApplicationVersion(Version);
+            }
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();
             config.SetHelpProvider(new PlannerHelpProvider(config.Settings));
-            Configure(config);
+            // Start-up (issue 13.1): Spectre builds its model (reflection over every option of every settings type) for
+            // each registered command before parsing; a run that names its command needs that command's only. Help,
+            // a typo and an option first still see them all.
+            if (named is not null)
+            {
+                named.AddTo(config);
+            }
+            else
+            {
+                foreach (var command in Commands)
+                {
+                    command.AddTo(config);
+                }
+            }
         });
 
         try
         {
-            if (ArgumentCheck.MissingValue(args) is { } missing)
+            if (ArgumentCheck.MissingValue(args, named?.Settings) is { } missing)
             {
                 return Fail(environment, missing, ExitCodes.InvalidInput);
             }
@@ -70,90 +92,94 @@ public static class PlannerApp
         }
     }
 
-    /// <summary>The commands, for "did you mean" (kept with <see cref="Configure"/>; a test checks they agree).</summary>
+    /// <summary>The commands, for "did you mean" (kept with <see cref="Commands"/>; a test checks they agree).</summary>
     internal static readonly string[] CommandNames =
         ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace", "serve"];
 
-    private static void Configure(IConfigurator config)
+    /// <summary>Every command, in the order <c>planner --help</c> lists them. Add a row for a new command.</summary>
+    internal static IReadOnlyList<CommandRegistration> Commands => _commands ??= CommandTable();
+
+    private static CommandRegistration[]? _commands;
+
+    /// <summary>The command a run names first (<c>planner cost ...</c>), or null (help, a typo, an option first).</summary>
+    internal static CommandRegistration? Named(IReadOnlyList<string> args)
     {
-        config.AddCommand<CostCommand>("cost")
-            .WithDescription("The exact cost of K requests of one shape, per meter and in total.")
-            .WithExample("cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60")
-            .WithExample("cost", "--model", "gpt-audio", "--text-in", "500", "--audio-in", "1200", "--audio-out", "2400", "--requests", "50000", "--json");
-        config.AddCommand<ModelsCommand>("models")
-            .WithDescription("Every model with its prices (USD per 1M tokens), caps, snapshots and aliases.")
-            .WithExample("models")
-            .WithExample("models", "--json");
-        config.AddCommand<LimitsCommand>("limits")
-            .WithDescription("A model's usage tiers: RPM, TPM, monthly usage limit and qualification.")
-            .WithExample("limits", "--model", "gpt-audio-mini");
-        config.AddCommand<CapacityCommand>("capacity")
-            .WithDescription("How many requests of one shape a minute a tier sustains, the audio that carries, and its cost per hour.")
-            .WithExample("capacity", "--model", "gpt-audio-mini", "--tier", "1", "--audio-in-seconds", "30", "--audio-out-seconds", "15")
-            .WithExample("capacity", "--model", "gpt-audio-mini", "--tier", "2", "--audio-in-seconds", "30", "--audio-out-seconds", "15", "--max-tokens", "4096", "--json");
-        config.AddCommand<CompareCommand>("compare")
-            .WithDescription("The same request on several models side by side, with ratios to the first.")
-            .WithExample("compare", "--models", "gpt-audio,gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60");
-        config.AddCommand<DiffCommand>("diff")
-            .WithDescription("Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.")
-            .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown")
-            .WithExample("diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20");
-        config.AddCommand<CrosscheckCommand>("crosscheck")
-            .WithDescription("Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.")
-            .WithExample("crosscheck", "--litellm", "model_prices_and_context_window.json", "--genai-prices", "data.json");
-        config.AddCommand<VerifyCommand>("verify")
-            .WithDescription("Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.")
-            .WithExample("verify")
-            .WithExample("verify", "data/catalog.json", "--update-golden");
-        config.AddCommand<ProjectCommand>("project")
-            .WithDescription("Monthly cost over a horizon as a distribution (mean, P10-P99), from a trace or a few numbers, with growth, budget and tier.")
-            .WithExample("project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--months", "3", "--growth", "10")
-            .WithExample("project", "--model", "gpt-audio", "--requests-per-day", "1000", "--requests-per-day-sd", "150", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--compare-models", "gpt-audio,gpt-audio-mini", "--budget", "3000")
-            .WithExample("project", "--trace", "trace.csv", "--months", "6", "--growth", "5", "--chart", "fan.png", "--csv", "projection.csv");
-        config.AddCommand<CallCommand>("call")
-            .WithDescription("One voice call costed turn by turn on Chat Completions or Realtime: resent history, cached input, truncation, cost per minute.")
-            .WithExample("call", "--model", "gpt-realtime-2.1-mini", "--turns", "8", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--system-text-tokens", "500")
-            .WithExample("call", "--model", "gpt-audio-mini", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--json");
-        config.AddCommand<MigrateCommand>("migrate")
-            .WithDescription("A workload's cost per month on its model and after moving to each candidate, the change, the tier each needs, and the date to move by.")
-            .WithExample("migrate", "--from", "gpt-audio-mini", "--calls-per-day", "20000", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--months", "3")
-            .WithExample("migrate", "--trace", "trace.csv", "--to", "gpt-audio-1.5,gpt-realtime-2.1-mini", "--start", "2027-01-01");
-        config.AddCommand<ConversationCommand>("conversation")
-            .WithDescription("A multi-turn voice conversation costed turn by turn, every turn resending the whole history.")
-            .WithExample("conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5");
-        config.AddCommand<PriceCommand>("price")
-            .WithDescription("The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.")
-            .WithExample("price", "data/traces/voice-support-day.csv")
-            .WithExample("price", "trace.csv", "--skip-invalid", "--json")
-            .WithExample("price", "--engine", "duckdb", "logs/2026-*.parquet");
-        config.AddCommand<SqlCommand>("sql")
-            .WithDescription("A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).")
-            .WithExample("sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage")
-            .WithExample("sql", "--dialect", "spark", "--table", "logs.requests");
-        config.AddCommand<ReconcileCommand>("reconcile")
-            .WithDescription("Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.")
-            .WithExample("reconcile", "--usage", "usage/", "--costs", "costs/", "--tolerance", "0.01")
-            .WithExample("reconcile", "--usage", "usage.json", "--costs", "costs.json", "--format", "markdown");
-        config.AddCommand<CalibrateCommand>("calibrate")
-            .WithDescription("Measures audio tokens per second, the cache-hit share and max_tokens use from a response log or Realtime events.")
-            .WithExample("calibrate", "responses.jsonl")
-            .WithExample("calibrate", "realtime-events.jsonl", "--json");
-        config.AddCommand<SimulateCommand>("simulate")
-            .WithDescription("Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.")
-            .WithExample("simulate", "data/traces/voice-support-day.csv", "--tier", "1")
-            .WithExample("simulate", "trace.csv", "--tier", "2", "--on-limit", "retry", "--seed", "7", "--json");
-        config.AddCommand<RecommendCommand>("recommend")
-            .WithDescription("Simulate every tier and recommend the lowest that meets the objectives.")
-            .WithExample("recommend", "data/traces/voice-support-day.csv")
-            .WithExample("recommend", "trace.csv", "--on-limit", "retry", "--max-throttle-rate", "0.005", "--json");
-        config.AddCommand<ServeCommand>("serve")
-            .WithDescription("The web calculator for product managers: cost, calls, projection, your usage and the catalog, with an HTTP API, on this machine until Ctrl+C.")
-            .WithExample("serve")
-            .WithExample("serve", "--port", "8080", "--max-upload-mb", "1024");
-        config.AddCommand<GenerateTraceCommand>("generate-trace")
-            .WithDescription("Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.")
-            .WithExample("generate-trace", "--rows", "1000000", "--seed", "42", "--out", "trace.csv");
+        if (args.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var command in Commands)
+        {
+            if (string.Equals(command.Name, args[0], StringComparison.Ordinal))
+            {
+                return command;
+            }
+        }
+
+        return null;
     }
+
+    private static CommandRegistration[] CommandTable() =>
+    [
+        CommandRegistration.Of<CostCommand>("cost", "The exact cost of K requests of one shape, per meter and in total.",
+            ["cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60"],
+            ["cost", "--model", "gpt-audio", "--text-in", "500", "--audio-in", "1200", "--audio-out", "2400", "--requests", "50000", "--json"]),
+        CommandRegistration.Of<ModelsCommand>("models", "Every model with its prices (USD per 1M tokens), caps, snapshots and aliases.",
+            ["models"],
+            ["models", "--json"]),
+        CommandRegistration.Of<LimitsCommand>("limits", "A model's usage tiers: RPM, TPM, monthly usage limit and qualification.",
+            ["limits", "--model", "gpt-audio-mini"]),
+        CommandRegistration.Of<CapacityCommand>("capacity", "How many requests of one shape a minute a tier sustains, the audio that carries, and its cost per hour.",
+            ["capacity", "--model", "gpt-audio-mini", "--tier", "1", "--audio-in-seconds", "30", "--audio-out-seconds", "15"],
+            ["capacity", "--model", "gpt-audio-mini", "--tier", "2", "--audio-in-seconds", "30", "--audio-out-seconds", "15", "--max-tokens", "4096", "--json"]),
+        CommandRegistration.Of<CompareCommand>("compare", "The same request on several models side by side, with ratios to the first.",
+            ["compare", "--models", "gpt-audio,gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60"]),
+        CommandRegistration.Of<DiffCommand>("diff", "Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.",
+            ["diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown"],
+            ["diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20"]),
+        CommandRegistration.Of<CrosscheckCommand>("crosscheck", "Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.",
+            ["crosscheck", "--litellm", "model_prices_and_context_window.json", "--genai-prices", "data.json"]),
+        CommandRegistration.Of<VerifyCommand>("verify", "Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.",
+            ["verify"],
+            ["verify", "data/catalog.json", "--update-golden"]),
+        CommandRegistration.Of<ProjectCommand>("project", "Monthly cost over a horizon as a distribution (mean, P10-P99), from a trace or a few numbers, with growth, budget and tier.",
+            ["project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--months", "3", "--growth", "10"],
+            ["project", "--model", "gpt-audio", "--requests-per-day", "1000", "--requests-per-day-sd", "150", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--compare-models", "gpt-audio,gpt-audio-mini", "--budget", "3000"],
+            ["project", "--trace", "trace.csv", "--months", "6", "--growth", "5", "--chart", "fan.png", "--csv", "projection.csv"]),
+        CommandRegistration.Of<CallCommand>("call", "One voice call costed turn by turn on Chat Completions or Realtime: resent history, cached input, truncation, cost per minute.",
+            ["call", "--model", "gpt-realtime-2.1-mini", "--turns", "8", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--system-text-tokens", "500"],
+            ["call", "--model", "gpt-audio-mini", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--json"]),
+        CommandRegistration.Of<MigrateCommand>("migrate", "A workload's cost per month on its model and after moving to each candidate, the change, the tier each needs, and the date to move by.",
+            ["migrate", "--from", "gpt-audio-mini", "--calls-per-day", "20000", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--months", "3"],
+            ["migrate", "--trace", "trace.csv", "--to", "gpt-audio-1.5,gpt-realtime-2.1-mini", "--start", "2027-01-01"]),
+        CommandRegistration.Of<ConversationCommand>("conversation", "A multi-turn voice conversation costed turn by turn, every turn resending the whole history.",
+            ["conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5"]),
+        CommandRegistration.Of<PriceCommand>("price", "The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.",
+            ["price", "data/traces/voice-support-day.csv"],
+            ["price", "trace.csv", "--skip-invalid", "--json"],
+            ["price", "--engine", "duckdb", "logs/2026-*.parquet"]),
+        CommandRegistration.Of<SqlCommand>("sql", "A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).",
+            ["sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage"],
+            ["sql", "--dialect", "spark", "--table", "logs.requests"]),
+        CommandRegistration.Of<ReconcileCommand>("reconcile", "Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.",
+            ["reconcile", "--usage", "usage/", "--costs", "costs/", "--tolerance", "0.01"],
+            ["reconcile", "--usage", "usage.json", "--costs", "costs.json", "--format", "markdown"]),
+        CommandRegistration.Of<CalibrateCommand>("calibrate", "Measures audio tokens per second, the cache-hit share and max_tokens use from a response log or Realtime events.",
+            ["calibrate", "responses.jsonl"],
+            ["calibrate", "realtime-events.jsonl", "--json"]),
+        CommandRegistration.Of<SimulateCommand>("simulate", "Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.",
+            ["simulate", "data/traces/voice-support-day.csv", "--tier", "1"],
+            ["simulate", "trace.csv", "--tier", "2", "--on-limit", "retry", "--seed", "7", "--json"]),
+        CommandRegistration.Of<RecommendCommand>("recommend", "Simulate every tier and recommend the lowest that meets the objectives.",
+            ["recommend", "data/traces/voice-support-day.csv"],
+            ["recommend", "trace.csv", "--on-limit", "retry", "--max-throttle-rate", "0.005", "--json"]),
+        CommandRegistration.Of<ServeCommand>("serve", "The web calculator for product managers: cost, calls, projection, your usage and the catalog, with an HTTP API, on this machine until Ctrl+C.",
+            ["serve"],
+            ["serve", "--port", "8080", "--max-upload-mb", "1024"]),
+        CommandRegistration.Of<GenerateTraceCommand>("generate-trace", "Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.",
+            ["generate-trace", "--rows", "1000000", "--seed", "42", "--out", "trace.csv"]),
+    ];
 
     private static int Fail(CliEnvironment environment, string message, int code)
     {

@@ -12,17 +12,24 @@ internal static partial class ArgumentCheck
 {
     private static readonly Lazy<HashSet<string>> ValueOptions = new(FindValueOptions);
 
-    /// <summary>"--model needs a value", or null when every value-taking option has one.</summary>
-    public static string? MissingValue(IReadOnlyList<string> args)
+    /// <summary>"--model needs a value", or null when every value-taking option has one. An option is value-taking when
+    /// any command's settings declare it so; <paramref name="settings"/>, the named command's settings type, answers for
+    /// its own options without reading every other command's (start-up, issue 13.1: a test checks that no option name
+    /// takes a value in one command and not in another, so both answers agree).</summary>
+    public static string? MissingValue(IReadOnlyList<string> args, Type? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var own = settings is null ? null : OptionsOf(settings);
+        bool TakesValue(string name) =>
+            own is not null && own.TryGetValue(name, out bool takesValue) ? takesValue : name.StartsWith('-') && ValueOptions.Value.Contains(name);
+
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
             if (string.IsNullOrWhiteSpace(arg))
             {
                 // An empty path ('' from a shell variable that was not set) would reach the file system as "".
-                return i > 0 && ValueOptions.Value.Contains(args[i - 1])
+                return i > 0 && TakesValue(args[i - 1])
                     ? $"{args[i - 1]} needs a value, got an empty one"
                     : $"argument {i + 1} is empty; give a file name or value";
             }
@@ -31,7 +38,7 @@ internal static partial class ArgumentCheck
             if (equals > 0)
             {
                 string name = arg[..equals];
-                if (ValueOptions.Value.Contains(name) && string.IsNullOrWhiteSpace(arg[(equals + 1)..]))
+                if (TakesValue(name) && string.IsNullOrWhiteSpace(arg[(equals + 1)..]))
                 {
                     return $"{name} needs a value, got an empty one";
                 }
@@ -39,7 +46,7 @@ internal static partial class ArgumentCheck
                 continue;
             }
 
-            if (!ValueOptions.Value.Contains(arg))
+            if (!TakesValue(arg))
             {
                 continue;
             }
@@ -244,19 +251,40 @@ internal static partial class ArgumentCheck
     private static HashSet<string> FindValueOptions()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in typeof(ArgumentCheck).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandSettings))))
+        foreach (var type in SettingsTypes())
         {
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            names.UnionWith(OptionsOf(type).Where(o => o.Value).Select(o => o.Key));
+        }
+
+        return names;
+    }
+
+    /// <summary>Every settings type in the CLI.</summary>
+    internal static IEnumerable<Type> SettingsTypes() => typeof(ArgumentCheck).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandSettings)));
+
+    /// <summary>The options of one settings type, dashed ("--model", "-m"), each with whether it needs a value.</summary>
+    internal static Dictionary<string, bool> OptionsOf(Type settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
             {
-                if (property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: not null, ValueIsOptional: false } option)
+                bool takesValue = option is { ValueName: not null, ValueIsOptional: false };
+                foreach (string name in option.LongNames)
                 {
-                    names.UnionWith(option.LongNames.Select(n => "--" + n));
-                    names.UnionWith(option.ShortNames.Select(n => "-" + n));
+                    options["--" + name] = takesValue;
+                }
+
+                foreach (string name in option.ShortNames)
+                {
+                    options["-" + name] = takesValue;
                 }
             }
         }
 
-        return names;
+        return options;
     }
 
     [GeneratedRegex(@"^Failed to convert '(.*)' to ([A-Za-z0-9`]+)\.?$", RegexOptions.Singleline)]

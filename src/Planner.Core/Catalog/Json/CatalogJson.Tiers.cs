@@ -122,8 +122,22 @@ public static partial class CatalogJson
                 }, ep));
             }
 
-            // The ladder is ordered here, once, by what qualifies for each tier, whatever the file's order.
-            var ordered = result.OrderBy(x => x.Tier.QualifyingPayment).ToList();
+            // The ladder is ordered here, once, by what qualifies for each tier, whatever the file's order. A stable
+            // insertion sort (as OrderBy, which is stable) over a handful of tiers: LINQ's sorter over these tuples is
+            // generic code the ReadyToRun image cannot hold, JIT-compiled (some 30 methods) on every start (issue 13.1).
+            var ordered = new List<(SchemeTier Tier, string Path)>(result);
+            for (int k = 1; k < ordered.Count; k++)
+            {
+                var tier = ordered[k];
+                int j = k - 1;
+                for (; j >= 0 && ordered[j].Tier.QualifyingPayment > tier.Tier.QualifyingPayment; j--)
+                {
+                    ordered[j + 1] = ordered[j];
+                }
+
+                ordered[j + 1] = tier;
+            }
+
             for (int k = 1; k < ordered.Count; k++)
             {
                 if (ordered[k].Tier.QualifyingPayment == ordered[k - 1].Tier.QualifyingPayment)
@@ -133,7 +147,13 @@ public static partial class CatalogJson
                 }
             }
 
-            return ordered.Select(x => x.Tier).ToList();
+            var ladder = new List<SchemeTier>(ordered.Count);
+            foreach (var (tier, _) in ordered)
+            {
+                ladder.Add(tier);
+            }
+
+            return ladder;
         }
 
         private TierName? ReadTierName(JsonElement e, string path)
