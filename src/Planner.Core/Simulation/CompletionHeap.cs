@@ -17,6 +17,9 @@ internal sealed class CompletionHeap
     /// <summary>Requests in flight.</summary>
     public int Count => _count;
 
+    /// <summary>The completions held, in no particular order.</summary>
+    public ReadOnlySpan<long> Keys => _keys.AsSpan(0, _count);
+
     /// <summary>Removes every completion at or before <paramref name="now"/>, then adds <paramref name="completes"/>
     /// (counted even when it is <paramref name="now"/> itself); returns the count in flight after.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,7 +46,17 @@ internal sealed class CompletionHeap
         return _count;
     }
 
-    private void Add(long key)
+    /// <summary>Removes every completion at or before <paramref name="now"/>.</summary>
+    public void RemoveUpTo(long now)
+    {
+        while (_count > 0 && _keys[0] <= now)
+        {
+            RemoveFirst();
+        }
+    }
+
+    /// <summary>Adds a completion.</summary>
+    public void Add(long key)
     {
         if (_count == _keys.Length)
         {

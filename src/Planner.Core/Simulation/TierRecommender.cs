@@ -12,9 +12,10 @@ public static class TierRecommender
         Recommend(CsvTraceSource.Wrap(reader), catalog, options, objectives, onProgress is null ? null : _ => onProgress(reader));
 
     /// <summary>Reads the trace once, feeding every tier's simulator. With more than one core the tiers are simulated
-    /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once, on the calling thread, and every
-    /// tier's simulator replays the same batches of rows on a worker (each worker also sums the whole trace's cost); the
-    /// recommendation is the same as reading directly.</summary>
+    /// in parallel (<see cref="TracePipeline"/>): the trace is parsed and priced once (a large CSV file in chunks on every
+    /// core, whose parsers also sum each chunk's cost; else on the calling thread, each group of tiers summing the whole
+    /// trace's cost itself), and the tiers, dealt into groups, replay the same rows; the recommendation is the same as
+    /// reading directly.</summary>
     /// <param name="reader">The open trace.</param>
     /// <param name="catalog">The catalog the reader prices with.</param>
     /// <param name="options">Simulation settings; <see cref="SimulationOptions.Tier"/> is ignored (every tier is tried).</param>
@@ -33,9 +34,10 @@ public static class TierRecommender
         // Every tier of every scheme, each ladder lowest first (ordered by the catalog at load); only the
         // scheme in effect on the trace's first day is judged, so the trace is still read once.
         var ladders = catalog.TierSchedule.Schemes.Select(s => s.Tiers.Select(t => t.Name.Key).ToList()).ToList();
-        // The whole trace's cost (every valid row) is the same for every tier: summed once per thread that simulates,
-        // after that thread's simulators have taken the row, and each simulator's OfferedCosts is its thread's total
-        // rather than a copy it sums itself (under queue their completed cost is read from it too).
+        // The whole trace's cost (every valid row) is the same for every tier: one total per group of tiers, added to after
+        // the group's simulators have taken the row (or, fed in chunks, the chunk: the chunk's sums, summed by its parser),
+        // and each simulator's OfferedCosts is its group's total rather than a copy it sums itself (under queue their
+        // completed cost is read from it too).
         // With workers, each scheme's tiers are dealt round the workers, so whichever scheme the first row picks is
         // spread evenly; each worker replays only that scheme's tiers (the rows are in time order: the first valid
         // row is the earliest).
@@ -157,11 +159,48 @@ public static class TierRecommender
     /// <summary>One thread's simulators: on the first row, keeps those of the scheme in effect that day (the only
     /// ones judged) and feeds each row to them, then to the thread's cost total (after them: see
     /// <see cref="TraceSimulator(ModelCatalog, SimulationOptions, TraceCosts?)"/>).</summary>
-    private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceSink
+    /// <remarks>Fed a chunk at a time (<see cref="ITraceChunkSink"/>), it works out the chunk's charges and latencies in
+    /// one pass, then each tier replays the whole chunk in turn (its own state stays in the cache), and the chunk's cost
+    /// sums, summed by its parser, are added to the thread's total after every tier took the chunk.</remarks>
+    private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceChunkSink
     {
         private TraceSimulator[]? _judged;
+        private long[] _charges = [];
+        private long[] _durations = [];
 
-        public void Add(in TraceRequest request)
+        public void AddChunk(TraceRequest[] rows, int count, long linesBefore, TraceCosts chunkCosts)
+        {
+            if (count > 0)
+            {
+                var judged = Judged(rows[0]);
+                if (judged.Length > 0)
+                {
+                    if (_charges.Length < count)
+                    {
+                        _charges = new long[rows.Length];
+                        _durations = new long[rows.Length];
+                    }
+
+                    var first = judged[0];
+                    for (int i = 0; i < count; i++)
+                    {
+                        ref var row = ref rows[i];
+                        TraceChunkFeed.MoveLine(ref row, linesBefore);
+                        _charges[i] = TraceSimulator.Charge(row);
+                        _durations[i] = first.Duration(row);
+                    }
+
+                    foreach (var simulator in judged)
+                    {
+                        simulator.AddChunk(rows, count, _charges, _durations);
+                    }
+                }
+            }
+
+            costs.Add(chunkCosts);
+        }
+
+        private TraceSimulator[] Judged(in TraceRequest request)
         {
             if (_judged is null)
             {
@@ -170,12 +209,19 @@ public static class TierRecommender
                 _judged = [.. all.Where(s => s.Scheme == scheme).Select(s => s.Simulator)];
             }
 
+            return _judged;
+        }
+
+        public void Add(in TraceRequest request)
+        {
+            var judged = Judged(request);
+
             // The charge and the latency are the same at every tier (one latency model): worked out once.
-            if (_judged.Length > 0)
+            if (judged.Length > 0)
             {
                 long charge = TraceSimulator.Charge(request);
-                long duration = _judged[0].Duration(request);
-                foreach (var simulator in _judged)
+                long duration = judged[0].Duration(request);
+                foreach (var simulator in judged)
                 {
                     simulator.Add(request, charge, duration);
                 }

@@ -9,7 +9,7 @@ namespace Planner.Core.Simulation;
 /// grow with the trace's length: queued requests are not stored (under first come, first served each model's
 /// queue is just the instant its next request may go), delays go into a fixed-size histogram, and only requests
 /// waiting to retry (bounded by the backoff window) and those in flight are held.</summary>
-public sealed partial class TraceSimulator : ITraceSink
+public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
 {
     private readonly SimulationOptions _options;
     private readonly TierSchedule _schedule;
@@ -24,6 +24,10 @@ public sealed partial class TraceSimulator : ITraceSink
     // offered sums (then the rows before it, all completed) are copied, and only later completions are summed.
     private readonly bool _queue;
     private TraceCosts? _completedBeforeRejection;
+    // The chunk being replayed (AddChunk) and the row of it being decided: the rows before a first rejection that are
+    // not yet in the offered sums (those are added a chunk at a time, after the chunk).
+    private TraceRequest[]? _chunk;
+    private int _chunkAt;
     private readonly long _ttftTicks;
     private readonly double _ticksPerOutputToken;
     private readonly LimitRejectionCounter _rejectionCounter = new();
@@ -36,7 +40,7 @@ public sealed partial class TraceSimulator : ITraceSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
-    private readonly CompletionHeap _inFlight = new();
+    private readonly InFlightCounter _inFlight = new();
     private long _peakConcurrency;
     private string? _unsupported;
 
@@ -142,6 +146,58 @@ public sealed partial class TraceSimulator : ITraceSink
         }
 
         EndRow(request);
+    }
+
+    /// <summary>Replays the rows of one chunk of the chunked feed (see <see cref="ITraceChunkSink"/>): the same as
+    /// <see cref="Add(in TraceRequest)"/> of each, with the offered cost sums taken from the chunk's (summed by its parser)
+    /// rather than summed again here.</summary>
+    void ITraceChunkSink.AddChunk(TraceRequest[] rows, int count, long linesBefore, TraceCosts costs)
+    {
+        _chunk = rows;
+        for (int i = 0; i < count; i++)
+        {
+            ref var row = ref rows[i];
+            TraceChunkFeed.MoveLine(ref row, linesBefore);
+            _chunkAt = i;
+            var limiter = BeginRow(row);
+            if (limiter.Unsupported is null)
+            {
+                Decide(limiter, row, Charge(row), Duration(row));
+            }
+            else
+            {
+                RejectUnsupported(limiter, row);
+            }
+        }
+
+        _chunk = null;
+        if (_addsOffered)
+        {
+            _offered.Add(costs);
+        }
+    }
+
+    /// <summary>As <see cref="ITraceChunkSink.AddChunk"/> for the recommender, which owns the offered sums (it adds the
+    /// chunk's after every tier took the chunk) and works out each row's TPM charge and latency once for all its tiers.</summary>
+    internal void AddChunk(TraceRequest[] rows, int count, long[] charges, long[] durations)
+    {
+        _chunk = rows;
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var row = ref rows[i];
+            _chunkAt = i;
+            var limiter = BeginRow(row);
+            if (limiter.Unsupported is null)
+            {
+                Decide(limiter, row, charges[i], durations[i]);
+            }
+            else
+            {
+                RejectUnsupported(limiter, row);
+            }
+        }
+
+        _chunk = null;
     }
 
     /// <summary>The ticks from admission to completion of <paramref name="request"/> under this replay's latency model.</summary>
@@ -290,6 +346,14 @@ public sealed partial class TraceSimulator : ITraceSink
         {
             _completedBeforeRejection = new TraceCosts();
             _completedBeforeRejection.Add(_offered);
+            if (_chunk is not null)
+            {
+                // Fed a chunk at a time, the offered sums hold the chunks before this one: the rows before this one in it are added here.
+                for (int i = 0; i < _chunkAt; i++)
+                {
+                    _completedBeforeRejection.Add(_chunk[i]);
+                }
+            }
         }
 
         long line = request.Line;

@@ -5,17 +5,22 @@ using Microsoft.Win32.SafeHandles;
 namespace Planner.Core.Traces;
 
 /// <summary>Reads a large CSV trace in line-aligned chunks on several cores and feeds its valid rows, in file order, to
-/// sinks that each run on a thread of their own (a simulator, a group of simulators): the parse uses every core while
-/// the sinks consume. Only a bounded number of parsed chunks is held at once (<see cref="InFlight"/>), each in a reused
-/// buffer, so memory stays flat and nothing is allocated per row.</summary>
+/// sinks (a simulator, a group of simulators): the parse uses every core while the sinks consume. Only a bounded number
+/// of parsed chunks is held at once (<see cref="InFlight"/>), each in a reused buffer, so memory stays flat and nothing
+/// is allocated per row.</summary>
 /// <remarks>
 /// <para>What the sinks see, and what is raised, is what a sequential read through <see cref="TracePipeline"/> gives:
 /// the rows in order with their lines in the file; rejections in line order; the first bad row of the file (without
 /// SkipInvalid) raised after the sinks took every row before it, and nothing after it; a sink's own failure raised
-/// instead of anything the reader met later (the earliest in row order among sinks).</para>
+/// instead of anything the reader met later (the earliest in row order among sinks; a chunk sink's by its chunk).</para>
 /// <para>The chunks are parsed as <see cref="TraceChunks"/> parses them (each as if it started the file) and checked in
-/// file order on the calling thread: a chunk whose rows before its first valid one (or that row) are earlier than the
-/// last valid row of the chunks before it is read again there, continuing the order check from that row.</para>
+/// file order: a chunk whose rows before its first valid one (or that row) are earlier than the last valid row of the
+/// chunks before it is read again, continuing the order check from that row.</para>
+/// <para>No more threads work than <see cref="TraceChunking.Parallelism"/> (the calling thread one of them): each takes
+/// whatever is ready, under one lock: the next chunk's merge (in file order), a chunk for a sink that is idle (each
+/// sink takes its chunks in order, one thread at a time, preferably the thread that ran it last, whose caches hold its
+/// state), or the next chunk to parse. So both cores stay busy to the end, and a thread waits only when there is
+/// nothing to do: no thread hands rows to another that spins waiting for them.</para>
 /// </remarks>
 internal static class TraceChunkFeed
 {
@@ -27,14 +32,13 @@ internal static class TraceChunkFeed
     /// <paramref name="chunks"/>.</summary>
     public static int ChunksFor(long length, int chunks) => (int)Math.Clamp(length / ChunkBytes, Math.Max(chunks, 1), int.MaxValue / 2);
 
-    /// <summary>Parsed chunks held at once (parsing or waiting to be consumed) with <paramref name="parallelism"/>
-    /// parsers: two more than the parsers, so none waits while the sinks take the oldest.</summary>
+    /// <summary>Parsed chunks held at once (parsing, waiting for the merge or for the sinks) with
+    /// <paramref name="parallelism"/> threads: two more than the threads, so none waits while the sinks take the oldest.</summary>
     public static int InFlight(int parallelism) => Math.Max(parallelism, 1) + 2;
 
     /// <summary>Reads the file of <paramref name="header"/> from <paramref name="starts"/> and feeds every valid row, in
-    /// file order, to each of <paramref name="sinks"/> (each on its own thread); merges the chunks' rejections into
-    /// <paramref name="rejections"/> and calls <paramref name="onProgress"/> on the calling thread with the bytes fed so
-    /// far (every 65,536 rows or so).</summary>
+    /// file order, to each of <paramref name="sinks"/>; merges the chunks' rejections into <paramref name="rejections"/>
+    /// and calls <paramref name="onProgress"/> on the calling thread with the bytes fed so far (every 65,536 rows or so).</summary>
     /// <exception cref="PlannerException">The first bad row of the file (without SkipInvalid), a record too long, or no valid row.</exception>
     public static (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Read(
         SafeFileHandle file, long length, long[] starts, TraceReader header, TraceRejections rejections,
@@ -46,9 +50,14 @@ internal static class TraceChunkFeed
             throw new ArgumentException("at least one sink is required", nameof(sinks));
         }
 
-        using var run = new Run(file, length, starts, header, sinks);
-        return run.Feed(rejections, onProgress);
+        var run = new Run(file, length, starts, header, sinks, rejections);
+        return run.Feed(onProgress);
     }
+
+    /// <summary>Moves <paramref name="request"/>'s line by <paramref name="lines"/>, in place (for a chunk sink:
+    /// <see cref="ITraceChunkSink.AddChunk"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MoveLine(ref TraceRequest request, long lines) => LineOf(ref request) += lines;
 
     /// <summary>A row's line, to move in place: 8 bytes written, not a copy of the 176-byte row (<c>with { Line = ... }</c>),
     /// which cost about a tenth of the simulator's time a row.</summary>
@@ -56,11 +65,12 @@ internal static class TraceChunkFeed
     private static extern ref long LineOf(ref TraceRequest request);
 
     /// <summary>One chunk's read, in a buffer reused from chunk to chunk: its rows (lines counted from the chunk's
-    /// start until the merge moves them) and what the merge needs.</summary>
+    /// start until they are moved), their cost sums, and what the merge needs.</summary>
     private sealed class Parsed
     {
         public TraceRequest[] Rows = [];
         public int Count;
+        public TraceCosts Costs = new();
         public TraceRejections Rejections = new();
         public long RowsRead;
         public long RowsPriced;
@@ -72,11 +82,21 @@ internal static class TraceChunkFeed
         public long? FramingLine;
         public ExceptionDispatchInfo? Failure;
         public long LinesBefore;
+        public long Position;
         public int ReadersLeft;
     }
 
-    /// <summary>The parsers, the merge (on the calling thread) and the sinks' threads of one read.</summary>
-    private sealed class Run : IDisposable
+    /// <summary>What a thread does next (see <see cref="Run"/>).</summary>
+    private enum Job
+    {
+        Merge,
+        Sink,
+        Parse,
+        Exit,
+    }
+
+    /// <summary>One read: its state is guarded by one lock; the work (a parse, a merge, a sink's chunk) runs outside it.</summary>
+    private sealed class Run
     {
         private const int RowsPerReport = 0x10000;
         private readonly Parsed _end = new();
@@ -85,140 +105,80 @@ internal static class TraceChunkFeed
         private readonly long _length;
         private readonly long[] _starts;
         private readonly TraceReader _header;
+        private readonly TraceRejections _rejections;
+        private readonly bool _sumsCosts;
+        private readonly int _threads;
+        private readonly object _gate = new();
+        private readonly ChunkMerge _merged = new();
+
+        // Guarded by _gate.
         private readonly Parsed?[] _parsed;
         private readonly Stack<Parsed> _pool = new();
-        private readonly SemaphoreSlim _permits;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly object _gate = new();
         private readonly Parsed[] _published;
-        private readonly Sink[] _sinks;
-        private readonly Thread[] _parsers;
+        private readonly SinkState[] _sinks;
         private long _publishedCount;
-        private int _next = -1;
+        private long _rowsPublished;
+        private int _nextParse;
+        private int _nextMerge;
+        private bool _merging;
+        private bool _ended;
+        private bool _stopped;
+        private int _sinksDone;
+        private int _waiting;
+        private long _progressBytes;
+        private ExceptionDispatchInfo? _readFailure;
+        private ExceptionDispatchInfo? _internalFailure;
 
-        public Run(SafeFileHandle file, long length, long[] starts, TraceReader header, IReadOnlyList<ITraceSink> sinks)
+        public Run(SafeFileHandle file, long length, long[] starts, TraceReader header, IReadOnlyList<ITraceSink> sinks, TraceRejections rejections)
         {
             _file = file;
             _length = length;
             _starts = starts;
             _header = header;
+            _rejections = rejections;
             _parsed = new Parsed?[starts.Length];
-            int parallelism = Math.Clamp(header.Options.Chunking.Parallelism, 1, starts.Length);
-            int inFlight = InFlight(parallelism);
+            _threads = Math.Max(header.Options.Chunking.Parallelism, 1);
+            int inFlight = InFlight(_threads);
             for (int i = 0; i < inFlight; i++)
             {
                 _pool.Push(new Parsed());
             }
 
-            _permits = new SemaphoreSlim(inFlight, inFlight);
             _published = new Parsed[inFlight + 1]; // every buffer, and the end
-            _stop.Token.Register(() =>
-            {
-                lock (_gate)
-                {
-                    Monitor.PulseAll(_gate);
-                }
-            });
-            _sinks = new Sink[sinks.Count];
+            _sinks = new SinkState[sinks.Count];
             for (int k = 0; k < _sinks.Length; k++)
             {
-                _sinks[k] = new Sink(this, k, sinks[k], inFlight);
-            }
-
-            _parsers = new Thread[parallelism];
-            for (int w = 0; w < _parsers.Length; w++)
-            {
-                _parsers[w] = new Thread(Parse) { IsBackground = true, Name = $"planner-chunk-parser-{w}" };
-                _parsers[w].Start();
+                _sinks[k] = new SinkState(sinks[k]);
+                _sumsCosts |= sinks[k] is ITraceChunkSink;
             }
         }
 
-        /// <summary>Merges the chunks in file order, publishing each one's rows to the sinks, then waits for them.</summary>
-        public (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Feed(TraceRejections rejections, Action<long>? onProgress)
+        /// <summary>Runs the read on the calling thread and the helpers, then raises what it met, earliest first.</summary>
+        public (long RowsRead, long RowsPriced, bool ConvertedAudioSeconds) Feed(Action<long>? onProgress)
         {
-            var options = _header.Options;
-            var merged = new ChunkMerge();
-            long report = RowsPerReport;
-            ExceptionDispatchInfo? readFailure = null;
+            var helpers = new Thread[Math.Min(_threads, _starts.Length + _sinks.Length) - 1];
+            for (int w = 0; w < helpers.Length; w++)
+            {
+                int id = w + 1;
+                helpers[w] = new Thread(() => Work(id, null)) { IsBackground = true, Name = $"planner-chunk-feed-{id}" };
+                helpers[w].Start();
+            }
+
             try
             {
-                for (int i = 0; i < _starts.Length && !_stop.IsCancellationRequested; i++)
-                {
-                    if (WaitFor(i) is not { } chunk)
-                    {
-                        break; // a sink failed: its failure is raised below.
-                    }
-
-                    if (chunk.Failure is { } failure)
-                    {
-                        Release(chunk);
-                        readFailure = failure;
-                        break;
-                    }
-
-                    if (merged.MustReread(chunk.MinOrderCheckedTicks))
-                    {
-                        // A row at the chunk's start is earlier than the last valid row before it: read it again, continuing from that row.
-                        ReadChunk(i, chunk, merged.Continuation);
-                        if (chunk.Failure is { } again)
-                        {
-                            Release(chunk);
-                            readFailure = again;
-                            break;
-                        }
-                    }
-
-                    // Everything the merge needs is taken before the chunk is published: once the sinks are done with it,
-                    // its buffer goes to the next chunk.
-                    if (merged.Stop(_header.Path, chunk.FramingLine, chunk.BadRow) is { } stop)
-                    {
-                        readFailure = Failure(stop);
-                    }
-                    else
-                    {
-                        merged.Add(rejections, chunk.Rejections, chunk.RowsRead, chunk.RowsPriced, chunk.ConvertedAudioSeconds, chunk.LastValid);
-                    }
-
-                    chunk.LinesBefore = merged.Lines;
-                    if (_sinks.Length > 1 && merged.Lines != 0)
-                    {
-                        // Several sinks read the rows at once: their lines are moved here, once (one sink moves them as it reads).
-                        MoveLines(chunk.Rows.AsSpan(0, chunk.Count), merged.Lines);
-                        chunk.LinesBefore = 0;
-                    }
-
-                    merged.Advance(chunk.LineBreaks);
-                    // The rows before a bad one still go to the sinks first, as they would have when read directly.
-                    Publish(chunk);
-                    if (readFailure is not null)
-                    {
-                        break;
-                    }
-
-                    if (onProgress is not null && merged.RowsRead >= report)
-                    {
-                        report = merged.RowsRead + RowsPerReport;
-                        onProgress(i + 1 < _starts.Length ? _starts[i + 1] : _length);
-                    }
-                }
+                Work(0, onProgress);
             }
             finally
             {
-                _stop.Cancel();
-                Publish(_end);
-                foreach (var sink in _sinks)
+                foreach (var helper in helpers)
                 {
-                    sink.Join();
-                }
-
-                foreach (var parser in _parsers)
-                {
-                    parser.Join();
+                    helper.Join();
                 }
             }
 
+            _internalFailure?.Throw();
             // The earliest failure in row order: a sink's (it stopped the read), else the reader's.
-            Sink? failed = null;
+            SinkState? failed = null;
             foreach (var sink in _sinks)
             {
                 if (sink.Failure is not null && (failed is null || sink.FailedAt < failed.FailedAt))
@@ -228,13 +188,294 @@ internal static class TraceChunkFeed
             }
 
             failed?.Failure!.Throw();
-            readFailure?.Throw();
-            if (merged.RowsPriced == 0 && options.RequireRequests)
+            _readFailure?.Throw();
+            if (_merged.RowsPriced == 0 && _header.Options.RequireRequests)
             {
-                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(_header.Path, merged.RowsRead, rejections));
+                throw new PlannerException(PlannerErrorKind.InvalidTrace, TraceReader.NoRequests(_header.Path, _merged.RowsRead, _rejections));
             }
 
-            return (merged.RowsRead, merged.RowsPriced, merged.ConvertedAudioSeconds);
+            return (_merged.RowsRead, _merged.RowsPriced, _merged.ConvertedAudioSeconds);
+        }
+
+        /// <summary>One thread's loop: takes the next job under the lock, runs it outside, until every sink has taken the end.</summary>
+        private void Work(int me, Action<long>? onProgress)
+        {
+            long report = RowsPerReport;
+            long reported = -1;
+            try
+            {
+                while (true)
+                {
+                    Job job;
+                    Parsed? chunk = null;
+                    SinkState? sink = null;
+                    int index = -1;
+                    long progress = -1;
+                    lock (_gate)
+                    {
+                        while (true)
+                        {
+                            job = Next(me, out chunk, out sink, out index);
+                            if (job != Job.Exit || _sinksDone >= _sinks.Length)
+                            {
+                                break;
+                            }
+
+                            _waiting++;
+                            Monitor.Wait(_gate);
+                            _waiting--;
+                        }
+
+                        if (onProgress is not null && _merged.RowsRead >= report && _progressBytes != reported)
+                        {
+                            report = _merged.RowsRead + RowsPerReport;
+                            reported = progress = _progressBytes;
+                        }
+                    }
+
+                    if (progress >= 0)
+                    {
+                        onProgress!(progress);
+                    }
+
+                    switch (job)
+                    {
+                        case Job.Merge:
+                            Merge(index, chunk);
+                            break;
+                        case Job.Sink:
+                            Consume(me, sink!, chunk!);
+                            break;
+                        case Job.Parse:
+                            ReadChunk(index, chunk!, null);
+                            lock (_gate)
+                            {
+                                _parsed[index] = chunk;
+                                if (index == _nextMerge)
+                                {
+                                    Wake();
+                                }
+                            }
+
+                            break;
+                        default:
+                            return;
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                // Not a row's failure (those are kept in order): a bug or the progress callback's exception. Stop everything.
+                lock (_gate)
+                {
+                    _internalFailure ??= ExceptionDispatchInfo.Capture(e);
+                    _stopped = true;
+                    _sinksDone = _sinks.Length;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
+
+        /// <summary>Under the lock: what thread <paramref name="me"/> does next; <see cref="Job.Exit"/> when nothing (it
+        /// waits, or leaves once every sink took the end).</summary>
+        private Job Next(int me, out Parsed? chunk, out SinkState? sink, out int index)
+        {
+            chunk = null;
+            sink = null;
+            index = -1;
+            if (_sinksDone >= _sinks.Length)
+            {
+                return Job.Exit;
+            }
+
+            // The merge first (it is short, and the sinks wait for it): the next chunk in file order, or the end.
+            if (!_merging && !_ended && (_stopped || _nextMerge == _starts.Length || _parsed[_nextMerge] is not null))
+            {
+                _merging = true;
+                index = _nextMerge;
+                if (!_stopped && index < _starts.Length)
+                {
+                    chunk = _parsed[index];
+                    _parsed[index] = null;
+                }
+
+                return Job.Merge;
+            }
+
+            // A sink this thread ran last (its state is in this core's caches), then a chunk to parse, then any idle sink.
+            if (ReadySink(me, own: true) is { } mine)
+            {
+                return TakeSink(mine, me, out chunk, out sink);
+            }
+
+            if (!_stopped && _nextParse < _starts.Length && _pool.Count > 0)
+            {
+                index = _nextParse++;
+                chunk = _pool.Pop();
+                return Job.Parse;
+            }
+
+            if (ReadySink(me, own: false) is { } other)
+            {
+                return TakeSink(other, me, out chunk, out sink);
+            }
+
+            return Job.Exit;
+        }
+
+        private SinkState? ReadySink(int me, bool own)
+        {
+            foreach (var sink in _sinks)
+            {
+                if (!sink.Busy && !sink.Done && sink.Taken < _publishedCount && (!own || sink.LastThread == me || sink.LastThread < 0))
+                {
+                    return sink;
+                }
+            }
+
+            return null;
+        }
+
+        private Job TakeSink(SinkState ready, int me, out Parsed? chunk, out SinkState? sink)
+        {
+            ready.Busy = true;
+            ready.LastThread = me;
+            chunk = _published[ready.Taken % _published.Length];
+            sink = ready;
+            return Job.Sink;
+        }
+
+        private void Wake()
+        {
+            if (_waiting > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>Merges chunk <paramref name="i"/> (null: the read stopped or ended: publish the end) and publishes it.</summary>
+        private void Merge(int i, Parsed? chunk)
+        {
+            bool end = chunk is null;
+            ExceptionDispatchInfo? failure = null;
+            if (chunk is not null)
+            {
+                failure = chunk.Failure;
+                if (failure is null && _merged.MustReread(chunk.MinOrderCheckedTicks))
+                {
+                    // A row at the chunk's start is earlier than the last valid row before it: read it again, continuing from that row.
+                    ReadChunk(i, chunk, _merged.Continuation);
+                    failure = chunk.Failure;
+                }
+
+                if (failure is not null)
+                {
+                    Release(chunk);
+                    chunk = null;
+                }
+                else
+                {
+                    // Everything the merge needs is taken before the chunk is published: once the sinks are done with it,
+                    // its buffer goes to the next chunk.
+                    if (_merged.Stop(_header.Path, chunk.FramingLine, chunk.BadRow) is { } stop)
+                    {
+                        failure = Failure(stop);
+                    }
+                    else
+                    {
+                        _merged.Add(_rejections, chunk.Rejections, chunk.RowsRead, chunk.RowsPriced, chunk.ConvertedAudioSeconds, chunk.LastValid);
+                    }
+
+                    chunk.LinesBefore = _merged.Lines;
+                    if (_sinks.Length > 1 && _merged.Lines != 0)
+                    {
+                        // Several sinks read the rows at once: their lines are moved here, once (one sink moves them as it reads).
+                        MoveLines(chunk.Rows.AsSpan(0, chunk.Count), _merged.Lines);
+                        chunk.LinesBefore = 0;
+                    }
+
+                    _merged.Advance(chunk.LineBreaks);
+                }
+
+                end = failure is not null || i + 1 == _starts.Length;
+            }
+
+            lock (_gate)
+            {
+                if (failure is not null)
+                {
+                    _readFailure = failure;
+                    _stopped = true;
+                }
+
+                if (chunk is not null)
+                {
+                    // The rows before a bad one still go to the sinks first, as they would have when read directly.
+                    Publish(chunk);
+                    _progressBytes = i + 1 < _starts.Length ? _starts[i + 1] : _length;
+                }
+
+                _nextMerge = i + 1;
+                if (end)
+                {
+                    _ended = true;
+                    Publish(_end);
+                }
+
+                _merging = false;
+                Wake();
+            }
+        }
+
+        /// <summary>Under the lock: hands a chunk (or the end) to every sink, in order.</summary>
+        private void Publish(Parsed chunk)
+        {
+            chunk.ReadersLeft = _sinks.Length;
+            chunk.Position = _rowsPublished;
+            _rowsPublished += chunk.Count;
+            _published[_publishedCount % _published.Length] = chunk;
+            _publishedCount++;
+        }
+
+        /// <summary>Runs one sink on its next chunk (without work once it failed), then frees the chunk's buffer if it was the last.</summary>
+        private void Consume(int me, SinkState sink, Parsed chunk)
+        {
+            bool end = ReferenceEquals(chunk, _end);
+            if (!end && sink.Failure is null)
+            {
+                sink.Take(chunk.Rows, chunk.Count, chunk.LinesBefore, chunk.Costs, chunk.Position);
+            }
+
+            lock (_gate)
+            {
+                sink.Busy = false;
+                sink.Taken++;
+                if (end)
+                {
+                    sink.Done = true;
+                    _sinksDone++;
+                }
+                else if (--chunk.ReadersLeft == 0)
+                {
+                    _pool.Push(chunk);
+                }
+
+                if (sink.Failure is not null)
+                {
+                    _stopped = true;
+                }
+
+                sink.LastThread = me;
+                Wake();
+            }
+        }
+
+        private void Release(Parsed chunk)
+        {
+            lock (_gate)
+            {
+                _pool.Push(chunk);
+            }
         }
 
         /// <summary>Moves every row's line by <paramref name="lines"/>, in place.</summary>
@@ -248,92 +489,6 @@ internal static class TraceChunkFeed
 
         private static ExceptionDispatchInfo Failure(string message) =>
             ExceptionDispatchInfo.Capture(new PlannerException(PlannerErrorKind.InvalidTrace, message));
-
-        /// <summary>Waits until chunk <paramref name="i"/> is parsed; null when the read stopped first.</summary>
-        private Parsed? WaitFor(int i)
-        {
-            lock (_gate)
-            {
-                Parsed? chunk;
-                while ((chunk = _parsed[i]) is null)
-                {
-                    if (_stop.IsCancellationRequested)
-                    {
-                        return null;
-                    }
-
-                    Monitor.Wait(_gate);
-                }
-
-                _parsed[i] = null;
-                return chunk;
-            }
-        }
-
-        /// <summary>Hands a chunk (or the end) to every sink, in order.</summary>
-        private void Publish(Parsed chunk)
-        {
-            chunk.ReadersLeft = _sinks.Length;
-            _published[_publishedCount % _published.Length] = chunk;
-            _publishedCount++;
-            foreach (var sink in _sinks)
-            {
-                sink.Filled.Release();
-            }
-        }
-
-        /// <summary>A sink is done with <paramref name="chunk"/>: the last one frees its buffer for the next chunk.</summary>
-        private void Done(Parsed chunk)
-        {
-            if (!ReferenceEquals(chunk, _end) && Interlocked.Decrement(ref chunk.ReadersLeft) == 0)
-            {
-                Release(chunk);
-            }
-        }
-
-        private void Release(Parsed chunk)
-        {
-            lock (_pool)
-            {
-                _pool.Push(chunk);
-            }
-
-            _permits.Release();
-        }
-
-        /// <summary>A parser: takes the next chunk in file order once a buffer is free, until none is left or the read stops.</summary>
-        private void Parse()
-        {
-            try
-            {
-                while (true)
-                {
-                    _permits.Wait(_stop.Token);
-                    int i = Interlocked.Increment(ref _next);
-                    if (i >= _starts.Length)
-                    {
-                        return;
-                    }
-
-                    Parsed chunk;
-                    lock (_pool)
-                    {
-                        chunk = _pool.Pop();
-                    }
-
-                    ReadChunk(i, chunk, null);
-                    lock (_gate)
-                    {
-                        _parsed[i] = chunk;
-                        Monitor.PulseAll(_gate);
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The read stopped (a sink failed, a bad row, or the end): nothing more is wanted.
-            }
-        }
 
         /// <summary>Reads chunk <paramref name="i"/> into <paramref name="chunk"/>, continuing the order check from
         /// <paramref name="after"/> (line counted from the chunk's start) when given. Any failure is kept in the chunk, so
@@ -362,6 +517,8 @@ internal static class TraceChunkFeed
                     reader.ContinueAfter(a.Ticks, a.Line);
                 }
 
+                // The chunk's cost sums, for the chunk sinks: each row added as it is read (still in this core's cache).
+                var costs = _sumsCosts ? new TraceCosts() : null;
                 try
                 {
                     var rows = chunk.Rows;
@@ -379,6 +536,7 @@ internal static class TraceChunkFeed
                             break;
                         }
 
+                        costs?.Add(rows[count]);
                         count++;
                     }
 
@@ -387,6 +545,12 @@ internal static class TraceChunkFeed
                 catch (TraceChunkFramingException e)
                 {
                     chunk.FramingLine = e.LineInChunk;
+                }
+
+                if (costs is not null)
+                {
+                    _ = costs.ByModel; // settled here, so that the sinks only read it (several at once)
+                    chunk.Costs = costs;
                 }
 
                 chunk.RowsRead = reader.RowsRead;
@@ -403,81 +567,54 @@ internal static class TraceChunkFeed
             }
         }
 
-        public void Dispose()
+        /// <summary>One sink and where it is in the published chunks (guarded by the lock, except its failure, set by the
+        /// thread that runs it and read after the read).</summary>
+        private sealed class SinkState(ITraceSink sink)
         {
-            _stop.Dispose();
-            _permits.Dispose();
-            foreach (var sink in _sinks)
-            {
-                sink.Filled.Dispose();
-            }
-        }
+            private readonly ITraceChunkSink? _chunks = sink as ITraceChunkSink;
 
-        /// <summary>One sink on its own thread, taking every published chunk in order.</summary>
-        private sealed class Sink
-        {
-            private readonly Run _run;
-            private readonly ITraceSink _sink;
-            private readonly Thread _thread;
+            /// <summary>Published chunks it has taken.</summary>
+            public long Taken;
 
-            public Sink(Run run, int index, ITraceSink sink, int inFlight)
-            {
-                _run = run;
-                _sink = sink;
-                Filled = new SemaphoreSlim(0, inFlight + 2);
-                _thread = new Thread(Consume) { IsBackground = true, Name = $"planner-chunk-sink-{index}" };
-                _thread.Start();
-            }
+            /// <summary>A thread is running it.</summary>
+            public bool Busy;
 
-            public SemaphoreSlim Filled { get; }
+            /// <summary>It took the end.</summary>
+            public bool Done;
+
+            /// <summary>The thread that ran it last, or -1.</summary>
+            public int LastThread = -1;
 
             /// <summary>What the sink threw, or null.</summary>
             public ExceptionDispatchInfo? Failure { get; private set; }
 
-            /// <summary>The row (counted from 0 over the whole read) the sink threw on.</summary>
+            /// <summary>The row (counted from 0 over the whole read) the sink threw on: a chunk sink's, its chunk's first.</summary>
             public long FailedAt { get; private set; } = long.MaxValue;
 
-            public void Join() => _thread.Join();
-
-            private void Consume()
+            /// <summary>Feeds one chunk's rows; a failure is kept, and the sink takes no more rows.</summary>
+            public void Take(TraceRequest[] rows, int count, long lines, TraceCosts costs, long position)
             {
-                long position = 0;
-                for (long seq = 0; ; seq++)
+                int i = 0;
+                try
                 {
-                    Filled.Wait();
-                    var chunk = _run._published[seq % _run._published.Length];
-                    if (ReferenceEquals(chunk, _run._end))
+                    if (_chunks is not null)
                     {
+                        _chunks.AddChunk(rows, count, lines, costs);
                         return;
                     }
 
-                    if (Failure is null)
+                    // A row's line in the file: its line in the chunk plus the lines before the chunk.
+                    for (; i < count; i++)
                     {
-                        var rows = chunk.Rows;
-                        int count = chunk.Count;
-                        long lines = chunk.LinesBefore;
-                        int i = 0;
-                        try
-                        {
-                            // A row's line in the file: its line in the chunk plus the lines before the chunk.
-                            for (; i < count; i++)
-                            {
-                                ref var row = ref rows[i];
-                                LineOf(ref row) += lines;
-                                _sink.Add(row);
-                            }
-                        }
-                        catch (Exception e)
-                        {
-                            // Stop the read; keep taking chunks (without work) so every buffer is freed.
-                            Failure = ExceptionDispatchInfo.Capture(e);
-                            FailedAt = position + i;
-                            _run._stop.Cancel();
-                        }
+                        ref var row = ref rows[i];
+                        LineOf(ref row) += lines;
+                        sink.Add(row);
                     }
-
-                    position += chunk.Count;
-                    _run.Done(chunk);
+                }
+                catch (Exception e)
+                {
+                    Failure = ExceptionDispatchInfo.Capture(e);
+                    FailedAt = position + i;
                 }
             }
         }

@@ -163,6 +163,55 @@ public class PipelinedSimulationTests
         }
     }
 
+    [Theory]
+    [InlineData(OnLimit.Queue)]
+    [InlineData(OnLimit.Retry)]
+    public void ChunkedFeed_FirstNeverAdmissibleRowMidChunk_SameCompletedCostsAsDirect(OnLimit onLimit)
+    {
+        // Two rows whose TPM charge (44,000 + max_tokens 1,024) is over tier 1's TPM limit, mid-chunk in every feed: under
+        // queue the completed cost is the offered one up to the first of them, which a chunk sink adds row by row from its
+        // chunk (the offered sums hold only the chunks before it).
+        string generated = Generated(20_000, 17, surgeAt: TimeSpan.FromHours(9));
+        var lines = File.ReadAllLines(generated);
+        foreach (int line in new[] { 7_777, 15_001 })
+        {
+            lines[line - 1] = lines[line - 1][..24] + ",gpt-audio-mini,44000,0,0,100,0,1024,req_over";
+        }
+
+        string path = TestData.TempPath("pipeline-over-capacity");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var options = new SimulationOptions { Tier = "1", OnLimit = onLimit };
+
+        var direct = Simulate(path, options, Direct);
+
+        direct.Result!.LimitRejections.First.Select(r => r.Line).Should().Equal(7_777, 15_001);
+        direct.Result.Costs.Totals.Requests.Should().Be(20_000 - 2 - direct.Result.Dropped);
+        foreach (var feed in Feeds.Keys)
+        {
+            var chunked = Simulate(path, options, feed);
+            Report(chunked.Result!).Should().Be(Report(direct.Result), feed);
+            chunked.Outcomes.Should().Equal(direct.Outcomes, feed);
+        }
+    }
+
+    [Fact]
+    public void ChunkedFeed_ProgressCallbackThrows_ItsExceptionIsRaised_AndTheReadStops()
+    {
+        // Progress is reported every 65,536 rows, on the calling thread, which also merges, parses and simulates.
+        string path = Generated(150_000, 21);
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, new TraceOptions { ForSimulation = true, Chunking = Feeds["13 chunks"] }, new TraceRejections());
+        int reports = 0;
+
+        var run = () => TraceSimulator.Run(source, TestData.Catalog, new SimulationOptions { Tier = "5" }, _ =>
+        {
+            reports++;
+            throw new InvalidOperationException("stopped by the user");
+        });
+
+        run.Should().Throw<InvalidOperationException>().WithMessage("stopped by the user");
+        reports.Should().Be(1);
+    }
+
     /// <summary>The lines (1-based) on which the chunks of <paramref name="chunking"/>'s feed of <paramref name="path"/> start,
     /// the first chunk (the header's) left out.</summary>
     private static List<int> ChunkStartLines(string path, TraceChunking chunking)

@@ -66,6 +66,44 @@ public class TracePipelineTests
         reader.RowsRead.Should().BeLessThan(TracePipeline.BatchRows * (TracePipeline.Batches + 3));
     }
 
+    [Theory]
+    [InlineData(1, 13)]
+    [InlineData(2, 97)]
+    [InlineData(3, 1)]
+    public void ReadAll_LargeFileInChunks_PlainSinksSeeEveryRowInOrderWithItsFileLine(int sinkCount, int chunks)
+    {
+        // A CSV file read in chunks on every core (TraceChunkFeed), to sinks that take a row at a time (not chunk sinks).
+        int rows = 20_000;
+        string path = Generated(rows);
+        var options = new TraceOptions { Chunking = new TraceChunking { FromBytes = 0, Chunks = chunks } };
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, options, new TraceRejections());
+        var sinks = Enumerable.Range(0, sinkCount).Select(_ => new Lines()).ToArray();
+
+        long read = TracePipeline.ReadAll(source, sinks);
+
+        read.Should().Be(rows);
+        var expected = Enumerable.Range(2, rows).Select(l => (long)l).ToList();
+        foreach (var sink in sinks)
+        {
+            sink.Seen.Should().Equal(expected);
+        }
+    }
+
+    [Fact]
+    public void ReadAll_LargeFileInChunks_PlainSinkThrows_ItsExceptionIsRaised()
+    {
+        string path = Generated(20_000);
+        var options = new TraceOptions { Chunking = new TraceChunking { FromBytes = 0, Chunks = 13 } };
+        using var source = CsvTraceSource.Open(path, TestData.Catalog, options, new TraceRejections());
+        var failing = new Lines { ThrowAt = 5_000 };
+        var other = new Lines();
+
+        var read = () => TracePipeline.ReadAll(source, [other, failing]);
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("sink failed at line 5002");
+        failing.Seen.Should().HaveCount(5_000);
+    }
+
     [Fact]
     public void ReadAll_EmptyListOfSinks_IsRefused()
     {
