@@ -61,29 +61,6 @@ internal sealed class CompletionCalendar
             _far.RemoveUpTo(now);
         }
 
-        Add(bucket, completes);
-        return Count;
-    }
-
-    /// <summary>Takes over the completions of <paramref name="heap"/>, whose last admission was at <paramref name="now"/>
-    /// (it holds none at or before it but the one admitted then, if that completes then).</summary>
-    public void AddAll(CompletionHeap heap, long now)
-    {
-        long bucket = now >> Shift;
-        if (bucket != _current)
-        {
-            MoveTo(bucket);
-        }
-
-        foreach (long completes in heap.Keys)
-        {
-            Add(bucket, completes);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(long bucket, long completes)
-    {
         long ahead = (completes >> Shift) - bucket;
         if (ahead == 0)
         {
@@ -97,6 +74,8 @@ internal sealed class CompletionCalendar
         {
             _far.Add(completes);
         }
+
+        return Count;
     }
 
     private void Push(int slot, long value)

@@ -17,9 +17,6 @@ internal sealed class CompletionHeap
     /// <summary>Requests in flight.</summary>
     public int Count => _count;
 
-    /// <summary>The completions held, in no particular order.</summary>
-    public ReadOnlySpan<long> Keys => _keys.AsSpan(0, _count);
-
     /// <summary>Removes every completion at or before <paramref name="now"/>, then adds <paramref name="completes"/>
     /// (counted even when it is <paramref name="now"/> itself); returns the count in flight after.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
