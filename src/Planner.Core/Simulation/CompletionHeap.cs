@@ -43,17 +43,7 @@ internal sealed class CompletionHeap
         return _count;
     }
 
-    /// <summary>Removes every completion at or before <paramref name="now"/>.</summary>
-    public void RemoveUpTo(long now)
-    {
-        while (_count > 0 && _keys[0] <= now)
-        {
-            RemoveFirst();
-        }
-    }
-
-    /// <summary>Adds a completion.</summary>
-    public void Add(long key)
+    private void Add(long key)
     {
         if (_count == _keys.Length)
         {

@@ -7,7 +7,7 @@ namespace Planner.Core.Simulation;
 /// in-flight completions and per-minute counters. Mutable, owned by one simulator.</summary>
 internal sealed class ModelLimiter
 {
-    private readonly CompletionCalendar _inFlight = new();
+    private readonly CompletionHeap _inFlight = new();
     private readonly bool _countsAttempts;
     // False for the tier recommender's replays, which read none of the throughput figures (Throughput()): only the peak
     // concurrency is kept, and only under queue (countsAttempts false), where the total is the sum of the models' peaks.

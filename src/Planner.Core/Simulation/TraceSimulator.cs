@@ -40,7 +40,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
-    private readonly CompletionCalendar _inFlight = new();
+    private readonly CompletionHeap _inFlight = new();
     private long _peakConcurrency;
     private string? _unsupported;
 
