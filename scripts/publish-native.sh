@@ -20,10 +20,10 @@ elif command -v gcc >/dev/null; then linker=gcc
 else echo "publish-native: needs clang or gcc to link (Debian: apt-get install -y clang zlib1g-dev)" >&2; exit 2
 fi
 
-# Its own intermediate folder, so a native publish never leaves objects an ordinary build would pick up.
+# Its own intermediate folder, so a native publish never leaves objects an ordinary build would pick up. Warnings are
+# errors here as everywhere: the trim and AOT analysis of our code is clean (and runs on every ordinary build too).
 dotnet publish src/Planner.Cli -c Release -r "$rid" --self-contained true -p:PublishAot=true -p:PublishReadyToRun=false \
-  -p:CppCompilerAndLinker="$linker" -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= \
-  --artifacts-path .planner-native-build -o "$out" -nologo -clp:ErrorsOnly
+  -p:CppCompilerAndLinker="$linker" --artifacts-path .planner-native-build -o "$out" -nologo -clp:ErrorsOnly
 
 # The same answers as the ordinary build, byte for byte (tables, JSON, errors and exit codes).
 ref=$(mktemp -d); trap 'rm -rf "$ref"' EXIT

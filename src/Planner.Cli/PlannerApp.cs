@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Planner.Cli.Commands;
 using Planner.Cli.Infrastructure;
@@ -30,7 +31,7 @@ public static class PlannerApp
         registrar.RegisterInstance(typeof(CliEnvironment), environment);
         register?.Invoke(registrar);
         var named = Named(args);
-        var app = new CommandApp(registrar);
+        var app = NewApp(registrar);
         app.Configure(config =>
         {
             config.SetApplicationName("planner");
@@ -122,64 +123,69 @@ public static class PlannerApp
 
     private static CommandRegistration[] CommandTable() =>
     [
-        CommandRegistration.Of<CostCommand>("cost", "The exact cost of K requests of one shape, per meter and in total.",
+        CommandRegistration.Of<CostCommand, CostCommand.Settings>("cost", "The exact cost of K requests of one shape, per meter and in total.",
             ["cost", "--model", "gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60"],
             ["cost", "--model", "gpt-audio", "--text-in", "500", "--audio-in", "1200", "--audio-out", "2400", "--requests", "50000", "--json"]),
-        CommandRegistration.Of<ModelsCommand>("models", "Every model with its prices (USD per 1M tokens), caps, snapshots and aliases.",
+        CommandRegistration.Of<ModelsCommand, ModelsCommand.Settings>("models", "Every model with its prices (USD per 1M tokens), caps, snapshots and aliases.",
             ["models"],
             ["models", "--json"]),
-        CommandRegistration.Of<LimitsCommand>("limits", "A model's usage tiers: RPM, TPM, monthly usage limit and qualification.",
+        CommandRegistration.Of<LimitsCommand, ModelSettings>("limits", "A model's usage tiers: RPM, TPM, monthly usage limit and qualification.",
             ["limits", "--model", "gpt-audio-mini"]),
-        CommandRegistration.Of<CapacityCommand>("capacity", "How many requests of one shape a minute a tier sustains, the audio that carries, and its cost per hour.",
+        CommandRegistration.Of<CapacityCommand, CapacityCommand.Settings>("capacity", "How many requests of one shape a minute a tier sustains, the audio that carries, and its cost per hour.",
             ["capacity", "--model", "gpt-audio-mini", "--tier", "1", "--audio-in-seconds", "30", "--audio-out-seconds", "15"],
             ["capacity", "--model", "gpt-audio-mini", "--tier", "2", "--audio-in-seconds", "30", "--audio-out-seconds", "15", "--max-tokens", "4096", "--json"]),
-        CommandRegistration.Of<CompareCommand>("compare", "The same request on several models side by side, with ratios to the first.",
+        CommandRegistration.Of<CompareCommand, CompareCommand.Settings>("compare", "The same request on several models side by side, with ratios to the first.",
             ["compare", "--models", "gpt-audio,gpt-audio-mini", "--audio-in-seconds", "120", "--audio-out-seconds", "60"]),
-        CommandRegistration.Of<DiffCommand>("diff", "Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.",
+        CommandRegistration.Of<DiffCommand, DiffCommand.Settings>("diff", "Every difference between two catalogs and each workload's exact cost under both; thresholds for CI.",
             ["diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--format", "markdown"],
             ["diff", "--base", "main-catalog.json", "--head", "data/catalog.json", "--workload", "traces/day.csv", "--fail-above", "5", "--fail-below", "20"]),
-        CommandRegistration.Of<CrosscheckCommand>("crosscheck", "Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.",
+        CommandRegistration.Of<CrosscheckCommand, CrosscheckCommand.Settings>("crosscheck", "Planner's catalog against LiteLLM's and genai-prices' data files: every price, context window and output cap that disagrees.",
             ["crosscheck", "--litellm", "model_prices_and_context_window.json", "--genai-prices", "data.json"]),
-        CommandRegistration.Of<VerifyCommand>("verify", "Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.",
+        CommandRegistration.Of<VerifyCommand, VerifyCommand.Settings>("verify", "Validates a catalog (every error at once) and checks it against its golden snapshot in golden/.",
             ["verify"],
             ["verify", "data/catalog.json", "--update-golden"]),
-        CommandRegistration.Of<ProjectCommand>("project", "Monthly cost over a horizon as a distribution (mean, P10-P99), from a trace or a few numbers, with growth, budget and tier.",
+        CommandRegistration.Of<ProjectCommand, ProjectCommand.Settings>("project", "Monthly cost over a horizon as a distribution (mean, P10-P99), from a trace or a few numbers, with growth, budget and tier.",
             ["project", "--model", "gpt-audio-mini", "--requests-per-day", "1000", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--months", "3", "--growth", "10"],
             ["project", "--model", "gpt-audio", "--requests-per-day", "1000", "--requests-per-day-sd", "150", "--audio-in-seconds", "120", "--audio-out-seconds", "60", "--compare-models", "gpt-audio,gpt-audio-mini", "--budget", "3000"],
             ["project", "--trace", "trace.csv", "--months", "6", "--growth", "5", "--chart", "fan.png", "--csv", "projection.csv"]),
-        CommandRegistration.Of<CallCommand>("call", "One voice call costed turn by turn on Chat Completions or Realtime: resent history, cached input, truncation, cost per minute.",
+        CommandRegistration.Of<CallCommand, CallCommand.Settings>("call", "One voice call costed turn by turn on Chat Completions or Realtime: resent history, cached input, truncation, cost per minute.",
             ["call", "--model", "gpt-realtime-2.1-mini", "--turns", "8", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--system-text-tokens", "500"],
             ["call", "--model", "gpt-audio-mini", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--json"]),
-        CommandRegistration.Of<MigrateCommand>("migrate", "A workload's cost per month on its model and after moving to each candidate, the change, the tier each needs, and the date to move by.",
+        CommandRegistration.Of<MigrateCommand, MigrateCommand.Settings>("migrate", "A workload's cost per month on its model and after moving to each candidate, the change, the tier each needs, and the date to move by.",
             ["migrate", "--from", "gpt-audio-mini", "--calls-per-day", "20000", "--minutes", "4", "--user-audio-seconds", "10", "--assistant-audio-seconds", "20", "--months", "3"],
             ["migrate", "--trace", "trace.csv", "--to", "gpt-audio-1.5,gpt-realtime-2.1-mini", "--start", "2027-01-01"]),
-        CommandRegistration.Of<ConversationCommand>("conversation", "A multi-turn voice conversation costed turn by turn, every turn resending the whole history.",
+        CommandRegistration.Of<ConversationCommand, ConversationCommand.Settings>("conversation", "A multi-turn voice conversation costed turn by turn, every turn resending the whole history.",
             ["conversation", "--model", "gpt-audio-mini", "--turns", "3", "--user-audio-seconds", "10", "--assistant-audio-seconds", "5"]),
-        CommandRegistration.Of<PriceCommand>("price", "The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.",
+        CommandRegistration.Of<PriceCommand, PriceCommand.Settings>("price", "The exact cost of a trace or usage file: by model, meter, hour and day, and extrapolated to a 30-day month.",
             ["price", "data/traces/voice-support-day.csv"],
             ["price", "trace.csv", "--skip-invalid", "--json"],
             ["price", "--engine", "duckdb", "logs/2026-*.parquet"]),
-        CommandRegistration.Of<SqlCommand>("sql", "A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).",
+        CommandRegistration.Of<SqlCommand, SqlCommand.Settings>("sql", "A self-contained SQL query that prices a usage table exactly in a warehouse (duckdb, spark, bigquery, snowflake, postgres).",
             ["sql", "--dialect", "bigquery", "--table", "billing.openai_usage", "--columns", "openai-usage"],
             ["sql", "--dialect", "spark", "--table", "logs.requests"]),
-        CommandRegistration.Of<ReconcileCommand>("reconcile", "Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.",
+        CommandRegistration.Of<ReconcileCommand, ReconcileCommand.Settings>("reconcile", "Usage priced per day, model and meter beside what OpenAI billed (Costs API); exit 1 past the tolerance.",
             ["reconcile", "--usage", "usage/", "--costs", "costs/", "--tolerance", "0.01"],
             ["reconcile", "--usage", "usage.json", "--costs", "costs.json", "--format", "markdown"]),
-        CommandRegistration.Of<CalibrateCommand>("calibrate", "Measures audio tokens per second, the cache-hit share and max_tokens use from a response log or Realtime events.",
+        CommandRegistration.Of<CalibrateCommand, CalibrateCommand.Settings>("calibrate", "Measures audio tokens per second, the cache-hit share and max_tokens use from a response log or Realtime events.",
             ["calibrate", "responses.jsonl"],
             ["calibrate", "realtime-events.jsonl", "--json"]),
-        CommandRegistration.Of<SimulateCommand>("simulate", "Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.",
+        CommandRegistration.Of<SimulateCommand, SimulateCommand.Settings>("simulate", "Replay a trace against a tier's RPM and TPM limits: queue delays or 429s and retries, throughput, concurrency.",
             ["simulate", "data/traces/voice-support-day.csv", "--tier", "1"],
             ["simulate", "trace.csv", "--tier", "2", "--on-limit", "retry", "--seed", "7", "--json"]),
-        CommandRegistration.Of<RecommendCommand>("recommend", "Simulate every tier and recommend the lowest that meets the objectives.",
+        CommandRegistration.Of<RecommendCommand, RecommendCommand.Settings>("recommend", "Simulate every tier and recommend the lowest that meets the objectives.",
             ["recommend", "data/traces/voice-support-day.csv"],
             ["recommend", "trace.csv", "--on-limit", "retry", "--max-throttle-rate", "0.005", "--json"]),
-        CommandRegistration.Of<ServeCommand>("serve", "The web calculator for product managers: cost, calls, projection, your usage and the catalog, with an HTTP API, on this machine until Ctrl+C.",
+        CommandRegistration.Of<ServeCommand, ServeCommand.Settings>("serve", "The web calculator for product managers: cost, calls, projection, your usage and the catalog, with an HTTP API, on this machine until Ctrl+C.",
             ["serve"],
             ["serve", "--port", "8080", "--max-upload-mb", "1024"]),
-        CommandRegistration.Of<GenerateTraceCommand>("generate-trace", "Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.",
+        CommandRegistration.Of<GenerateTraceCommand, GenerateTraceCommand.Settings>("generate-trace", "Write a synthetic trace (diurnal Poisson arrivals, skewed token counts), the same for the same seed.",
             ["generate-trace", "--rows", "1000000", "--seed", "42", "--out", "trace.csv"]),
     ];
+
+    /// <summary>Spectre's app, which binds settings by reflection (its constructor is RequiresDynamicCode).</summary>
+    [UnconditionalSuppressMessage("AotAnalysis", "IL3050:RequiresDynamicCode",
+        Justification = "A PublishAot build roots Spectre.Console.Cli and the app's assemblies for the trimmer (Planner.Cli.csproj), and scripts/publish-native.sh checks the native build's answers against the ordinary build's.")]
+    private static CommandApp NewApp(ITypeRegistrar registrar) => new(registrar);
 
     private static int Fail(CliEnvironment environment, string message, int code)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -16,7 +17,7 @@ internal static partial class ArgumentCheck
     /// any command's settings declare it so; <paramref name="settings"/>, the named command's settings type, answers for
     /// its own options without reading every other command's (start-up, issue 13.1: a test checks that no option name
     /// takes a value in one command and not in another, so both answers agree).</summary>
-    public static string? MissingValue(IReadOnlyList<string> args, Type? settings = null)
+    public static string? MissingValue(IReadOnlyList<string> args, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var own = settings is null ? null : OptionsOf(settings);
@@ -157,39 +158,27 @@ internal static partial class ArgumentCheck
 
     private static readonly Lazy<HashSet<string>> AllOptions = new(FindAllOptions);
 
-    /// <summary>Each command's name ("generate-trace", from GenerateTraceCommand) to its options' names (long and
-    /// short, without dashes), read from its settings type.</summary>
+    /// <summary>Each command's name ("generate-trace") to its options' names (long and short, without dashes), read from
+    /// its settings type.</summary>
     private static readonly Lazy<Dictionary<string, HashSet<string>>> CommandOptions = new(FindCommandOptions);
 
     private static Dictionary<string, HashSet<string>> FindCommandOptions()
     {
         var commands = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var type in typeof(ArgumentCheck).Assembly.GetTypes().Where(t => !t.IsAbstract && t.Name.EndsWith("Command", StringComparison.Ordinal)))
+        foreach (var command in PlannerApp.Commands)
         {
-            var settings = type.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Command<>) ? b.GetGenericArguments()[0] : null;
-            if (settings is null)
-            {
-                continue;
-            }
-
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var option in Declared(command.Settings))
             {
-                if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
-                {
-                    names.UnionWith(option.LongNames);
-                    names.UnionWith(option.ShortNames);
-                }
+                names.UnionWith(option.LongNames);
+                names.UnionWith(option.ShortNames);
             }
 
-            commands[Kebab(type.Name[..^"Command".Length])] = names;
+            commands[command.Name] = names;
         }
 
         return commands;
     }
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>The command names <see cref="Suggest"/> knows the options of (a test checks every command is one).</summary>
     internal static IReadOnlyCollection<string> CommandsWithOptions => CommandOptions.Value.Keys;
@@ -197,19 +186,20 @@ internal static partial class ArgumentCheck
     private static HashSet<string> FindAllOptions()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in typeof(ArgumentCheck).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandSettings))))
+        foreach (var command in PlannerApp.Commands)
         {
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var option in Declared(command.Settings))
             {
-                if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
-                {
-                    names.UnionWith(option.LongNames);
-                }
+                names.UnionWith(option.LongNames);
             }
         }
 
         return names;
     }
+
+    /// <summary>The options a settings type declares (its own and inherited), in property order.</summary>
+    private static IEnumerable<CommandOptionAttribute> Declared([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type settings) =>
+        settings.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.GetCustomAttribute<CommandOptionAttribute>()).OfType<CommandOptionAttribute>();
 
     [GeneratedRegex(@"^Unknown option '(.+)'\.?$", RegexOptions.Singleline)]
     private static partial Regex UnknownOptionRegex();
@@ -251,36 +241,33 @@ internal static partial class ArgumentCheck
     private static HashSet<string> FindValueOptions()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in SettingsTypes())
+        foreach (var command in PlannerApp.Commands)
         {
-            names.UnionWith(OptionsOf(type).Where(o => o.Value).Select(o => o.Key));
+            names.UnionWith(OptionsOf(command.Settings).Where(o => o.Value).Select(o => o.Key));
         }
 
         return names;
     }
 
-    /// <summary>Every settings type in the CLI.</summary>
-    internal static IEnumerable<Type> SettingsTypes() => typeof(ArgumentCheck).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandSettings)));
+    /// <summary>Every command's settings type (a test checks that no other settings type exists in the CLI).</summary>
+    internal static IEnumerable<Type> SettingsTypes() => PlannerApp.Commands.Select(c => c.Settings).Distinct();
 
     /// <summary>The options of one settings type, dashed ("--model", "-m"), each with whether it needs a value.</summary>
-    internal static Dictionary<string, bool> OptionsOf(Type settings)
+    internal static Dictionary<string, bool> OptionsOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var option in Declared(settings))
         {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
+            bool takesValue = option is { ValueName: not null, ValueIsOptional: false };
+            foreach (string name in option.LongNames)
             {
-                bool takesValue = option is { ValueName: not null, ValueIsOptional: false };
-                foreach (string name in option.LongNames)
-                {
-                    options["--" + name] = takesValue;
-                }
+                options["--" + name] = takesValue;
+            }
 
-                foreach (string name in option.ShortNames)
-                {
-                    options["-" + name] = takesValue;
-                }
+            foreach (string name in option.ShortNames)
+            {
+                options["-" + name] = takesValue;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console.Cli;
 
 namespace Planner.Cli.Infrastructure;
@@ -8,10 +9,12 @@ internal sealed class CommandRegistration
 {
     private readonly Action<IConfigurator> _add;
 
-    private CommandRegistration(string name, Type command, Action<IConfigurator> add)
+    private CommandRegistration(string name, Type command, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type settings,
+        Action<IConfigurator> add)
     {
         Name = name;
         Command = command;
+        Settings = settings;
         _add = add;
     }
 
@@ -21,27 +24,18 @@ internal sealed class CommandRegistration
     /// <summary>The command's type (a <see cref="Command{TSettings}"/>).</summary>
     public Type Command { get; }
 
-    /// <summary>The command's settings type: the type argument of its <see cref="Command{TSettings}"/> base.</summary>
-    public Type Settings
-    {
-        get
-        {
-            for (var type = Command.BaseType; type is not null; type = type.BaseType)
-            {
-                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Command<>))
-                {
-                    return type.GetGenericArguments()[0];
-                }
-            }
+    /// <summary>The command's settings type: the type argument of its <see cref="Command{TSettings}"/> base. Its public
+    /// properties (the options) are kept in a trimmed build, for <see cref="ArgumentCheck"/>.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
+    public Type Settings { get; }
 
-            throw new InvalidOperationException($"{Command.Name} does not derive from Command<TSettings>");
-        }
-    }
-
-    /// <summary>A row for <typeparamref name="TCommand"/>, described and with its examples (each one command line).</summary>
-    public static CommandRegistration Of<TCommand>(string name, string description, params string[][] examples)
-        where TCommand : class, ICommand =>
-        new(name, typeof(TCommand), config =>
+    /// <summary>A row for <typeparamref name="TCommand"/>, described and with its examples (each one command line).
+    /// <typeparamref name="TSettings"/> is named, not read off the base type by reflection, so the trimmer sees it.</summary>
+    public static CommandRegistration Of<TCommand, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TSettings>(
+        string name, string description, params string[][] examples)
+        where TCommand : Command<TSettings>
+        where TSettings : CommandSettings =>
+        new(name, typeof(TCommand), typeof(TSettings), config =>
         {
             var command = config.AddCommand<TCommand>(name).WithDescription(description);
             foreach (string[] example in examples)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Spectre.Console.Cli;
 
@@ -8,6 +9,13 @@ namespace Planner.Cli.Infrastructure;
 /// registered services into their widest public constructor.</summary>
 internal sealed class TypeResolver(Dictionary<Type, List<Func<TypeResolver, object>>> factories) : ITypeResolver
 {
+    // Spectre's ITypeResolver hands over a bare Type, so nothing can flow an annotation here. It asks for the commands,
+    // their settings and converters (types of planner and Spectre.Console.Cli, which a PublishAot build roots for the
+    // trimmer with every constructor: Planner.Cli.csproj) and for IEnumerable<T> of its own interfaces, a reference type
+    // whose array the native runtime makes from shared code. scripts/publish-native.sh checks the native build against
+    // the ordinary one, command line by command line.
+    [UnconditionalSuppressMessage("AotAnalysis", "IL3050:RequiresDynamicCode",
+        Justification = "IEnumerable<T> is asked for Spectre's interfaces only: T is a reference type, whose array needs no code of its own.")]
     public object? Resolve(Type? type)
     {
         if (type is null)
@@ -36,6 +44,8 @@ internal sealed class TypeResolver(Dictionary<Type, List<Func<TypeResolver, obje
         return type.IsAbstract || type.IsInterface ? null : Construct(type);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070:DynamicallyAccessedMembers",
+        Justification = "Constructs only commands, settings and converters of planner and Spectre.Console.Cli, which a PublishAot build roots (see Resolve).")]
     public object Construct(Type type)
     {
         var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)

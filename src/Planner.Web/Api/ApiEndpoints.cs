@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +49,7 @@ public static class ApiEndpoints
     }
 
     /// <summary>GET and POST for one command: bind, validate, run, serialize.</summary>
-    internal static void Endpoint<TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
+    internal static void Endpoint<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
         Func<TQuery, Site, TResult> run)
         where TQuery : IQuery, new()
     {
@@ -66,7 +67,7 @@ public static class ApiEndpoints
 
     /// <summary>POST multipart/form-data for a command that reads a file: the query's fields as form fields before the
     /// file part (or in the query string), the file streamed into Core's readers (see <see cref="Uploads.UploadReader"/>).</summary>
-    internal static void FileEndpoint<TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
+    internal static void FileEndpoint<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery, TResult>(RouteGroupBuilder api, string path, string summary, string description, JsonTypeInfo<TResult> typeInfo,
         Func<TQuery, Site, Planner.Core.Traces.IUsageSource, TResult> run, Func<TResult, string, TResult> named, bool forSimulation = false)
         where TQuery : TraceQuery, new()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,7 +10,7 @@ internal static class OpenApiQuery
 {
     /// <summary>Documents an upload endpoint's multipart/form-data body: a part per field of the query (text), then the
     /// file parts (binary), 'file' required.</summary>
-    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Upload<TQuery>(params string[] files) =>
+    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Upload<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery>(params string[] files) =>
         (operation, _, _) =>
         {
             var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ internal static class OpenApiQuery
             : JsonSchemaType.String;
     }
 
-    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Parameters<TQuery>() =>
+    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Parameters<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery>() =>
         (operation, _, _) =>
         {
             operation.Parameters ??= [];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -12,10 +13,10 @@ namespace Planner.Web.Api;
 public static class QueryBinder
 {
     /// <summary>The bindable fields of <typeparamref name="T"/>: wire name, property.</summary>
-    public static IReadOnlyList<(string Name, PropertyInfo Property)> Fields<T>() => FieldCache<T>.Fields;
+    public static IReadOnlyList<(string Name, PropertyInfo Property)> Fields<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>() => FieldCache<T>.Fields;
 
     /// <summary>A query from text values by name (a query string, or a JSON object's members as text).</summary>
-    public static (T Query, IReadOnlyList<FieldError> Errors) Bind<T>(Func<string, string?> value, bool rejectUnknown = false, IEnumerable<string>? given = null)
+    public static (T Query, IReadOnlyList<FieldError> Errors) Bind<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(Func<string, string?> value, bool rejectUnknown = false, IEnumerable<string>? given = null)
         where T : new()
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -48,7 +49,7 @@ public static class QueryBinder
 
     /// <summary>An error for each name in <paramref name="given"/> that is not a field of <typeparamref name="T"/> (nor one of
     /// <paramref name="allowed"/>, e.g. an upload's file parts), naming the field it most resembles.</summary>
-    public static IReadOnlyList<FieldError> Unknown<T>(IEnumerable<string> given, params string[] allowed)
+    public static IReadOnlyList<FieldError> Unknown<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(IEnumerable<string> given, params string[] allowed)
     {
         ArgumentNullException.ThrowIfNull(given);
         return
@@ -118,14 +119,14 @@ public static class QueryBinder
     }
 
     /// <summary>A query from a query string.</summary>
-    public static (T Query, IReadOnlyList<FieldError> Errors) FromQuery<T>(IQueryCollection query, bool rejectUnknown = false) where T : new()
+    public static (T Query, IReadOnlyList<FieldError> Errors) FromQuery<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(IQueryCollection query, bool rejectUnknown = false) where T : new()
     {
         ArgumentNullException.ThrowIfNull(query);
         return Bind<T>(name => query.TryGetValue(name, out var v) ? v.ToString().Trim() : null, rejectUnknown, query.Keys);
     }
 
     /// <summary>A query from a JSON object of the same field names (numbers, strings, booleans, nulls).</summary>
-    public static async Task<(T Query, IReadOnlyList<FieldError> Errors)> FromJsonAsync<T>(HttpRequest request, CancellationToken cancellation) where T : new()
+    public static async Task<(T Query, IReadOnlyList<FieldError> Errors)> FromJsonAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(HttpRequest request, CancellationToken cancellation) where T : new()
     {
         ArgumentNullException.ThrowIfNull(request);
         JsonDocument document;
@@ -229,7 +230,9 @@ public static class QueryBinder
             ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
     }
 
-    private static class FieldCache<T>
+    /// <summary>Read once per query type; the annotation keeps <typeparamref name="T"/>'s public properties in a trimmed
+    /// (Native AOT) build, and flows to every public method that takes a query type.</summary>
+    private static class FieldCache<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>
     {
         public static readonly IReadOnlyList<(string Name, PropertyInfo Property)> Fields =
         [

@@ -15,6 +15,34 @@ public class CommandRegistrationTests
         }
     }
 
+    [Fact]
+    public void EachRowsSettings_IsItsCommandsTypeArgument_AndItsNameIsTheCommandsTypeName()
+    {
+        // The table names TSettings beside TCommand (so a trimmed build keeps its options); it must be the one Spectre binds.
+        foreach (var command in PlannerApp.Commands)
+        {
+            var baseType = command.Command.BaseType!;
+            baseType.GetGenericTypeDefinition().Should().Be(typeof(Command<>), command.Name);
+            command.Settings.Should().Be(baseType.GetGenericArguments()[0], command.Name);
+            string kebab = string.Concat(command.Command.Name[..^"Command".Length].Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+            command.Name.Should().Be(kebab);
+        }
+    }
+
+    [Fact]
+    public void EveryCommandAndEveryConcreteSettingsTypeOfTheCli_IsInTheTable()
+    {
+        // ArgumentCheck reads options from the table, not from every type of the assembly (which a trimmed build may not
+        // keep): the same options only while no command or settings type is left out of it.
+        var types = typeof(PlannerApp).Assembly.GetTypes().Where(t => !t.IsAbstract).ToList();
+        var commands = types.Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Command<>));
+        var settings = types.Where(t => t.IsSubclassOf(typeof(CommandSettings)));
+
+        PlannerApp.Commands.Select(c => c.Command).Should().BeEquivalentTo(commands);
+        settings.Where(s => !PlannerApp.Commands.Any(c => s.IsAssignableFrom(c.Settings))).Should().BeEmpty("every settings type is some command's or a base of one");
+        types.Count(t => t.IsSubclassOf(typeof(CommandSettings))).Should().BeGreaterThan(20);
+    }
+
     [Theory]
     [InlineData(new[] { "cost", "--model", "gpt-audio" }, "cost")]
     [InlineData(new[] { "generate-trace" }, "generate-trace")]
