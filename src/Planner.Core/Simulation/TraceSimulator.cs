@@ -42,8 +42,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
-    private readonly CompletionHeap _inFlight = new();
-    private long _peakConcurrency;
+    private readonly InFlightPeak _inFlight = new();
     private string? _unsupported;
 
     /// <summary>The reason key of a row whose model the tier does not support.</summary>
@@ -308,7 +307,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
             Retries = _retryCount,
             QueueDelay = _delays,
             Models = models,
-            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : supported.Sum(l => l.PeakConcurrency),
+            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _inFlight.Peak : supported.Sum(l => l.PeakConcurrency),
             PeakConcurrencyIsUpperBound = !exact,
             Unsupported = _unsupported,
         };
@@ -458,7 +457,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
         if (!_queue)
         {
             limiter.Attempt(now);
-            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Admit(now, completes));
+            _inFlight.Admit(now, completes);
         }
 
         if (TracksThroughput && request.MaxTokens is { } max)
