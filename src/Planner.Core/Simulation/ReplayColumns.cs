@@ -29,7 +29,7 @@ internal sealed class ReplayColumns
     public IReadOnlyList<ModelSpec> Models => _models;
 
     /// <summary>Works out the columns of the first <paramref name="count"/> of <paramref name="rows"/>, moving each
-    /// row's line by <paramref name="linesBefore"/> on the way; <paramref name="latency"/> gives the latencies.</summary>
+    /// row's line by <paramref name="linesBefore"/> first (when not 0); <paramref name="latency"/> gives the latencies.</summary>
     public void Fill(TraceRequest[] rows, int count, long linesBefore, TraceSimulator latency)
     {
         if (Ticks.Length < count)
@@ -44,10 +44,19 @@ internal sealed class ReplayColumns
         var models = ModelIndexes;
         var charges = Charges;
         var durations = Durations;
+        if (linesBefore != 0)
+        {
+            // With several sinks the feed has moved the lines already (0 here), and the rows are read by every sink at
+            // once: a store to them, even of the same value, would make the cores take their cache lines from each other.
+            for (int i = 0; i < count; i++)
+            {
+                TraceChunkFeed.MoveLine(ref rows[i], linesBefore);
+            }
+        }
+
         for (int i = 0; i < count; i++)
         {
-            ref var row = ref rows[i];
-            TraceChunkFeed.MoveLine(ref row, linesBefore);
+            ref readonly var row = ref rows[i];
             ticks[i] = row.Timestamp.UtcTicks;
             models[i] = IndexOf(row.Model.Model);
             charges[i] = TraceSimulator.Charge(row);
