@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "--quick-sim")
     return;
 }
 
+if (args.Length > 3 && args[0] == "--quick-heap")
+{
+    Planner.Benchmarks.Traces.HeapStageHarness.Run(args);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--sim-feed")
 {
     Planner.Benchmarks.Traces.SimulateFeedHarness.Run(args);

@@ -43,6 +43,16 @@ internal sealed class CompletionHeap
         return _count;
     }
 
+    /// <summary>Adds <paramref name="keys"/> (in any order) without counting: the completions in flight when a count
+    /// carried on elsewhere (<see cref="InFlightPeak"/>) hands over to the heap.</summary>
+    public void Seed(ReadOnlySpan<long> keys)
+    {
+        foreach (long key in keys)
+        {
+            Add(key);
+        }
+    }
+
     private void Add(long key)
     {
         if (_count == _keys.Length)

@@ -7,7 +7,7 @@ namespace Planner.Core.Simulation;
 /// in-flight completions and per-minute counters. Mutable, owned by one simulator.</summary>
 internal sealed class ModelLimiter
 {
-    private readonly CompletionHeap _inFlight = new();
+    private readonly InFlightPeak _inFlight = new();
     private readonly bool _countsAttempts;
     // False for the tier recommender's replays, which read none of the throughput figures (Throughput()): only the peak
     // concurrency is kept, and only under queue (countsAttempts false), where the total is the sum of the models' peaks.
@@ -75,7 +75,7 @@ internal sealed class ModelLimiter
     public long LastAdmit { get; private set; }
     public long PeakMinuteRequests { get; private set; }
     public long PeakMinuteTokens { get; private set; }
-    public long PeakConcurrency { get; private set; }
+    public long PeakConcurrency => _inFlight.Peak;
 
     /// <summary>Attempts the limiter saw: admissions plus throttled attempts (each charged 1 against RPM).</summary>
     public long Attempts { get; private set; }
@@ -119,7 +119,7 @@ internal sealed class ModelLimiter
         {
             if (!_countsAttempts)
             {
-                PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Admit(now, completes));
+                _inFlight.Admit(now, completes);
             }
 
             return;
@@ -169,7 +169,7 @@ internal sealed class ModelLimiter
         PeakRollingRequests = Math.Max(PeakRollingRequests, _windowCount);
         PeakRollingTokens = Math.Max(PeakRollingTokens, _windowTokens);
 
-        PeakConcurrency = Math.Max(PeakConcurrency, _inFlight.Admit(now, completes));
+        _inFlight.Admit(now, completes);
     }
 
     /// <summary>The first tick of the calendar minute holding <paramref name="now"/> (ticks are >= 0).</summary>

@@ -159,14 +159,14 @@ public static class TierRecommender
     /// <summary>One thread's simulators: on the first row, keeps those of the scheme in effect that day (the only
     /// ones judged) and feeds each row to them, then to the thread's cost total (after them: see
     /// <see cref="TraceSimulator(ModelCatalog, SimulationOptions, TraceCosts?)"/>).</summary>
-    /// <remarks>Fed a chunk at a time (<see cref="ITraceChunkSink"/>), it works out the chunk's charges and latencies in
-    /// one pass, then each tier replays the whole chunk in turn (its own state stays in the cache), and the chunk's cost
-    /// sums, summed by its parser, are added to the thread's total after every tier took the chunk.</remarks>
+    /// <remarks>Fed a chunk at a time (<see cref="ITraceChunkSink"/>), it works out what the tiers read of the chunk's rows
+    /// (instants, models, charges and latencies: <see cref="ReplayColumns"/>) in one pass, then each tier replays the whole
+    /// chunk in turn from those columns (its own state stays in the cache), and the chunk's cost sums, summed by its parser,
+    /// are added to the thread's total after every tier took the chunk.</remarks>
     private sealed class SchemeFanout(ModelCatalog catalog, TraceCosts costs, List<(int Scheme, TraceSimulator Simulator)> all) : ITraceChunkSink
     {
         private TraceSimulator[]? _judged;
-        private long[] _charges = [];
-        private long[] _durations = [];
+        private readonly ReplayColumns _columns = new();
 
         public void AddChunk(TraceRequest[] rows, int count, long linesBefore, TraceCosts chunkCosts)
         {
@@ -175,24 +175,11 @@ public static class TierRecommender
                 var judged = Judged(rows[0]);
                 if (judged.Length > 0)
                 {
-                    if (_charges.Length < count)
-                    {
-                        _charges = new long[rows.Length];
-                        _durations = new long[rows.Length];
-                    }
-
-                    var first = judged[0];
-                    for (int i = 0; i < count; i++)
-                    {
-                        ref var row = ref rows[i];
-                        TraceChunkFeed.MoveLine(ref row, linesBefore);
-                        _charges[i] = TraceSimulator.Charge(row);
-                        _durations[i] = first.Duration(row);
-                    }
-
+                    // The rows' instants, models, charges and latencies, once for every tier (one latency model).
+                    _columns.Fill(rows, count, linesBefore, judged[0]);
                     foreach (var simulator in judged)
                     {
-                        simulator.AddChunk(rows, count, _charges, _durations);
+                        simulator.AddChunk(rows, count, _columns);
                     }
                 }
             }

@@ -35,13 +35,14 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     private readonly Random _random;
     private ModelSpec? _lastModel;
     private ModelLimiter? _lastLimiter;
+    // The limiters by the index of their model in the recommender's columns (AddChunk with ReplayColumns).
+    private ModelLimiter?[] _byIndex = [];
     private long _completed;
     private long _dropped;
     private long _throttledAttempts;
     private long _throttledRequests;
     private long _retryCount;
-    private readonly CompletionHeap _inFlight = new();
-    private long _peakConcurrency;
+    private readonly InFlightPeak _inFlight = new();
     private string? _unsupported;
 
     /// <summary>The reason key of a row whose model the tier does not support.</summary>
@@ -120,7 +121,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
         var limiter = BeginRow(request);
         if (limiter.Unsupported is null)
         {
-            Decide(limiter, request, Charge(request), Duration(request));
+            Decide(limiter, request, request.Timestamp.UtcTicks, Charge(request), Duration(request));
         }
         else
         {
@@ -138,7 +139,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
         var limiter = BeginRow(request);
         if (limiter.Unsupported is null)
         {
-            Decide(limiter, request, charge, duration);
+            Decide(limiter, request, request.Timestamp.UtcTicks, charge, duration);
         }
         else
         {
@@ -162,7 +163,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
             var limiter = BeginRow(row);
             if (limiter.Unsupported is null)
             {
-                Decide(limiter, row, Charge(row), Duration(row));
+                Decide(limiter, row, row.Timestamp.UtcTicks, Charge(row), Duration(row));
             }
             else
             {
@@ -178,22 +179,41 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     }
 
     /// <summary>As <see cref="ITraceChunkSink.AddChunk"/> for the recommender, which owns the offered sums (it adds the
-    /// chunk's after every tier took the chunk) and works out each row's TPM charge and latency once for all its tiers.</summary>
-    internal void AddChunk(TraceRequest[] rows, int count, long[] charges, long[] durations)
+    /// chunk's after every tier took the chunk) and works out what every tier reads of each row once for all of them
+    /// (<paramref name="columns"/>, filled from these rows, lines moved): the rows themselves are read only on the rare
+    /// paths (a rejection, an outcome callback, the completed cost after a first rejection).</summary>
+    internal void AddChunk(TraceRequest[] rows, int count, ReplayColumns columns)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
+        CheckScheme(rows[0]);
+        if (_byIndex.Length < columns.Models.Count)
+        {
+            Array.Resize(ref _byIndex, columns.Models.Count);
+        }
+
+        var byIndex = _byIndex;
+        var ticks = columns.Ticks;
+        var models = columns.ModelIndexes;
+        var charges = columns.Charges;
+        var durations = columns.Durations;
         _chunk = rows;
         for (int i = 0; i < count; i++)
         {
-            ref readonly var row = ref rows[i];
             _chunkAt = i;
-            var limiter = BeginRow(row);
+            long arrival = ticks[i];
+            int model = models[i];
+            var limiter = byIndex[model] ??= Limiter(columns.Models[model], arrival);
             if (limiter.Unsupported is null)
             {
-                Decide(limiter, row, charges[i], durations[i]);
+                Decide(limiter, rows[i], arrival, charges[i], durations[i]);
             }
             else
             {
-                RejectUnsupported(limiter, row);
+                RejectUnsupported(limiter, rows[i]);
             }
         }
 
@@ -207,16 +227,21 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     /// <summary>Checks the scheme on the first row and finds the row's model's limiter.</summary>
     private ModelLimiter BeginRow(in TraceRequest request)
     {
+        CheckScheme(request);
+        return Limiter(request.Model.Model, request.Timestamp.UtcTicks);
+    }
+
+    /// <summary>On the first row: the tier must belong to the scheme in effect that day (unless <see cref="ChecksScheme"/> is off).</summary>
+    private void CheckScheme(in TraceRequest first)
+    {
         if (!_schemeChecked)
         {
             _schemeChecked = true;
             if (ChecksScheme)
             {
-                _schedule.Resolve(_options.Tier, DateOnly.FromDateTime(request.Timestamp.UtcDateTime));
+                _schedule.Resolve(_options.Tier, DateOnly.FromDateTime(first.Timestamp.UtcDateTime));
             }
         }
-
-        return Limiter(request.Model.Model, request.Timestamp.UtcTicks);
     }
 
     private void RejectUnsupported(ModelLimiter limiter, in TraceRequest request)
@@ -226,9 +251,8 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     }
 
     /// <summary>A row of a model the tier supports: never admissible, queued, or tried (retry).</summary>
-    private void Decide(ModelLimiter limiter, in TraceRequest request, long charge, long duration)
+    private void Decide(ModelLimiter limiter, in TraceRequest request, long arrival, long charge, long duration)
     {
-        long arrival = request.Timestamp.UtcTicks;
         if (!limiter.Tpm.CanEverHold(charge))
         {
             Reject(request, ChargeOverCapacity, limiter, charge);
@@ -283,7 +307,7 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
             Retries = _retryCount,
             QueueDelay = _delays,
             Models = models,
-            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _peakConcurrency : supported.Sum(l => l.PeakConcurrency),
+            PeakConcurrency = _options.OnLimit == OnLimit.Retry ? _inFlight.Peak : supported.Sum(l => l.PeakConcurrency),
             PeakConcurrencyIsUpperBound = !exact,
             Unsupported = _unsupported,
         };
@@ -428,18 +452,18 @@ public sealed partial class TraceSimulator : ITraceSink, ITraceChunkSink
     private void Admit(ModelLimiter limiter, in TraceRequest request, long arrival, long now, long charge, long duration, int attempts)
     {
         OnOutcome?.Invoke(new RequestOutcome(request.Line, arrival, RequestOutcomeKind.Completed, now, attempts));
-        long output = request.Usage.OutputTokens.Value;
         long completes = Later(now, duration);
         limiter.Admit(now, charge, completes);
         if (!_queue)
         {
             limiter.Attempt(now);
-            _peakConcurrency = Math.Max(_peakConcurrency, _inFlight.Admit(now, completes));
+            _inFlight.Admit(now, completes);
         }
 
-        if (request.MaxTokens is { } max)
+        if (TracksThroughput && request.MaxTokens is { } max)
         {
-            limiter.ReservedUnused += max.Value - output;
+            // A throughput figure (ModelThroughput.ReservedUnusedTokens): not read, so not counted, without them.
+            limiter.ReservedUnused += max.Value - request.Usage.OutputTokens.Value;
         }
 
         _delays.Add(now - arrival);
