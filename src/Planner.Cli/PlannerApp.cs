@@ -93,9 +93,8 @@ public static class PlannerApp
         }
     }
 
-    /// <summary>The commands, for "did you mean" (kept with <see cref="Commands"/>; a test checks they agree).</summary>
-    internal static readonly string[] CommandNames =
-        ["cost", "models", "limits", "capacity", "compare", "diff", "verify", "project", "conversation", "price", "simulate", "recommend", "generate-trace", "serve"];
+    /// <summary>The commands, for "did you mean": the names of <see cref="Commands"/>, so a new command is suggested too.</summary>
+    internal static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);
 
     /// <summary>Every command, in the order <c>planner --help</c> lists them. Add a row for a new command.</summary>
     internal static IReadOnlyList<CommandRegistration> Commands => _commands ??= CommandTable();

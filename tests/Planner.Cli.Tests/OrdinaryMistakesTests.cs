@@ -169,6 +169,20 @@ public class OrdinaryMistakesTests
         }
     }
 
+    [Theory]
+    [InlineData("crosschek", "crosscheck")]
+    [InlineData("migrat", "migrate")]
+    [InlineData("reconcle", "reconcile")]
+    [InlineData("calibrat", "calibrate")]
+    [InlineData("sq", "sql")]
+    public void MistypedCommand_AddedAfterTheFirstRelease_IsSuggested(string typed, string meant)
+    {
+        var result = CliRunner.Run(typed);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain(meant);
+    }
+
     [Fact]
     public void SemicolonSeparatedTrace_IsRecognised()
     {
