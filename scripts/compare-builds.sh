@@ -11,14 +11,19 @@ if [ $# -ne 2 ] || [ ! -x "$1" ] || [ ! -x "$2" ]; then
   echo "usage: scripts/compare-builds.sh CANDIDATE REFERENCE (two planner executables)" >&2
   exit 2
 fi
-candidate=$1 reference=$2
+candidate=$(realpath "$1") reference=$(realpath "$2")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-trace=data/traces/voice-support-day.csv
+# The commands run in an empty folder with only the trace in it, never in the repository: a `planner` prefers a
+# ./data/catalog.json to the one it carries, so in the repository a build without its bundled data would pass.
+mkdir "$work/run"
+cp data/traces/voice-support-day.csv "$work/run/"
+cd "$work/run"
+trace=voice-support-day.csv
 same=0 differs=0
 while IFS= read -r line; do
   read -ra argv <<<"$line"
-  "$candidate" "${argv[@]}" >"$work/candidate.out" 2>&1; got=$?
-  "$reference" "${argv[@]}" >"$work/reference.out" 2>&1; want=$?
+  "$candidate" "${argv[@]}" </dev/null >"$work/candidate.out" 2>&1; got=$?
+  "$reference" "${argv[@]}" </dev/null >"$work/reference.out" 2>&1; want=$?
   if [ "$got" -eq "$want" ] && cmp -s "$work/candidate.out" "$work/reference.out"; then
     echo "same: planner $line"
     same=$((same + 1))
@@ -48,13 +53,20 @@ LINES
 # planner serve: the same pages and API answers (status line, content type, body) from both builds; each line is a
 # path and the curl options that make the request.
 serve_port() { echo $((20000 + RANDOM % 20000)); }
-start() { # BUILD PORT
-  "$1" serve --port "$2" >"$work/serve-$2.log" 2>&1 &
-  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0; sleep 0.1; done
+start() { # BUILD PORT: the port must be free before, and the server this script started must be the one answering.
+  if curl -s -o /dev/null "http://127.0.0.1:$2/"; then echo "port $2 is already taken"; return 1; fi
+  "$1" serve --port "$2" </dev/null >"$work/serve-$2.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || { echo "planner serve stopped: $(head -3 "$work/serve-$2.log")"; return 1; }
+    curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0
+    sleep 0.1
+  done
   echo "planner serve did not start on port $2: $(head -3 "$work/serve-$2.log")"; return 1
 }
 if command -v curl >/dev/null; then
   cport=$(serve_port); rport=$(serve_port)
+  while [ "$rport" -eq "$cport" ]; do rport=$(serve_port); done
   if start "$candidate" "$cport" && start "$reference" "$rport"; then
     while IFS= read -r request; do
       read -ra parts <<<"$request"; path=${parts[0]}; options=("${parts[@]:1}")
@@ -83,11 +95,13 @@ if command -v curl >/dev/null; then
 /api/recommend -F file=@$trace
 PATHS
   else
+    echo "DIFFERS: planner serve could not be started for both builds"
     differs=$((differs + 1))
   fi
   kill $(jobs -p) 2>/dev/null; wait 2>/dev/null
 else
-  echo "(planner serve not compared: needs curl)"
+  echo "DIFFERS: planner serve not compared: needs curl"
+  differs=$((differs + 1))
 fi
 echo "$same checks the same, $differs different"
 [ "$differs" -eq 0 ]

@@ -10,7 +10,7 @@
 #   Planner.Cli.any.<version>            framework-dependent, for every other platform (needs the .NET 10 runtime)
 # then installs the package from OUT into a temporary tool folder and checks that the installed `planner` gives the same
 # answers, byte for byte, as the ordinary build (scripts/compare-builds.sh). Needs, besides the .NET SDK, a C toolchain to
-# link with: clang or gcc (Debian: apt-get install -y clang zlib1g-dev). Takes a few minutes.
+# link with: clang or gcc (Debian: apt-get install -y clang). Takes a few minutes.
 # Without a C toolchain, `dotnet pack src/Planner.Cli -o pkg` packs the ReadyToRun tool instead (it starts in about 0.2 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ case "$(uname -m)" in
 esac
 if command -v clang >/dev/null; then linker=clang
 elif command -v gcc >/dev/null; then linker=gcc
-else echo "pack-tool: needs clang or gcc to link (Debian: apt-get install -y clang zlib1g-dev)" >&2; exit 2
+else echo "pack-tool: needs clang or gcc to link (Debian: apt-get install -y clang)" >&2; exit 2
 fi
 mkdir -p "$out"
 # The RID packages this run makes, and only those: the top-level package must not name one that does not exist.
@@ -56,7 +56,8 @@ case "$target" in
   *"planner.cli.$rid/"*) ;;
   *) echo "pack-tool: the installed tool is not the native package for $rid (planner -> $target)" >&2; exit 1 ;;
 esac
-dotnet publish src/Planner.Cli -c Release -o "$work/reference" -nologo -clp:ErrorsOnly >/dev/null
+echo "pack-tool: the ordinary build to compare with"
+dotnet publish src/Planner.Cli -c Release -o "$work/reference" -nologo -clp:ErrorsOnly
 scripts/compare-builds.sh "$work/tool/planner" "$work/reference/planner"
 echo "pack-tool: $out holds Planner.Cli $version (native for $rid, portable for the rest); install it with"
 echo "  dotnet tool install -g --add-source $out Planner.Cli"

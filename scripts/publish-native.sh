@@ -3,7 +3,7 @@
 #   scripts/publish-native.sh [OUT]      (default OUT: .planner-native/)
 # then run OUT/planner as you would planner. It starts in about 0.07 s instead of 0.22 s and prices a 10M-row trace
 # about 10% faster (figures in benchmarks/README.md). Needs, besides the .NET SDK, a C toolchain to link with:
-# clang or gcc (Debian: apt-get install -y clang zlib1g-dev). Takes a few minutes.
+# clang or gcc (Debian: apt-get install -y clang). Takes a few minutes.
 # The tests run on the ordinary (JIT, ReadyToRun) build; this script checks that the native build gives the same
 # bytes for a set of commands before it says it is done.
 set -euo pipefail
@@ -17,7 +17,7 @@ case "$(uname -m)" in
 esac
 if command -v clang >/dev/null; then linker=clang
 elif command -v gcc >/dev/null; then linker=gcc
-else echo "publish-native: needs clang or gcc to link (Debian: apt-get install -y clang zlib1g-dev)" >&2; exit 2
+else echo "publish-native: needs clang or gcc to link (Debian: apt-get install -y clang)" >&2; exit 2
 fi
 
 # Its own intermediate folder, so a native publish never leaves objects an ordinary build would pick up. Warnings are
@@ -27,6 +27,6 @@ dotnet publish src/Planner.Cli -c Release -r "$rid" --self-contained true -p:Pub
 
 # The same answers as the ordinary build, byte for byte (tables, JSON, errors and exit codes).
 ref=$(mktemp -d); trap 'rm -rf "$ref"' EXIT
-dotnet publish src/Planner.Cli -c Release -o "$ref/jit" -nologo -clp:ErrorsOnly >/dev/null
+dotnet publish src/Planner.Cli -c Release -o "$ref/jit" -nologo -clp:ErrorsOnly
 scripts/compare-builds.sh "$out/planner" "$ref/jit/planner" >"$ref/compare.txt" || { grep -v '^same: ' "$ref/compare.txt" >&2; exit 1; }
 echo "native build in $out/planner: the same answers as the ordinary build ($(tail -1 "$ref/compare.txt"))"
