@@ -43,8 +43,36 @@ public static class DuckDbPricer
         string query = PricingQuery.Generate(catalog, SqlDialects.DuckDb, new PricingQueryOptions { Table = from, Columns = mapping, Grain = SqlGrain.Hour });
         string wrapped = "SELECT status, reason, model, meter, usage_rows, CAST(requests AS BIGINT), CAST(tokens AS BIGINT), cost_usd, " +
             "epoch_us(first_at), epoch_us(last_at)\nFROM (\n" + query + ") q";
-        return Run(where, () => Read(connection, wrapped, query));
+        var priced = Run(where, () => Read(connection, wrapped, query));
+        return DuckDbSource.StoresRejects(paths) ? Run(where, () => CountMalformed(connection, priced)) : priced;
     }
+
+    /// <summary>Rows DuckDB's CSV reader set aside (too few or too many fields, bad quoting, a line too long), one count a
+    /// line, by the streaming reader's reason where it has one: read and rejected, never dropped.</summary>
+    private static DuckDbPriceResult CountMalformed(DuckDBConnection connection, DuckDbPriceResult priced)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT error_type, count(*) FROM (SELECT file_id, line, min(CAST(error_type AS VARCHAR)) AS error_type " +
+            "FROM reject_errors GROUP BY file_id, line) GROUP BY error_type ORDER BY error_type";
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        while (reader.Read())
+        {
+            long count = reader.GetInt64(1);
+            priced.Rejections.AddCount(MalformedKind(reader.GetString(0)), count);
+            rows = checked(rows + count);
+        }
+
+        return rows == 0 ? priced : priced with { RowsRead = checked(priced.RowsRead + rows) };
+    }
+
+    private static string MalformedKind(string errorType) => errorType switch
+    {
+        "MISSING COLUMNS" => TraceRejectionKinds.MissingField,
+        "UNQUOTED VALUE" => TraceRejectionKinds.MalformedQuoting,
+        "CAST" => TraceRejectionKinds.UnparsableField,
+        _ => "malformed_row",
+    };
 
     private static DuckDbPriceResult Read(DuckDBConnection connection, string wrapped, string query)
     {

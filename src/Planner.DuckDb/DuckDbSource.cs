@@ -27,11 +27,19 @@ internal static class DuckDbSource
         return formats[0] switch
         {
             // Every field as text: the query parses counts and instants itself, so a bad value is a rejected row, not a guessed type.
+            // One file: a row with too few or too many fields (or bad quoting) is set aside, not fatal: DuckDB keeps it
+            // in its reject_errors table, which DuckDbPricer counts by reason, so every row is still accounted for.
+            // DuckDB keeps no rejects when it matches several files' columns by name, so there such a row stops the run.
+            "csv" when StoresRejects(paths) => $"read_csv({list}, header = true, all_varchar = true, store_rejects = true)",
             "csv" => $"read_csv({list}, header = true, all_varchar = true, union_by_name = true)",
             "parquet" => $"read_parquet({list}, union_by_name = true)",
             _ => $"read_json({list}, union_by_name = true)",
         };
     }
+
+    /// <summary>Whether the FROM item over these files sets malformed rows aside in reject_errors: one CSV file, no glob.</summary>
+    internal static bool StoresRejects(IReadOnlyList<string> paths) =>
+        paths.Count == 1 && Format(paths[0]) == "csv" && paths[0].IndexOfAny(['*', '?', '[', '{']) < 0;
 
     private static string Format(string path)
     {

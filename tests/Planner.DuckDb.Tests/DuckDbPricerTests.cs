@@ -96,6 +96,53 @@ public sealed class DuckDbPricerTests : IDisposable
         ShouldEqual(duck.Costs, streaming);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2_900)]
+    public void Price_ARowWithTooFewFields_IsRejectedAsMissingField_AndTheRestPricedLikeTheStreamingReader(int at)
+    {
+        // One short row among 3,000 (early, and late: past the rows DuckDB samples to sniff the format).
+        var rows = Enumerable.Range(0, 3_000).Select(i => $"2026-01-15T09:{i / 60 % 60:00}:{i % 60:00}Z,gpt-audio-mini,1000,0,0,0,0").ToList();
+        rows[at] = $"2026-01-15T09:{at / 60 % 60:00}:{at % 60:00}Z,gpt-audio-mini,1000,0";
+        string csv = Write("short-row.csv", [.. rows]);
+
+        var duck = DuckDbPricer.Price(SqlTestCatalog.Catalog, [csv]);
+
+        var (streaming, rowsRead, rejections) = Stream(csv);
+        duck.RowsRead.Should().Be(rowsRead).And.Be(3_000);
+        duck.Rejections.ByReason.Should().BeEquivalentTo(rejections.ByReason).And.BeEquivalentTo(new Dictionary<string, long> { ["missing_field"] = 1 });
+        duck.Costs.Totals.Total.Value.Should().Be(2_999 * (1_000 * 0.60m / 1_000_000));
+        ShouldEqual(duck.Costs, streaming);
+    }
+
+    [Fact]
+    public void Price_ARowWithTooManyFields_IsCountedAsRejected_NeverDroppedOrFatal()
+    {
+        string csv = Write("long-row.csv",
+            "2026-01-15T09:00:00Z,gpt-audio-mini,1000,0,0,0,0",
+            "2026-01-15T09:00:01Z,gpt-audio-mini,1000,0,0,0,0,7,extra",
+            "2026-01-15T09:00:02Z,gpt-audio-mini,2000,0,0,0,0");
+
+        var duck = DuckDbPricer.Price(SqlTestCatalog.Catalog, [csv]);
+
+        // The streaming reader ignores fields past the header's; DuckDB sets the row aside: read, and rejected.
+        duck.RowsRead.Should().Be(3);
+        duck.Rejections.ByReason.Should().BeEquivalentTo(new Dictionary<string, long> { ["malformed_row"] = 1 });
+        duck.Costs.Totals.Total.Value.Should().Be(3_000 * 0.60m / 1_000_000);
+    }
+
+    [Fact]
+    public void Price_SemicolonSeparatedFile_IsStillSniffed()
+    {
+        string csv = Path.Combine(_dir, "semi.csv");
+        File.WriteAllLines(csv, [Header.Replace(',', ';'), "2026-01-15T09:00:00Z;gpt-audio-mini;1000;0;0;0;0"]);
+
+        var duck = DuckDbPricer.Price(SqlTestCatalog.Catalog, [csv]);
+
+        duck.RowsRead.Should().Be(1);
+        duck.Costs.Totals.Total.Value.Should().Be(1_000 * 0.60m / 1_000_000);
+    }
+
     [Fact]
     public void Price_TokensOnAMeterTheModelDoesNotPrice_AreRejectedLikeTheStreamingReader()
     {
