@@ -16,15 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-pkg}
 
-case "$(uname -m)" in
-  x86_64) rid=linux-x64 ;;
-  aarch64 | arm64) rid=linux-arm64 ;;
-  *) echo "pack-tool: no native build for $(uname -m); use dotnet pack src/Planner.Cli -o $out" >&2; exit 2 ;;
-esac
-if command -v clang >/dev/null; then linker=clang
-elif command -v gcc >/dev/null; then linker=gcc
-else echo "pack-tool: needs clang or gcc to link (Debian: apt-get install -y clang)" >&2; exit 2
-fi
+. scripts/native-toolchain.sh
+native_toolchain pack-tool "dotnet pack src/Planner.Cli -o $out"
 mkdir -p "$out"
 # The RID packages this run makes, and only those: the top-level package must not name one that does not exist.
 rids="-p:PlannerToolRid=$rid"

@@ -10,15 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-.planner-native}
 
-case "$(uname -m)" in
-  x86_64) rid=linux-x64 ;;
-  aarch64 | arm64) rid=linux-arm64 ;;
-  *) echo "publish-native: no native build for $(uname -m); use dotnet run or scripts/planner" >&2; exit 2 ;;
-esac
-if command -v clang >/dev/null; then linker=clang
-elif command -v gcc >/dev/null; then linker=gcc
-else echo "publish-native: needs clang or gcc to link (Debian: apt-get install -y clang)" >&2; exit 2
-fi
+. scripts/native-toolchain.sh
+native_toolchain publish-native "dotnet run or scripts/planner"
 
 # Its own intermediate folder, so a native publish never leaves objects an ordinary build would pick up. Warnings are
 # errors here as everywhere: the trim and AOT analysis of our code is clean (and runs on every ordinary build too).
