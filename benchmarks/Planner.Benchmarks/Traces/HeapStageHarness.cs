@@ -19,14 +19,7 @@ internal static class HeapStageHarness
         var byModel = new Dictionary<object, (List<long> Now, List<long> Completes)>();
         var latency = new LatencyModel();
         string tier = args.Length > 4 ? args[4] : "5";
-        var rows = new List<TraceRequest>();
-        using (var reader = TraceReader.Open(path, catalog, new TraceOptions(), new TraceRejections()))
-        {
-            while (rows.Count < limit && reader.TryRead(out var request))
-            {
-                rows.Add(request);
-            }
-        }
+        var rows = TraceBenchmarkData.ReadRows(path, catalog, limit);
 
         // Each model's admissions at the tier (queue), from the simulator's outcomes; the completion its latency gives.
         var byLine = new Dictionary<long, TraceRequest>();

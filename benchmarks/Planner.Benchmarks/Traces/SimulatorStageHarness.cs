@@ -18,14 +18,7 @@ internal static class SimulatorStageHarness
         int reps = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
         string only = args.Length > 4 ? args[4] : "";
 
-        var rows = new List<TraceRequest>(limit);
-        using (var reader = TraceReader.Open(path, catalog, new TraceOptions(), new TraceRejections()))
-        {
-            while (rows.Count < limit && reader.TryRead(out var request))
-            {
-                rows.Add(request);
-            }
-        }
+        var rows = TraceBenchmarkData.ReadRows(path, catalog, limit);
 
         var array = rows.ToArray();
         Console.WriteLine($"{array.Length:N0} rows in memory");

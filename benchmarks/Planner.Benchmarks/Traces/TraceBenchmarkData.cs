@@ -32,4 +32,17 @@ internal static class TraceBenchmarkData
 
         return path;
     }
+
+    /// <summary>The first <paramref name="limit"/> rows of a trace, parsed and priced, in memory (for the stage harnesses).</summary>
+    public static List<TraceRequest> ReadRows(string path, ModelCatalog catalog, int limit)
+    {
+        var rows = new List<TraceRequest>(Math.Min(limit, 1 << 20));
+        using var reader = TraceReader.Open(path, catalog, new TraceOptions(), new TraceRejections());
+        while (rows.Count < limit && reader.TryRead(out var request))
+        {
+            rows.Add(request);
+        }
+
+        return rows;
+    }
 }

@@ -218,7 +218,7 @@ internal sealed class InFlightPeak
                 return;
             }
 
-            if (_now.Length < stay)
+            if (_completes.Length < stay)
             {
                 // As many admissions a batch as are pending, so each pending completion is looked at a bounded number of times.
                 _now = new long[stay + 1];
